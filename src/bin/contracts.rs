@@ -1,0 +1,74 @@
+//! Command-line access to the engine: `contracts summary 'QUERY'` prints a share-link query's totals as JSON.
+
+use std::process::ExitCode;
+
+use contracts_explorer::embedded;
+use contracts_explorer::engine::Filters;
+use serde_json::json;
+
+const USAGE: &str = "usage: contracts summary 'QUERY'
+  Prints, as JSON, the totals for a share-link query such as 'category=womens&region=wales'
+  (use '' for everything). Unknown or malformed parts are listed under \"warnings\".";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let query = match args.as_slice() {
+        [cmd] if cmd == "summary" => "",
+        [cmd, q] if cmd == "summary" => q.as_str(),
+        [h] if h == "help" || h == "--help" || h == "-h" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let ds = match embedded::dataset() {
+        Ok(ds) => ds,
+        Err(e) => {
+            eprintln!("error: the built-in data is invalid: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (filters, warnings) = Filters::from_query(query, &ds);
+    let t = ds.totals(&ds.select(&filters));
+    let separate: Vec<_> = ds
+        .separate_matching(&filters)
+        .into_iter()
+        .map(|s| {
+            json!({
+                "region": ds.regions[s.region].slug,
+                "category": s.category.map(|c| ds.categories[c].slug.as_str()),
+                "commissioner": s.commissioner,
+                "note": s.note,
+            })
+        })
+        .collect();
+    let summary = json!({
+        "query": filters.to_query(),
+        "total_value": t.value,
+        "awards": t.awards,
+        "contracts": t.contracts,
+        "lead_providers": t.lead_providers,
+        "voluntary_value": t.voluntary_value,
+        "voluntary_value_share": t.voluntary_value_share(),
+        "voluntary_awards": t.voluntary_awards,
+        "voluntary_contracts": t.voluntary_contracts,
+        "voluntary_lead_providers": t.voluntary_lead_providers,
+        "partial_awards": t.partial_awards,
+        "separately_commissioned": separate,
+        "warnings": warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        "data_as_at": ds.data_as_at.to_string(),
+    });
+    match serde_json::to_string_pretty(&summary) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,615 @@
+//! Loading and validating the CSV tables: every problem is reported with file, line and column.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::contracts::derive_contracts;
+use super::types::*;
+
+/// The names of the files that make up a dataset, in the order they are loaded.
+pub const FILES: [&str; 9] = [
+    "dataset.csv",
+    "sources.csv",
+    "regions.csv",
+    "areas.csv",
+    "categories.csv",
+    "providers.csv",
+    "awards.csv",
+    "award_areas.csv",
+    "separately_commissioned.csv",
+];
+
+/// A problem in a data file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct DataError {
+    pub file: String,
+    /// 1-based line of the record (0 when the file as a whole is at fault).
+    pub line: u64,
+    /// 1-based column (field number) when one field is at fault.
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.column {
+            Some(c) => write!(f, "{}:{}:{}: {}", self.file, self.line, c, self.message),
+            None => write!(f, "{}:{}: {}", self.file, self.line, self.message),
+        }
+    }
+}
+
+/// The text of each file in `FILES`, by name.
+pub trait Files {
+    fn get(&self, name: &str) -> Option<&str>;
+}
+
+impl Files for HashMap<String, String> {
+    fn get(&self, name: &str) -> Option<&str> {
+        HashMap::get(self, name).map(String::as_str)
+    }
+}
+
+impl Files for [(&str, &str)] {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+}
+
+/// One data row with its position, for reading fields with precise errors.
+struct Row<'a> {
+    file: &'a str,
+    line: u64,
+    columns: &'a [String],
+    record: csv::StringRecord,
+}
+
+impl Row<'_> {
+    fn error(&self, column: &str, message: impl Into<String>) -> DataError {
+        let index = self.columns.iter().position(|c| c == column);
+        DataError {
+            file: self.file.to_string(),
+            line: self.line,
+            column: index.map(|i| i + 1),
+            message: format!("column `{column}`: {}", message.into()),
+        }
+    }
+
+    /// The trimmed text of a column (the header has been checked, so it exists).
+    fn text(&self, column: &str) -> &str {
+        let index = self.columns.iter().position(|c| c == column);
+        index
+            .and_then(|i| self.record.get(i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+
+    fn required(&self, column: &str) -> Result<&str, DataError> {
+        let text = self.text(column);
+        if text.is_empty() {
+            Err(self.error(column, "is empty"))
+        } else {
+            Ok(text)
+        }
+    }
+
+    /// A lower-case hyphenated slug.
+    fn slug(&self, column: &str) -> Result<String, DataError> {
+        let text = self.required(column)?;
+        if is_slug(text) {
+            Ok(text.to_string())
+        } else {
+            Err(self.error(
+                column,
+                format!("{text:?} is not a slug (lower-case letters, digits and single hyphens)"),
+            ))
+        }
+    }
+
+    fn lookup(
+        &self,
+        column: &str,
+        index: &HashMap<String, usize>,
+        what: &str,
+    ) -> Result<usize, DataError> {
+        let text = self.required(column)?;
+        index
+            .get(text)
+            .copied()
+            .ok_or_else(|| self.error(column, format!("unknown {what} {text:?}")))
+    }
+
+    fn date(&self, column: &str) -> Result<Date, DataError> {
+        let text = self.required(column)?;
+        Date::parse(text).ok_or_else(|| {
+            self.error(
+                column,
+                format!("{text:?} is not a date in the form YYYY-MM-DD"),
+            )
+        })
+    }
+
+    fn yes_no(&self, column: &str) -> Result<bool, DataError> {
+        match self.text(column) {
+            "yes" => Ok(true),
+            "no" | "" => Ok(false),
+            other => Err(self.error(column, format!("{other:?} is not `yes` or `no`"))),
+        }
+    }
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads one file's rows, checking that its header has exactly the expected columns.
+fn rows<'a>(
+    files: &'a (impl Files + ?Sized),
+    file: &'a str,
+    expected: &[&str],
+) -> Result<Table<'a>, DataError> {
+    let whole = |message: String| DataError {
+        file: file.to_string(),
+        line: 0,
+        column: None,
+        message,
+    };
+    let text = files
+        .get(file)
+        .ok_or_else(|| whole("the file is missing".into()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => return Err(csv_error(file, &e)),
+        None => return Err(whole("the file is empty: it needs a header line".into())),
+    };
+    let columns: Vec<String> = header.iter().map(|c| c.trim().to_string()).collect();
+    for (i, c) in columns.iter().enumerate() {
+        if !expected.contains(&c.as_str()) {
+            return Err(DataError {
+                file: file.to_string(),
+                line: 1,
+                column: Some(i + 1),
+                message: format!(
+                    "unknown column {c:?}; the columns are {}",
+                    expected.join(", ")
+                ),
+            });
+        }
+        if columns[..i].contains(c) {
+            return Err(DataError {
+                file: file.to_string(),
+                line: 1,
+                column: Some(i + 1),
+                message: format!("column {c:?} appears twice"),
+            });
+        }
+    }
+    if let Some(missing) = expected.iter().find(|e| !columns.iter().any(|c| c == *e)) {
+        return Err(DataError {
+            file: file.to_string(),
+            line: 1,
+            column: None,
+            message: format!(
+                "missing column {missing:?}; the columns are {}",
+                expected.join(", ")
+            ),
+        });
+    }
+    let mut out = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| csv_error(file, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue; // a blank line a spreadsheet left behind holds no data
+        }
+        if record.len() != columns.len() {
+            return Err(DataError {
+                file: file.to_string(),
+                line,
+                column: Some(record.len().min(columns.len()) + 1),
+                message: format!("expected {} fields, found {}", columns.len(), record.len()),
+            });
+        }
+        out.push((line, record));
+    }
+    Ok(Table {
+        file,
+        columns,
+        rows: out,
+    })
+}
+
+struct Table<'a> {
+    file: &'a str,
+    columns: Vec<String>,
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+impl<'a> Table<'a> {
+    fn each<T>(
+        &'a self,
+        mut f: impl FnMut(&Row<'a>) -> Result<T, DataError>,
+    ) -> Result<Vec<T>, DataError> {
+        self.rows
+            .iter()
+            .map(|(line, record)| {
+                f(&Row {
+                    file: self.file,
+                    line: *line,
+                    columns: &self.columns,
+                    record: record.clone(),
+                })
+            })
+            .collect()
+    }
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> DataError {
+    let (line, column) = match e.kind() {
+        csv::ErrorKind::Utf8 { pos, err } => {
+            (pos.as_ref().map_or(0, |p| p.line()), Some(err.field() + 1))
+        }
+        _ => (e.position().map_or(0, |p| p.line()), None),
+    };
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "the text is not valid UTF-8 (save the file as CSV UTF-8)".to_string()
+        }
+        other => format!("{other:?}"),
+    };
+    DataError {
+        file: file.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Builds a slug → index map, rejecting duplicates.
+fn index_of(
+    row: &Row,
+    column: &str,
+    slug: &str,
+    seen: &mut HashMap<String, usize>,
+) -> Result<(), DataError> {
+    let next = seen.len();
+    if seen.insert(slug.to_string(), next).is_some() {
+        return Err(row.error(column, format!("{slug:?} appears twice")));
+    }
+    Ok(())
+}
+
+/// Folds the typographic apostrophe so a spelling matches however it was typed.
+fn fold_spelling(s: &str) -> String {
+    s.trim().replace(['\u{2019}', '\u{2018}'], "'")
+}
+
+/// Loads and validates a whole dataset.
+pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
+    // dataset.csv: key, value, source
+    let meta = rows(files, "dataset.csv", &["key", "value", "source"])?;
+    let sources_table = rows(files, "sources.csv", &["id", "publisher", "title", "date"])?;
+    let mut source_ix = HashMap::new();
+    let sources = sources_table.each(|r| {
+        let id = r.slug("id")?;
+        index_of(r, "id", &id, &mut source_ix)?;
+        Ok(Source {
+            id,
+            publisher: r.required("publisher")?.to_string(),
+            title: r.required("title")?.to_string(),
+            date: r.date("date")?,
+        })
+    })?;
+
+    let mut title = None;
+    let mut data_as_at = None;
+    let mut start = None;
+    let mut seen_keys = HashSet::new();
+    meta.each(|r| {
+        let key = r.required("key")?;
+        if !seen_keys.insert(key.to_string()) {
+            return Err(r.error("key", format!("{key:?} appears twice")));
+        }
+        r.lookup("source", &source_ix, "source")?;
+        match key {
+            "title" => title = Some(r.required("value")?.to_string()),
+            "data_as_at" => data_as_at = Some(r.date("value")?),
+            "start" => start = Some(r.date("value")?),
+            other => {
+                return Err(r.error(
+                    "key",
+                    format!("unknown key {other:?}; the keys are title, data_as_at, start"),
+                ))
+            }
+        }
+        Ok(())
+    })?;
+    let missing_key = |key: &str| DataError {
+        file: "dataset.csv".into(),
+        line: 0,
+        column: None,
+        message: format!("missing the row for key {key:?}"),
+    };
+    let title = title.ok_or_else(|| missing_key("title"))?;
+    let data_as_at = data_as_at.ok_or_else(|| missing_key("data_as_at"))?;
+    let start = start.ok_or_else(|| missing_key("start"))?;
+
+    let mut region_ix = HashMap::new();
+    let regions = rows(files, "regions.csv", &["slug", "name"])?.each(|r| {
+        let slug = r.slug("slug")?;
+        index_of(r, "slug", &slug, &mut region_ix)?;
+        Ok(Region {
+            slug,
+            name: r.required("name")?.to_string(),
+        })
+    })?;
+
+    let mut area_ix = HashMap::new();
+    let areas = rows(files, "areas.csv", &["slug", "name", "region"])?.each(|r| {
+        let slug = r.slug("slug")?;
+        index_of(r, "slug", &slug, &mut area_ix)?;
+        Ok(Area {
+            slug,
+            name: r.required("name")?.to_string(),
+            region: r.lookup("region", &region_ix, "region")?,
+        })
+    })?;
+
+    let mut category_ix = HashMap::new();
+    let categories = rows(
+        files,
+        "categories.csv",
+        &[
+            "slug",
+            "name",
+            "term_months",
+            "value_basis",
+            "scheduled_end",
+            "source",
+        ],
+    )?
+    .each(|r| {
+        let slug = r.slug("slug")?;
+        index_of(r, "slug", &slug, &mut category_ix)?;
+        let term = r.required("term_months")?;
+        let term_months = term
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=600).contains(m))
+            .ok_or_else(|| {
+                r.error(
+                    "term_months",
+                    format!("{term:?} is not a number of months from 1 to 600"),
+                )
+            })?;
+        let basis = r.required("value_basis")?;
+        Ok(Category {
+            slug,
+            name: r.required("name")?.to_string(),
+            term_months,
+            value_basis: ValueBasis::from_slug(basis).ok_or_else(|| {
+                r.error(
+                    "value_basis",
+                    format!("{basis:?} is not `standard-term` or `predicted`"),
+                )
+            })?,
+            scheduled_end: r.date("scheduled_end")?,
+            source: r.lookup("source", &source_ix, "source")?,
+        })
+    })?;
+
+    let mut provider_ix = HashMap::new();
+    let mut spelling_ix: HashMap<String, usize> = HashMap::new();
+    let providers = rows(
+        files,
+        "providers.csv",
+        &["slug", "name", "sector", "other_spellings"],
+    )?
+    .each(|r| {
+        let slug = r.slug("slug")?;
+        let index = provider_ix.len();
+        index_of(r, "slug", &slug, &mut provider_ix)?;
+        let name = r.required("name")?.to_string();
+        let sector_text = r.required("sector")?;
+        let sector = Sector::from_slug(sector_text).ok_or_else(|| {
+            r.error(
+                "sector",
+                format!("{sector_text:?} is not `voluntary` or `private`"),
+            )
+        })?;
+        let other_spellings: Vec<String> = r
+            .text("other_spellings")
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        for (column, spelling) in std::iter::once(("name", &name))
+            .chain(other_spellings.iter().map(|s| ("other_spellings", s)))
+        {
+            if let Some(&other) = spelling_ix.get(&fold_spelling(spelling)) {
+                if other != index {
+                    return Err(r.error(
+                        column,
+                        format!("{spelling:?} is already a spelling of another provider"),
+                    ));
+                }
+            }
+            spelling_ix.insert(fold_spelling(spelling), index);
+        }
+        Ok(Provider {
+            slug,
+            name,
+            sector,
+            other_spellings,
+        })
+    })?;
+
+    let mut award_ix: HashMap<u32, usize> = HashMap::new();
+    let mut awards = rows(
+        files,
+        "awards.csv",
+        &["id", "region", "category", "provider", "value", "subject_to_contract", "cohorts", "source", "note"],
+    )?
+    .each(|r| {
+        let id_text = r.required("id")?;
+        let id = id_text
+            .parse::<u32>()
+            .ok()
+            .filter(|_| id_text.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| r.error("id", format!("{id_text:?} is not a whole number")))?;
+        if award_ix.insert(id, award_ix.len()).is_some() {
+            return Err(r.error("id", format!("award {id} appears twice")));
+        }
+        let published_provider = r.required("provider")?.to_string();
+        let provider = *spelling_ix.get(&fold_spelling(&published_provider)).ok_or_else(|| {
+            r.error(
+                "provider",
+                format!("{published_provider:?} is not a provider's name or other spelling in providers.csv"),
+            )
+        })?;
+        let value_text = r.required("value")?;
+        let value = value_text
+            .parse::<u64>()
+            .ok()
+            .filter(|v| value_text.bytes().all(|b| b.is_ascii_digit()) && *v < 1_000_000_000_000)
+            .ok_or_else(|| r.error("value", format!("{value_text:?} is not whole pounds (digits only, no £ or commas)")))?;
+        let mut cohorts = Vec::new();
+        for c in r.text("cohorts").split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            let cohort = Cohort::from_slug(c)
+                .ok_or_else(|| r.error("cohorts", format!("{c:?} is not `young-adults` or `26-plus`")))?;
+            if cohorts.contains(&cohort) {
+                return Err(r.error("cohorts", format!("{c:?} appears twice")));
+            }
+            cohorts.push(cohort);
+        }
+        Ok(Award {
+            id,
+            region: r.lookup("region", &region_ix, "region")?,
+            category: r.lookup("category", &category_ix, "category")?,
+            provider,
+            published_provider,
+            value,
+            subject_to_contract: r.yes_no("subject_to_contract")?,
+            cohorts,
+            source: r.lookup("source", &source_ix, "source")?,
+            note: r.text("note").to_string(),
+            areas: Vec::new(),
+        })
+    })?;
+
+    rows(files, "award_areas.csv", &["award", "area", "until"])?.each(|r| {
+        let award_text = r.required("award")?;
+        let award = award_text
+            .parse::<u32>()
+            .ok()
+            .and_then(|id| award_ix.get(&id).copied())
+            .ok_or_else(|| {
+                r.error(
+                    "award",
+                    format!("{award_text:?} is not the id of an award in awards.csv"),
+                )
+            })?;
+        let area = r.lookup("area", &area_ix, "area")?;
+        let until_text = r.text("until");
+        let until = if until_text.is_empty() {
+            None
+        } else {
+            Some(Month::parse(until_text).ok_or_else(|| {
+                r.error(
+                    "until",
+                    format!("{until_text:?} is not a month in the form YYYY-MM"),
+                )
+            })?)
+        };
+        let a = &mut awards[award];
+        if areas[area].region != a.region {
+            return Err(r.error(
+                "area",
+                format!(
+                    "{} is not in the region of award {} ({})",
+                    areas[area].name, a.id, regions[a.region].name
+                ),
+            ));
+        }
+        if a.areas.iter().any(|x| x.area == area) {
+            return Err(r.error(
+                "area",
+                format!("{} is listed twice for award {}", areas[area].name, a.id),
+            ));
+        }
+        a.areas.push(AwardArea { area, until });
+        Ok(())
+    })?;
+
+    let separate = rows(
+        files,
+        "separately_commissioned.csv",
+        &["region", "category", "commissioner", "note", "source"],
+    )?
+    .each(|r| {
+        let category = if r.text("category").is_empty() {
+            None
+        } else {
+            Some(r.lookup("category", &category_ix, "category")?)
+        };
+        Ok(Separate {
+            region: r.lookup("region", &region_ix, "region")?,
+            category,
+            commissioner: r.required("commissioner")?.to_string(),
+            note: r.required("note")?.to_string(),
+            source: r.lookup("source", &source_ix, "source")?,
+        })
+    })?;
+
+    let contracts = derive_contracts(&awards, &categories);
+    Ok(Dataset {
+        title,
+        data_as_at,
+        start,
+        regions,
+        areas,
+        categories,
+        providers,
+        sources,
+        awards,
+        contracts,
+        separate,
+    })
+}
+
+/// Turns a file's bytes into text, reporting the line and column of any byte that is not UTF-8.
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, DataError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        // The field the bad byte is in: commas outside quotes before it, plus one.
+        let mut quoted = false;
+        let mut column = 1;
+        for &b in &good[line_start..] {
+            match b {
+                b'"' => quoted = !quoted,
+                b',' if !quoted => column += 1,
+                _ => {}
+            }
+        }
+        DataError {
+            file: file.to_string(),
+            line,
+            column: Some(column),
+            message: "the text is not valid UTF-8 (save the file as CSV UTF-8)".to_string(),
+        }
+    })
+}

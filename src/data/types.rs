@@ -1,0 +1,338 @@
+//! The dataset's types: geography, categories, providers, awards and the contracts derived from them.
+
+use std::fmt;
+
+/// A calendar month, the precision at which the sources give contract ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Month {
+    /// Parses `YYYY-MM`.
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        let year = parse_digits(y)? as u16;
+        let month = parse_digits(m)? as u8;
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// This month plus `n` months.
+    pub fn plus(self, n: u32) -> Month {
+        let index = u32::from(self.year) * 12 + u32::from(self.month) - 1 + n;
+        Month {
+            year: (index / 12).min(u32::from(u16::MAX)) as u16,
+            month: (index % 12) as u8 + 1,
+        }
+    }
+
+    /// "March 2025".
+    pub fn label(self) -> String {
+        let name = MONTH_NAMES[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{name} {}", self.year)
+    }
+}
+
+impl fmt::Display for Month {
+    /// `YYYY-MM`, the form used in files and links.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A calendar day, for dates the sources give to the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`, checking the day exists in that month.
+    pub fn parse(s: &str) -> Option<Date> {
+        let (ym, d) = s.rsplit_once('-')?;
+        let month = Month::parse(ym)?;
+        if d.len() != 2 {
+            return None;
+        }
+        let day = parse_digits(d)? as u8;
+        let leap = month.year % 4 == 0 && (month.year % 100 != 0 || month.year % 400 == 0);
+        let days = match month.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (1..=days).contains(&day).then_some(Date {
+            year: month.year,
+            month: month.month,
+            day,
+        })
+    }
+
+    pub fn month(self) -> Month {
+        Month {
+            year: self.year,
+            month: self.month,
+        }
+    }
+
+    /// "31 March 2025".
+    pub fn label(self) -> String {
+        format!("{} {}", self.day, self.month().label())
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// ASCII digits only (no sign, no spaces), at most 9 of them.
+fn parse_digits(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Who a lead provider is, as Clinks counts them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Sector {
+    /// Charities, housing associations and social enterprises.
+    Voluntary,
+    /// Private companies.
+    Private,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 2] = [Sector::Voluntary, Sector::Private];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sector::Voluntary => "voluntary",
+            Sector::Private => "private",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|x| x.slug() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sector::Voluntary => "Voluntary sector",
+            Sector::Private => "Private company",
+        }
+    }
+}
+
+/// What an award's published value stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueBasis {
+    /// The value for the standard term.
+    StandardTerm,
+    /// A predicted value (Accommodation and ETE).
+    Predicted,
+}
+
+impl ValueBasis {
+    pub fn from_slug(s: &str) -> Option<ValueBasis> {
+        match s {
+            "standard-term" => Some(ValueBasis::StandardTerm),
+            "predicted" => Some(ValueBasis::Predicted),
+            _ => None,
+        }
+    }
+}
+
+/// An age group for which a service was let as a separate contract (Wales personal wellbeing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cohort {
+    YoungAdults,
+    Aged26Plus,
+}
+
+impl Cohort {
+    pub fn from_slug(s: &str) -> Option<Cohort> {
+        match s {
+            "young-adults" => Some(Cohort::YoungAdults),
+            "26-plus" => Some(Cohort::Aged26Plus),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Cohort::YoungAdults => "young adults",
+            Cohort::Aged26Plus => "aged 26+",
+        }
+    }
+}
+
+/// A probation region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A Police and Crime Commissioner (police force) area.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Area {
+    pub slug: String,
+    pub name: String,
+    /// Index into `Dataset::regions`.
+    pub region: usize,
+}
+
+/// A service category, with the terms the sources give for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+    /// Length of the standard term the published value covers.
+    pub term_months: u32,
+    pub value_basis: ValueBasis,
+    /// When the contracts are scheduled to end (Clinks).
+    pub scheduled_end: Date,
+    /// Index into `Dataset::sources`, for `scheduled_end`.
+    pub source: usize,
+}
+
+/// A lead provider: one organisation however the sources spell it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provider {
+    pub slug: String,
+    pub name: String,
+    pub sector: Sector,
+    /// Other spellings found in the sources.
+    pub other_spellings: Vec<String>,
+}
+
+/// A published source document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: Date,
+}
+
+/// One PCC area an award covers, with its note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AwardArea {
+    /// Index into `Dataset::areas`.
+    pub area: usize,
+    /// Set when the area is covered only until this month ("until June 2023").
+    pub until: Option<Month>,
+}
+
+/// One line of the announcement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Award {
+    pub id: u32,
+    pub region: usize,
+    pub category: usize,
+    pub provider: usize,
+    /// The provider's name as this line of the source spells it.
+    pub published_provider: String,
+    /// Whole pounds.
+    pub value: u64,
+    pub subject_to_contract: bool,
+    /// Age groups let as separate contracts; empty when the service is for everyone.
+    pub cohorts: Vec<Cohort>,
+    pub source: usize,
+    pub note: String,
+    /// The areas the source lists; empty for a regional lot (the whole region).
+    pub areas: Vec<AwardArea>,
+}
+
+/// One contract (lot) as Clinks counts them; see `data::contracts`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contract {
+    /// Index into `Dataset::awards`.
+    pub award: usize,
+    /// The PCC area of an area lot; `None` for a regional lot, which covers every area of its region.
+    pub area: Option<usize>,
+    pub cohort: Option<Cohort>,
+    /// The scheduled end: the area's "until" month, or the category's scheduled end.
+    pub end: Month,
+}
+
+/// A service the announcement says is commissioned separately, with no value given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Separate {
+    pub region: usize,
+    /// `None` when every category is commissioned separately.
+    pub category: Option<usize>,
+    pub commissioner: String,
+    pub note: String,
+    pub source: usize,
+}
+
+/// The whole dataset, validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dataset {
+    pub title: String,
+    pub data_as_at: Date,
+    /// When the contracts start.
+    pub start: Date,
+    pub regions: Vec<Region>,
+    pub areas: Vec<Area>,
+    pub categories: Vec<Category>,
+    pub providers: Vec<Provider>,
+    pub sources: Vec<Source>,
+    pub awards: Vec<Award>,
+    pub contracts: Vec<Contract>,
+    pub separate: Vec<Separate>,
+}
+
+impl Dataset {
+    pub fn region_index(&self, slug: &str) -> Option<usize> {
+        self.regions.iter().position(|r| r.slug == slug)
+    }
+    pub fn area_index(&self, slug: &str) -> Option<usize> {
+        self.areas.iter().position(|r| r.slug == slug)
+    }
+    pub fn category_index(&self, slug: &str) -> Option<usize> {
+        self.categories.iter().position(|r| r.slug == slug)
+    }
+    pub fn provider_index(&self, slug: &str) -> Option<usize> {
+        self.providers.iter().position(|r| r.slug == slug)
+    }
+
+    /// The month the standard term of `category` ends: the start month plus the term.
+    pub fn standard_term_end(&self, category: usize) -> Month {
+        self.start
+            .month()
+            .plus(self.categories[category].term_months)
+    }
+
+    /// The areas of a region, in file order.
+    pub fn areas_of(&self, region: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.areas.len()).filter(move |&a| self.areas[a].region == region)
+    }
+}

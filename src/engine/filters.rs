@@ -1,0 +1,209 @@
+//! `Filters` and the selection of the contracts (and so the awards) they match.
+
+use std::collections::BTreeSet;
+
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::text::fold;
+
+/// What a visitor has filtered by. An empty set or `None` means "any".
+///
+/// Slugs are kept as text so that `Filters` is exactly what a share link says;
+/// `Filters::from_query` only admits slugs the dataset knows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub regions: BTreeSet<String>,
+    pub areas: BTreeSet<String>,
+    pub categories: BTreeSet<String>,
+    pub providers: BTreeSet<String>,
+    pub sectors: BTreeSet<Sector>,
+    /// Award value at least this many pounds.
+    pub min_value: Option<u64>,
+    /// Award value at most this many pounds.
+    pub max_value: Option<u64>,
+    /// Contracts scheduled to end in this month or later.
+    pub end_from: Option<Month>,
+    /// Contracts scheduled to end in this month or earlier.
+    pub end_to: Option<Month>,
+    /// Free text matched against provider, area, region and category names.
+    pub search: String,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// True when a filter can select part of an award (its areas or end dates), so
+    /// an award's whole value may be counted for a subset of its contracts.
+    pub fn selects_within_awards(&self) -> bool {
+        !self.areas.is_empty()
+            || self.end_from.is_some()
+            || self.end_to.is_some()
+            || !self.search.trim().is_empty()
+    }
+}
+
+/// The contracts a `Filters` matches, and the awards they belong to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Indices into `Dataset::contracts`, ascending.
+    pub contracts: Vec<usize>,
+}
+
+/// Index sets resolved from slugs once per query; `None` means "any".
+struct Compiled {
+    regions: Option<Vec<bool>>,
+    /// Per area, selected or not; and per region, whether any of its areas is selected.
+    areas: Option<(Vec<bool>, Vec<bool>)>,
+    categories: Option<Vec<bool>>,
+    providers: Option<Vec<bool>>,
+    sectors: Option<BTreeSet<Sector>>,
+    terms: Vec<String>,
+}
+
+fn mask(
+    len: usize,
+    slugs: &BTreeSet<String>,
+    index: impl Fn(&str) -> Option<usize>,
+) -> Option<Vec<bool>> {
+    if slugs.is_empty() {
+        return None;
+    }
+    let mut m = vec![false; len];
+    for i in slugs.iter().filter_map(|s| index(s)) {
+        m[i] = true;
+    }
+    Some(m)
+}
+
+impl Compiled {
+    fn new(ds: &Dataset, f: &Filters) -> Compiled {
+        let areas = mask(ds.areas.len(), &f.areas, |s| ds.area_index(s)).map(|selected| {
+            let mut regions = vec![false; ds.regions.len()];
+            for (a, _) in selected.iter().enumerate().filter(|(_, on)| **on) {
+                regions[ds.areas[a].region] = true;
+            }
+            (selected, regions)
+        });
+        Compiled {
+            regions: mask(ds.regions.len(), &f.regions, |s| ds.region_index(s)),
+            areas,
+            categories: mask(ds.categories.len(), &f.categories, |s| ds.category_index(s)),
+            providers: mask(ds.providers.len(), &f.providers, |s| ds.provider_index(s)),
+            sectors: (!f.sectors.is_empty()).then(|| f.sectors.clone()),
+            terms: fold(&f.search)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
+fn allows(m: &Option<Vec<bool>>, i: usize) -> bool {
+    m.as_ref()
+        .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+}
+
+impl Dataset {
+    /// The contracts that match `filters`.
+    pub fn select(&self, filters: &Filters) -> Selection {
+        let c = Compiled::new(self, filters);
+        let searchable = SearchText::new(self, &c.terms);
+        let contracts = (0..self.contracts.len())
+            .filter(|&i| {
+                let contract = &self.contracts[i];
+                let award = &self.awards[contract.award];
+                let in_area = match (&c.areas, contract.area) {
+                    (None, _) => true,
+                    (Some((areas, _)), Some(a)) => areas[a],
+                    (Some((_, regions)), None) => regions[award.region],
+                };
+                in_area
+                    && allows(&c.regions, award.region)
+                    && allows(&c.categories, award.category)
+                    && allows(&c.providers, award.provider)
+                    && c.sectors
+                        .as_ref()
+                        .is_none_or(|s| s.contains(&self.providers[award.provider].sector))
+                    && filters.min_value.is_none_or(|v| award.value >= v)
+                    && filters.max_value.is_none_or(|v| award.value <= v)
+                    && filters.end_from.is_none_or(|m| contract.end >= m)
+                    && filters.end_to.is_none_or(|m| contract.end <= m)
+                    && searchable.matches(self, i)
+            })
+            .collect();
+        Selection { contracts }
+    }
+}
+
+/// Folded names, so free-text search compares like with like.
+struct SearchText<'t> {
+    terms: &'t [String],
+    /// Per award: provider (all spellings), region and category names.
+    awards: Vec<String>,
+    /// Per area: its name.
+    areas: Vec<String>,
+    /// Per region: the names of all its areas (what a regional lot covers).
+    regions: Vec<String>,
+}
+
+impl<'t> SearchText<'t> {
+    fn new(ds: &Dataset, terms: &'t [String]) -> SearchText<'t> {
+        if terms.is_empty() {
+            return SearchText {
+                terms,
+                awards: Vec::new(),
+                areas: Vec::new(),
+                regions: Vec::new(),
+            };
+        }
+        let awards = ds
+            .awards
+            .iter()
+            .map(|a| {
+                let p = &ds.providers[a.provider];
+                let mut s = format!(
+                    "{} {} {} {}",
+                    p.name,
+                    ds.regions[a.region].name,
+                    ds.categories[a.category].name,
+                    a.published_provider
+                );
+                for o in &p.other_spellings {
+                    s.push(' ');
+                    s.push_str(o);
+                }
+                fold(&s)
+            })
+            .collect();
+        let areas = ds.areas.iter().map(|a| fold(&a.name)).collect();
+        let regions = (0..ds.regions.len())
+            .map(|r| {
+                let names: Vec<&str> = ds.areas_of(r).map(|a| ds.areas[a].name.as_str()).collect();
+                fold(&names.join(" "))
+            })
+            .collect();
+        SearchText {
+            terms,
+            awards,
+            areas,
+            regions,
+        }
+    }
+
+    /// Every term appears in the award's names or in the names of the areas the contract covers.
+    fn matches(&self, ds: &Dataset, contract: usize) -> bool {
+        if self.terms.is_empty() {
+            return true;
+        }
+        let c = &ds.contracts[contract];
+        let award_text = &self.awards[c.award];
+        let area_text = match c.area {
+            Some(a) => &self.areas[a],
+            None => &self.regions[ds.awards[c.award].region],
+        };
+        self.terms
+            .iter()
+            .all(|t| award_text.contains(t.as_str()) || area_text.contains(t.as_str()))
+    }
+}

@@ -1,0 +1,297 @@
+//! The share-link format: `Filters` to and from a URL query string. A public, versioned contract.
+//!
+//! Version 1 (a link without `v`, or with `v=1`). Parameters, several values comma-separated:
+//! `region`, `area`, `category`, `provider`, `sector` (slugs); `min`, `max` (whole pounds);
+//! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text). Anything unknown or
+//! malformed is ignored and reported as a `Warning`; what remains still applies.
+//! A link made today must mean the same in every later version: see tests/link_corpus.txt.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::filters::Filters;
+
+/// The format version this code writes and reads.
+pub const VERSION: &str = "1";
+/// Longer query strings are cut here (at a character boundary) and the rest ignored.
+pub const MAX_QUERY_LEN: usize = 4096;
+/// Longer search text is cut to this many characters.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// Why part of a link was ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    UnknownParameter,
+    UnknownValue,
+    NotANumber,
+    NotAMonth,
+    BadEncoding,
+    Repeated,
+    TooLong,
+    SearchTooLong,
+    UnknownVersion,
+}
+
+/// One ignored part of a link, for the notice the visitor sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub param: String,
+    pub value: String,
+    pub problem: Problem,
+}
+
+/// Shortens text from a link for display: at most 40 characters, no control characters.
+fn shown(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(40)
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = shown(&self.param);
+        let v = shown(&self.value);
+        match self.problem {
+            Problem::UnknownParameter => {
+                write!(f, "Ignored “{p}”: not a setting this explorer knows.")
+            }
+            Problem::UnknownValue => write!(f, "Ignored {p} “{v}”: no such {}.", noun(&self.param)),
+            Problem::NotANumber => write!(f, "Ignored {p} “{v}”: not a whole number of pounds."),
+            Problem::NotAMonth => write!(f, "Ignored {p} “{v}”: not a month written as YYYY-MM."),
+            Problem::BadEncoding => write!(f, "Ignored “{p}”: this part of the link is garbled."),
+            Problem::Repeated => write!(f, "Ignored a second {p} “{v}”: only the first is used."),
+            Problem::TooLong => write!(
+                f,
+                "Ignored the end of the link: it is longer than {MAX_QUERY_LEN} characters."
+            ),
+            Problem::SearchTooLong => write!(
+                f,
+                "Shortened the search text to its first {MAX_SEARCH_CHARS} characters."
+            ),
+            Problem::UnknownVersion => write!(
+                f,
+                "This link says it is format version “{v}”; it was read as version {VERSION}."
+            ),
+        }
+    }
+}
+
+fn noun(param: &str) -> &'static str {
+    match param {
+        "region" => "region",
+        "area" => "area",
+        "category" => "service category",
+        "provider" => "lead provider",
+        "sector" => "sector (use voluntary or private)",
+        _ => "value",
+    }
+}
+
+/// Decodes `%XX` escapes and `+` as space. `None` if an escape is malformed or the result is not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hi = (hex[0] as char).to_digit(16)?;
+                let lo = (hex[1] as char).to_digit(16)?;
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The slug set a list parameter fills, and how to tell a known slug.
+type KnownSlug = fn(&Dataset, &str) -> bool;
+
+fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut BTreeSet<String>, KnownSlug)> {
+    Some(match key {
+        "region" => (&mut f.regions, |ds, s| ds.region_index(s).is_some()),
+        "area" => (&mut f.areas, |ds, s| ds.area_index(s).is_some()),
+        "category" => (&mut f.categories, |ds, s| ds.category_index(s).is_some()),
+        "provider" => (&mut f.providers, |ds, s| ds.provider_index(s).is_some()),
+        _ => return None,
+    })
+}
+
+impl Filters {
+    /// Reads a share-link query string (with or without the leading `?`).
+    /// Never fails: what cannot be used is returned as warnings.
+    pub fn from_query(query: &str, ds: &Dataset) -> (Filters, Vec<Warning>) {
+        let mut f = Filters::default();
+        let mut warnings = Vec::new();
+        let mut warn = |param: &str, value: &str, problem: Problem| {
+            warnings.push(Warning {
+                param: param.to_string(),
+                value: value.to_string(),
+                problem,
+            })
+        };
+        let mut query = query.strip_prefix('?').unwrap_or(query);
+        if query.len() > MAX_QUERY_LEN {
+            let mut cut = MAX_QUERY_LEN;
+            while !query.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            query = &query[..cut];
+            warn("", "", Problem::TooLong);
+        }
+        let mut seen_single: Vec<String> = Vec::new();
+        for part in query.split('&').filter(|p| !p.is_empty()) {
+            let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
+            let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value))
+            else {
+                warn(part, "", Problem::BadEncoding);
+                continue;
+            };
+            let key = key.trim().to_ascii_lowercase();
+            if let Some((set, known)) = slug_list(&mut f, &key) {
+                for v in value
+                    .split(',')
+                    .map(|v| v.trim().to_lowercase())
+                    .filter(|v| !v.is_empty())
+                {
+                    if known(ds, &v) {
+                        set.insert(v);
+                    } else {
+                        warn(&key, &v, Problem::UnknownValue);
+                    }
+                }
+                continue;
+            }
+            if key == "sector" {
+                for v in value
+                    .split(',')
+                    .map(|v| v.trim().to_lowercase())
+                    .filter(|v| !v.is_empty())
+                {
+                    match Sector::from_slug(&v) {
+                        Some(s) => {
+                            f.sectors.insert(s);
+                        }
+                        None => warn(&key, &v, Problem::UnknownValue),
+                    }
+                }
+                continue;
+            }
+            let is_single = matches!(
+                key.as_str(),
+                "min" | "max" | "end-from" | "end-to" | "q" | "v"
+            );
+            if !is_single {
+                warn(&key, &value, Problem::UnknownParameter);
+                continue;
+            }
+            let trimmed = value.trim();
+            if (key == "q" && value.is_empty()) || (key != "q" && trimmed.is_empty()) {
+                continue; // `min=` says nothing; nothing to ignore
+            }
+            if seen_single.contains(&key) {
+                warn(&key, &value, Problem::Repeated);
+                continue;
+            }
+            seen_single.push(key.clone());
+            match key.as_str() {
+                "min" | "max" => {
+                    let number = trimmed
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                        .then(|| trimmed.parse::<u64>().ok())
+                        .flatten();
+                    match (number, key.as_str()) {
+                        (Some(n), "min") => f.min_value = Some(n),
+                        (Some(n), _) => f.max_value = Some(n),
+                        (None, _) => warn(&key, trimmed, Problem::NotANumber),
+                    }
+                }
+                "end-from" | "end-to" => match (Month::parse(trimmed), key.as_str()) {
+                    (Some(m), "end-from") => f.end_from = Some(m),
+                    (Some(m), _) => f.end_to = Some(m),
+                    (None, _) => warn(&key, trimmed, Problem::NotAMonth),
+                },
+                "q" => {
+                    if value.chars().count() > MAX_SEARCH_CHARS {
+                        warn(&key, "", Problem::SearchTooLong);
+                    }
+                    f.search = value.chars().take(MAX_SEARCH_CHARS).collect();
+                }
+                _ => {
+                    if trimmed != VERSION {
+                        warn(&key, trimmed, Problem::UnknownVersion);
+                    }
+                }
+            }
+        }
+        (f, warnings)
+    }
+
+    /// Writes the filters as a share-link query string (no leading `?`; empty for no filters).
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let mut list = |name: &str, values: Vec<&str>| {
+            if !values.is_empty() {
+                parts.push(format!("{name}={}", values.join(",")));
+            }
+        };
+        list("region", self.regions.iter().map(String::as_str).collect());
+        list("area", self.areas.iter().map(String::as_str).collect());
+        list(
+            "category",
+            self.categories.iter().map(String::as_str).collect(),
+        );
+        list(
+            "provider",
+            self.providers.iter().map(String::as_str).collect(),
+        );
+        list("sector", self.sectors.iter().map(|s| s.slug()).collect());
+        if let Some(v) = self.min_value {
+            parts.push(format!("min={v}"));
+        }
+        if let Some(v) = self.max_value {
+            parts.push(format!("max={v}"));
+        }
+        if let Some(m) = self.end_from {
+            parts.push(format!("end-from={m}"));
+        }
+        if let Some(m) = self.end_to {
+            parts.push(format!("end-to={m}"));
+        }
+        if !self.search.is_empty() {
+            parts.push(format!("q={}", percent_encode(&self.search)));
+        }
+        parts.join("&")
+    }
+}

@@ -1,0 +1,12 @@
+//! The query engine: filters, selection, aggregation and the share-link codec, on plain types.
+//!
+//! No Leptos and no web-sys here: every rule is tested with plain `cargo test`.
+
+pub mod aggregate;
+pub mod filters;
+pub mod link;
+pub mod text;
+
+pub use aggregate::{Dim, Group, Key, Totals};
+pub use filters::{Filters, Selection};
+pub use link::{Problem, Warning};

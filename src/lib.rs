@@ -1,0 +1,13 @@
+//! contracts-explorer: filter the May 2021 probation rehabilitative-services contracts,
+//! see the totals follow, and share a link to exactly that view.
+//!
+//! Data flows one way: `data` (the validated CSV tables) → `engine` (filters,
+//! aggregation, the share-link codec) → `ui` (Leptos components that only call the
+//! engine). `data` and `engine` use neither Leptos nor web-sys.
+
+pub mod data;
+pub mod embedded;
+pub mod engine;
+pub mod ui;
+
+pub use ui::App;
