@@ -1,0 +1,161 @@
+//! The query engine: filtering, the unsplit-value rule, group-by, concentration and separate commissioning.
+
+mod common;
+
+use common::{ds, totals};
+use contracts_explorer::engine::{Dim, Filters, Key};
+
+#[test]
+fn no_filters_select_everything() {
+    let ds = ds();
+    assert!(Filters::default().is_empty());
+    assert_eq!(
+        ds.select(&Filters::default()).contracts.len(),
+        ds.contracts.len()
+    );
+}
+
+#[test]
+fn an_area_counts_the_whole_value_of_the_awards_covering_it_and_says_so() {
+    let ds = ds();
+    let t = totals(&ds, "area=dorset");
+    // Women's Centre Cornwall (Devon & Cornwall, Dorset), Catch22 (five areas),
+    // and the South West's regional accommodation and ETE lots.
+    assert_eq!(t.awards, 4);
+    assert_eq!(t.contracts, 4);
+    assert_eq!(t.value, 1_765_668 + 5_706_872 + 2_852_365 + 2_624_658);
+    assert_eq!(
+        t.partial_awards, 2,
+        "the two area-lot awards also cover other areas"
+    );
+    // A region filter takes awards whole.
+    assert_eq!(totals(&ds, "region=south-west").partial_awards, 0);
+}
+
+#[test]
+fn free_text_finds_areas_regional_lots_cover() {
+    let ds = ds();
+    let by_area = ds.select(&Filters::from_query("area=dorset", &ds).0);
+    let by_text = ds.select(&Filters::from_query("q=Dorset", &ds).0);
+    assert_eq!(by_area, by_text);
+}
+
+#[test]
+fn free_text_ignores_case_and_apostrophe_style_and_needs_every_word() {
+    let ds = ds();
+    let names = |q: &str| -> Vec<String> {
+        let (f, _) = Filters::from_query(q, &ds);
+        let mut v: Vec<String> = ds
+            .award_rows(&ds.select(&f))
+            .iter()
+            .map(|(a, _)| ds.providers[ds.awards[*a].provider].name.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let centres = names("q=WOMEN%E2%80%99S+centre");
+    assert_eq!(
+        centres,
+        [
+            "Brighton Women's Centre",
+            "Nottingham Women's Centre",
+            "The Women's Centre Cornwall"
+        ]
+    );
+    assert_eq!(names("q=womens+centre"), centres);
+    assert_eq!(
+        names("q=catch+22"),
+        ["Catch22"],
+        "the published spelling is searchable too"
+    );
+    assert!(names("q=catch22+narnia").is_empty());
+}
+
+#[test]
+fn sector_value_and_end_filters() {
+    let ds = ds();
+    let private = totals(&ds, "sector=private");
+    assert_eq!(private.lead_providers, 3);
+    assert_eq!(private.voluntary_value, 0);
+    let big = totals(&ds, "min=6000000");
+    assert!(ds
+        .award_rows(&ds.select(&Filters::from_query("min=6000000", &ds).0))
+        .iter()
+        .all(|(a, _)| ds.awards[*a].value >= 6_000_000));
+    assert_eq!(big.awards, 6);
+    let band = totals(&ds, "min=544992&max=544992");
+    assert_eq!(band.awards, 1, "bounds are inclusive");
+    let early = totals(&ds, "end-to=2023-06");
+    assert_eq!(early.contracts, 17);
+    assert!(early.partial_awards > 0);
+    let late = totals(&ds, "end-from=2026-01&end-to=2026-12");
+    assert_eq!(late.contracts, 32);
+    assert_eq!(totals(&ds, "min=10&max=5").awards, 0);
+}
+
+#[test]
+fn filters_combine_with_and_across_kinds_and_or_within_a_kind() {
+    let ds = ds();
+    let both = totals(&ds, "region=wales,london");
+    let wales = totals(&ds, "region=wales");
+    let london = totals(&ds, "region=london");
+    assert_eq!(both.awards, wales.awards + london.awards);
+    let womens_wales = totals(&ds, "region=wales&category=womens");
+    assert_eq!(womens_wales.awards, 2);
+    assert_eq!(womens_wales.value, 1_992_162 + 432_225);
+}
+
+#[test]
+fn group_by_region_partitions_and_by_area_repeats_unsplit_values() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let total = ds.totals(&sel).value;
+    let regions = ds.group_by(&sel, Dim::Region);
+    assert_eq!(regions.len(), 11, "Greater Manchester has no awards");
+    assert_eq!(regions.iter().map(|g| g.totals.value).sum::<u64>(), total);
+    let areas = ds.group_by(&sel, Dim::Area);
+    assert_eq!(areas.len(), 41, "every area but Greater Manchester");
+    assert!(areas.iter().map(|g| g.totals.value).sum::<u64>() > total);
+    let london = areas
+        .iter()
+        .find(|g| g.key == Key::Area(ds.area_index("london").unwrap()))
+        .unwrap();
+    assert_eq!(london.totals.value, 12_501_519 + 4_882_708 + 4_999_117);
+    let sectors = ds.group_by(&sel, Dim::Sector);
+    assert_eq!(sectors.len(), 2);
+    assert_eq!(sectors[0].key.slug(&ds), "voluntary");
+    assert_eq!(sectors[0].totals.value, ds.totals(&sel).voluntary_value);
+}
+
+#[test]
+fn concentration_of_value_among_the_largest_providers() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let providers = ds.group_by(&sel, Dim::Provider);
+    let mut values: Vec<u64> = providers.iter().map(|g| g.totals.value).collect();
+    values.sort_unstable_by(|a, b| b.cmp(a));
+    let top3 = ds.top_providers_share(&sel, 3).unwrap();
+    let expected = values[..3].iter().sum::<u64>() as f64 / ds.totals(&sel).value as f64;
+    assert!((top3 - expected).abs() < 1e-12);
+    assert_eq!(ds.top_providers_share(&sel, 100), Some(1.0));
+    let nothing = ds.select(&Filters::from_query("min=999999999", &ds).0);
+    assert_eq!(ds.top_providers_share(&nothing, 3), None);
+}
+
+#[test]
+fn separately_commissioned_notes_appear_only_where_they_apply() {
+    let ds = ds();
+    let notes = |q: &str| ds.separate_matching(&Filters::from_query(q, &ds).0).len();
+    assert_eq!(notes(""), 2);
+    assert_eq!(notes("region=wales"), 0);
+    assert_eq!(notes("area=london"), 1);
+    assert_eq!(
+        notes("category=womens"),
+        2,
+        "London women's and Greater Manchester (all categories)"
+    );
+    assert_eq!(notes("category=ete&region=london"), 0);
+    assert_eq!(notes("q=manchester"), 1);
+    assert_eq!(notes("provider=ingeus"), 0);
+}
