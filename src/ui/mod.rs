@@ -159,6 +159,10 @@ fn award_row(ds: &Dataset, a: usize) -> impl IntoView + use<> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let mut end = category.scheduled_end.label();
+    if let Some(earliest) = award.areas.iter().filter_map(|x| x.until).min() {
+        end.push_str(&format!(" (some areas {})", earliest.label()));
+    }
     let mut value = pounds(award.value);
     if award.subject_to_contract {
         value.push_str(" (subject to contract)");
@@ -171,7 +175,7 @@ fn award_row(ds: &Dataset, a: usize) -> impl IntoView + use<> {
             <td>{provider.sector.label()}</td>
             <td class="num" data-value=award.value.to_string()>{value}</td>
             <td>{areas}</td>
-            <td>{category.scheduled_end.label()}</td>
+            <td>{end}</td>
         </tr>
     }
 }
