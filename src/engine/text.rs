@@ -38,7 +38,7 @@ pub fn pounds(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::from("£");
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -50,7 +50,7 @@ pub fn pounds(value: u64) -> String {
 pub fn pounds_short(value: u64) -> String {
     if value >= 999_500 {
         let tenths = (value + 50_000) / 100_000;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("£{}m", tenths / 10)
         } else {
             format!("£{}.{}m", tenths / 10, tenths % 10)
