@@ -28,9 +28,17 @@ fn data_and_engine_use_neither_leptos_nor_web_sys() {
     for file in files {
         let text = fs::read_to_string(&file).unwrap();
         for banned in ["leptos", "web_sys", "wasm_bindgen"] {
-            assert!(!text.contains(banned), "{} mentions {banned}", file.display());
+            assert!(
+                !text.contains(banned),
+                "{} mentions {banned}",
+                file.display()
+            );
         }
-        assert!(text.starts_with("//!"), "{} must open with a //! line", file.display());
+        assert!(
+            text.starts_with("//!"),
+            "{} must open with a //! line",
+            file.display()
+        );
     }
 }
 

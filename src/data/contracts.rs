@@ -6,13 +6,18 @@
 //! adults and those aged 26+), each area counts once per age group. Applied to the
 //! May 2021 announcement this gives Clinks' 110 contracts.
 
-use super::types::{Award, Category, Contract};
+use super::types::{Award, Category, Contract, Month};
+
+/// When a contract is scheduled to end: its area's "until" month if it has one, else its category's scheduled end.
+pub fn scheduled_end(until: Option<Month>, category: &Category) -> Month {
+    until.unwrap_or(category.scheduled_end.month())
+}
 
 /// Every contract of every award, in award order.
 pub fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec<Contract> {
     let mut out = Vec::new();
     for (index, award) in awards.iter().enumerate() {
-        let scheduled_end = categories[award.category].scheduled_end.month();
+        let category = &categories[award.category];
         let cohorts: Vec<_> = if award.cohorts.is_empty() {
             vec![None]
         } else {
@@ -24,7 +29,7 @@ pub fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec<Contra
                     award: index,
                     area: None,
                     cohort,
-                    end: scheduled_end,
+                    end: scheduled_end(None, category),
                 });
             }
             for area in &award.areas {
@@ -32,7 +37,7 @@ pub fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec<Contra
                     award: index,
                     area: Some(area.area),
                     cohort,
-                    end: area.until.unwrap_or(scheduled_end),
+                    end: scheduled_end(area.until, category),
                 });
             }
         }

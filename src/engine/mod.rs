@@ -6,6 +6,7 @@ pub mod aggregate;
 pub mod filters;
 pub mod link;
 pub mod text;
+pub mod view;
 
 pub use aggregate::{Dim, Group, Key, Totals};
 pub use filters::{Filters, Selection};

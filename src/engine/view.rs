@@ -1,0 +1,523 @@
+//! What the explorer's views need beyond totals: option counts, filter chips, the sentence
+//! describing a view, table sorting and the CSV export.
+
+use std::cmp::Ordering;
+
+use crate::data::contracts::scheduled_end;
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::aggregate::{Dim, Key, Totals};
+use crate::engine::filters::Filters;
+use crate::engine::text::{percent, pounds, pounds_short};
+
+/// A filter dimension a visitor can pick values of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Region,
+    Area,
+    Category,
+    Provider,
+    Sector,
+}
+
+impl Facet {
+    fn dim(self) -> Dim {
+        match self {
+            Facet::Region => Dim::Region,
+            Facet::Area => Dim::Area,
+            Facet::Category => Dim::Category,
+            Facet::Provider => Dim::Provider,
+            Facet::Sector => Dim::Sector,
+        }
+    }
+
+    /// The filters without this facet's own choice, so its options count what they would give.
+    fn without(self, f: &Filters) -> Filters {
+        let mut f = f.clone();
+        match self {
+            Facet::Region => f.regions.clear(),
+            Facet::Area => f.areas.clear(),
+            Facet::Category => f.categories.clear(),
+            Facet::Provider => f.providers.clear(),
+            Facet::Sector => f.sectors.clear(),
+        }
+        f
+    }
+
+    /// Whether `slug` is chosen in `f`.
+    pub fn is_chosen(self, f: &Filters, slug: &str) -> bool {
+        match self {
+            Facet::Region => f.regions.contains(slug),
+            Facet::Area => f.areas.contains(slug),
+            Facet::Category => f.categories.contains(slug),
+            Facet::Provider => f.providers.contains(slug),
+            Facet::Sector => Sector::from_slug(slug).is_some_and(|s| f.sectors.contains(&s)),
+        }
+    }
+
+    /// `f` with `slug` chosen or not.
+    pub fn toggled(self, f: &Filters, slug: &str, on: bool) -> Filters {
+        let mut f = f.clone();
+        let set = |s: &mut std::collections::BTreeSet<String>| {
+            if on {
+                s.insert(slug.to_string());
+            } else {
+                s.remove(slug);
+            }
+        };
+        match self {
+            Facet::Region => set(&mut f.regions),
+            Facet::Area => set(&mut f.areas),
+            Facet::Category => set(&mut f.categories),
+            Facet::Provider => set(&mut f.providers),
+            Facet::Sector => {
+                if let Some(s) = Sector::from_slug(slug) {
+                    if on {
+                        f.sectors.insert(s);
+                    } else {
+                        f.sectors.remove(&s);
+                    }
+                }
+            }
+        }
+        f
+    }
+}
+
+/// One option of a facet: its slug, label, and how many awards choosing it would give.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetOption {
+    pub slug: String,
+    pub label: String,
+    pub awards: usize,
+}
+
+/// A removable filter, as a chip shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    pub label: String,
+    /// The filters once this chip is removed.
+    pub without: Filters,
+}
+
+impl Dataset {
+    /// Every option of `facet`, in file order, with the awards it would give alongside the other filters.
+    pub fn facet_options(&self, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
+        let others = facet.without(filters);
+        let groups = self.group_by(&self.select(&others), facet.dim());
+        let count = |k: Key| {
+            groups
+                .iter()
+                .find(|g| g.key == k)
+                .map_or(0, |g| g.totals.awards)
+        };
+        let keys: Vec<Key> = match facet {
+            Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
+            Facet::Area => (0..self.areas.len()).map(Key::Area).collect(),
+            Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
+            Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
+            Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),
+        };
+        keys.into_iter()
+            .map(|k| FacetOption {
+                slug: k.slug(self),
+                label: k.label(self),
+                awards: count(k),
+            })
+            .collect()
+    }
+
+    /// The months in which some contract is scheduled to end, ascending.
+    pub fn end_months(&self) -> Vec<Month> {
+        let mut months: Vec<Month> = self.contracts.iter().map(|c| c.end).collect();
+        months.sort_unstable();
+        months.dedup();
+        months
+    }
+
+    /// The active filters as chips, in share-link order.
+    pub fn chips(&self, f: &Filters) -> Vec<Chip> {
+        let mut chips = Vec::new();
+        let lists: [(Facet, &str, Vec<String>); 5] = [
+            (Facet::Region, "Region", f.regions.iter().cloned().collect()),
+            (Facet::Area, "Area", f.areas.iter().cloned().collect()),
+            (
+                Facet::Category,
+                "Category",
+                f.categories.iter().cloned().collect(),
+            ),
+            (
+                Facet::Provider,
+                "Provider",
+                f.providers.iter().cloned().collect(),
+            ),
+            (
+                Facet::Sector,
+                "Sector",
+                f.sectors.iter().map(|s| s.slug().to_string()).collect(),
+            ),
+        ];
+        for (facet, name, slugs) in lists {
+            for slug in slugs {
+                let label = self
+                    .facet_label(facet, &slug)
+                    .unwrap_or_else(|| slug.clone());
+                chips.push(Chip {
+                    label: format!("{name}: {label}"),
+                    without: facet.toggled(f, &slug, false),
+                });
+            }
+        }
+        let mut single = |label: String, clear: fn(&mut Filters)| {
+            let mut without = f.clone();
+            clear(&mut without);
+            chips.push(Chip { label, without });
+        };
+        if let Some(v) = f.min_value {
+            single(format!("At least {}", pounds(v)), |f| f.min_value = None);
+        }
+        if let Some(v) = f.max_value {
+            single(format!("At most {}", pounds(v)), |f| f.max_value = None);
+        }
+        if let Some(m) = f.end_from {
+            single(format!("Ends {} or later", m.label()), |f| {
+                f.end_from = None
+            });
+        }
+        if let Some(m) = f.end_to {
+            single(format!("Ends {} or earlier", m.label()), |f| {
+                f.end_to = None
+            });
+        }
+        if !f.search.is_empty() {
+            single(format!("Search: “{}”", f.search), |f| f.search.clear());
+        }
+        chips
+    }
+
+    fn facet_label(&self, facet: Facet, slug: &str) -> Option<String> {
+        Some(match facet {
+            Facet::Region => self.regions[self.region_index(slug)?].name.clone(),
+            Facet::Area => self.areas[self.area_index(slug)?].name.clone(),
+            Facet::Category => self.categories[self.category_index(slug)?].name.clone(),
+            Facet::Provider => self.providers[self.provider_index(slug)?].name.clone(),
+            Facet::Sector => Sector::from_slug(slug)?.label().to_string(),
+        })
+    }
+
+    /// One plain-English sentence describing the view, for people and screen readers.
+    pub fn describe(&self, f: &Filters, t: &Totals) -> String {
+        let names = |slugs: &std::collections::BTreeSet<String>,
+                     name: &dyn Fn(&str) -> Option<String>| {
+            join_and(slugs.iter().filter_map(|s| name(s)).collect())
+        };
+        let mut scope = Vec::new();
+        if !f.regions.is_empty() {
+            scope.push(names(&f.regions, &|s| self.facet_label(Facet::Region, s)));
+        }
+        if !f.areas.is_empty() {
+            scope.push(names(&f.areas, &|s| self.facet_label(Facet::Area, s)));
+        }
+        let place = if scope.is_empty() {
+            "Across England and Wales".to_string()
+        } else {
+            format!("In {}", scope.join(" and "))
+        };
+        let kind = if f.categories.is_empty() {
+            String::new()
+        } else {
+            let c = names(&f.categories, &|s| {
+                self.facet_label(Facet::Category, s)
+                    .map(|n| lower_first(&n))
+            });
+            format!(" for {c}")
+        };
+        if t.awards == 0 {
+            return format!("{place}, no awards{kind} match these filters.");
+        }
+        let mut who = plural(t.lead_providers, "lead provider", "lead providers");
+        if f.sectors.len() == 1 {
+            let s = f
+                .sectors
+                .iter()
+                .next()
+                .copied()
+                .unwrap_or(Sector::Voluntary);
+            who = format!(
+                "{} {}",
+                t.lead_providers,
+                match (s, t.lead_providers) {
+                    (Sector::Voluntary, 1) => "voluntary-sector lead provider",
+                    (Sector::Voluntary, _) => "voluntary-sector lead providers",
+                    (Sector::Private, 1) => "private lead provider",
+                    (Sector::Private, _) => "private lead providers",
+                }
+            );
+        }
+        let verb = if t.lead_providers == 1 {
+            "holds"
+        } else {
+            "hold"
+        };
+        let contracts = plural(t.contracts, "contract", "contracts");
+        let mut s = format!(
+            "{place}, {who} {verb} {contracts}{kind} worth {}",
+            pounds_short(t.value)
+        );
+        if t.partial_awards > 0 {
+            s.push_str(" (counting the full value of awards that also cover other areas or dates)");
+        }
+        match t.voluntary_value_share() {
+            Some(share) => s.push_str(&format!(
+                "; {} of the value went to voluntary-sector organisations.",
+                percent(share)
+            )),
+            None => s.push('.'),
+        }
+        s
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// A column of the awards table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Region,
+    Category,
+    Provider,
+    Sector,
+    Value,
+    Areas,
+    End,
+    Source,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Region,
+        Column::Category,
+        Column::Provider,
+        Column::Sector,
+        Column::Value,
+        Column::Areas,
+        Column::End,
+        Column::Source,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Region => "Region",
+            Column::Category => "Category",
+            Column::Provider => "Lead provider",
+            Column::Sector => "Sector",
+            Column::Value => "Value",
+            Column::Areas => "Areas",
+            Column::End => "Scheduled end",
+            Column::Source => "Source",
+        }
+    }
+}
+
+/// One award as the table and the CSV export show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AwardRow {
+    pub award: usize,
+    pub id: u32,
+    pub region: String,
+    pub category: String,
+    pub provider: String,
+    pub sector: String,
+    pub value: u64,
+    pub subject_to_contract: bool,
+    /// "Devon & Cornwall, Dorset (until June 2023)" or "Whole region (South West)".
+    pub areas: String,
+    /// The latest scheduled end of the award's contracts.
+    pub end: Month,
+    /// "31 March 2025 (some areas June 2023)".
+    pub end_label: String,
+    pub source: String,
+    pub note: String,
+}
+
+impl AwardRow {
+    fn text(&self, c: Column) -> String {
+        match c {
+            Column::Region => self.region.clone(),
+            Column::Category => self.category.clone(),
+            Column::Provider => self.provider.clone(),
+            Column::Sector => self.sector.clone(),
+            Column::Value => self.value.to_string(),
+            Column::Areas => self.areas.clone(),
+            Column::End => self.end_label.clone(),
+            Column::Source => self.source.clone(),
+        }
+    }
+}
+
+impl Dataset {
+    /// The table rows for award `a`.
+    pub fn award_row(&self, a: usize) -> AwardRow {
+        let award = &self.awards[a];
+        let category = &self.categories[award.category];
+        let provider = &self.providers[award.provider];
+        let areas = if award.areas.is_empty() {
+            format!("Whole region ({})", self.regions[award.region].name)
+        } else {
+            award
+                .areas
+                .iter()
+                .map(|x| match x.until {
+                    Some(m) => format!("{} (until {})", self.areas[x.area].name, m.label()),
+                    None => self.areas[x.area].name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut end_label = category.scheduled_end.label();
+        let until = award.areas.iter().filter_map(|x| x.until).min();
+        if let Some(earliest) = until {
+            if award.areas.iter().all(|x| x.until.is_some()) {
+                end_label = earliest.label();
+            } else {
+                end_label.push_str(&format!(" (some areas {})", earliest.label()));
+            }
+        }
+        let end = award
+            .areas
+            .iter()
+            .map(|x| scheduled_end(x.until, category))
+            .max()
+            .unwrap_or(scheduled_end(None, category));
+        let source = &self.sources[award.source];
+        AwardRow {
+            award: a,
+            id: award.id,
+            region: self.regions[award.region].name.clone(),
+            category: category.name.clone(),
+            provider: provider.name.clone(),
+            sector: provider.sector.label().to_string(),
+            value: award.value,
+            subject_to_contract: award.subject_to_contract,
+            areas,
+            end,
+            end_label,
+            source: format!("{}, {}", source.publisher, source.date.label()),
+            note: award.note.clone(),
+        }
+    }
+}
+
+/// Sorts rows by a column; ties keep file order.
+pub fn sort_rows(rows: &mut [AwardRow], column: Column, descending: bool) {
+    rows.sort_by(|a, b| {
+        let o = match column {
+            Column::Value => a.value.cmp(&b.value),
+            Column::End => a.end.cmp(&b.end),
+            c => a.text(c).to_lowercase().cmp(&b.text(c).to_lowercase()),
+        };
+        let o = if descending { o.reverse() } else { o };
+        o.then(a.id.cmp(&b.id))
+    });
+}
+
+/// Makes a cell safe to open in a spreadsheet: text that a spreadsheet would run as a
+/// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) gets a leading `'`.
+pub fn spreadsheet_safe(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn csv_field(cell: &str) -> String {
+    let cell = spreadsheet_safe(cell);
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+impl Dataset {
+    /// The rows as CSV, with the view's link, the sources and the "data as at" date in lines above the header.
+    pub fn export_csv(&self, rows: &[AwardRow], share_link: &str) -> String {
+        let mut out = String::new();
+        let line = |cells: &[String]| {
+            cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(",")
+                + "\r\n"
+        };
+        out.push_str(&line(&[format!("{} — awards in this view", self.title)]));
+        out.push_str(&line(&[format!("View: {share_link}")]));
+        for s in &self.sources {
+            out.push_str(&line(&[format!(
+                "Source: {}, {} ({})",
+                s.publisher,
+                s.title,
+                s.date.label()
+            )]));
+        }
+        out.push_str(&line(&[format!("Data as at {}", self.data_as_at.label())]));
+        out.push_str(&line(&[]));
+        out.push_str(&line(
+            &[
+                "id",
+                "region",
+                "category",
+                "lead_provider",
+                "sector",
+                "value_gbp",
+                "subject_to_contract",
+                "areas",
+                "scheduled_end",
+                "source",
+                "note",
+            ]
+            .map(String::from),
+        ));
+        for r in rows {
+            out.push_str(&line(&[
+                r.id.to_string(),
+                r.region.clone(),
+                r.category.clone(),
+                r.provider.clone(),
+                r.sector.clone(),
+                r.value.to_string(),
+                if r.subject_to_contract { "yes" } else { "no" }.to_string(),
+                r.areas.clone(),
+                r.end_label.clone(),
+                r.source.clone(),
+                r.note.clone(),
+            ]));
+        }
+        out
+    }
+}
+
+/// Orders groups by value, largest first (ties by key).
+pub fn by_value_desc(a: &crate::engine::Group, b: &crate::engine::Group) -> Ordering {
+    b.totals.value.cmp(&a.totals.value).then(a.key.cmp(&b.key))
+}

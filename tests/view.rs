@@ -1,0 +1,160 @@
+//! The explorer's view logic: option counts, chips, the describing sentence, sorting and CSV export.
+
+mod common;
+
+use common::ds;
+use contracts_explorer::engine::view::{sort_rows, spreadsheet_safe, Column, Facet};
+use contracts_explorer::engine::Filters;
+
+fn q(s: &str) -> Filters {
+    let ds = ds();
+    let (f, w) = Filters::from_query(s, &ds);
+    assert!(w.is_empty());
+    f
+}
+
+#[test]
+fn options_count_the_awards_they_would_give_alongside_the_other_filters() {
+    let ds = ds();
+    let f = q("region=wales");
+    let categories = ds.facet_options(&f, Facet::Category);
+    let counts: Vec<(&str, usize)> = categories
+        .iter()
+        .map(|o| (o.slug.as_str(), o.awards))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("womens", 2),
+            ("personal-wellbeing", 1),
+            ("accommodation", 2),
+            ("ete", 1)
+        ]
+    );
+    // A facet's own choice does not narrow its options.
+    let regions = ds.facet_options(&f, Facet::Region);
+    assert_eq!(
+        regions.iter().find(|o| o.slug == "london").unwrap().awards,
+        3
+    );
+    assert_eq!(
+        regions
+            .iter()
+            .find(|o| o.slug == "greater-manchester")
+            .unwrap()
+            .awards,
+        0
+    );
+    let sectors = ds.facet_options(&q("category=ete"), Facet::Sector);
+    assert_eq!(sectors[0].label, "Voluntary sector");
+    assert_eq!(sectors[0].awards, 1);
+}
+
+#[test]
+fn each_chip_removes_exactly_its_filter() {
+    let ds = ds();
+    let f = q("region=wales,london&min=1000000&q=trust");
+    let chips = ds.chips(&f);
+    let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Region: London",
+            "Region: Wales",
+            "At least £1,000,000",
+            "Search: “trust”"
+        ]
+    );
+    assert_eq!(chips[1].without, q("region=london&min=1000000&q=trust"));
+    assert_eq!(chips[3].without, q("region=wales,london&min=1000000"));
+    assert!(ds.chips(&Filters::default()).is_empty());
+}
+
+#[test]
+fn the_sentence_describes_the_view() {
+    let ds = ds();
+    let say = |s: &str| {
+        let f = q(s);
+        ds.describe(&f, &ds.totals(&ds.select(&f)))
+    };
+    assert_eq!(
+        say("region=wales"),
+        "In Wales, 6 lead providers hold 17 contracts worth £13.5m; 82% of the value went to voluntary-sector organisations."
+    );
+    assert_eq!(
+        say(""),
+        "Across England and Wales, 26 lead providers hold 110 contracts worth £196.1m; 64% of the value went to voluntary-sector organisations."
+    );
+    assert_eq!(
+        say("category=womens&region=wales"),
+        "In Wales, 2 lead providers hold 4 contracts for women's services worth £2.4m; 100% of the value went to voluntary-sector organisations."
+    );
+    assert_eq!(
+        say("region=greater-manchester"),
+        "In Greater Manchester, no awards match these filters."
+    );
+    assert!(say("area=dorset")
+        .contains("counting the full value of awards that also cover other areas"));
+    assert!(say("sector=private&category=ete")
+        .starts_with("Across England and Wales, 3 private lead providers hold 10 contracts"));
+}
+
+#[test]
+fn rows_sort_by_every_column_with_ties_in_file_order() {
+    let ds = ds();
+    let mut rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
+    sort_rows(&mut rows, Column::Value, true);
+    assert_eq!(rows[0].provider, "Catch22");
+    assert_eq!(rows[0].value, 12_501_519);
+    assert!(rows.windows(2).all(|w| w[0].value >= w[1].value));
+    sort_rows(&mut rows, Column::End, false);
+    assert_eq!(rows[0].end.to_string(), "2023-06");
+    for c in Column::ALL {
+        sort_rows(&mut rows, c, false);
+        assert_eq!(rows.len(), 66);
+    }
+    sort_rows(&mut rows, Column::Provider, false);
+    assert_eq!(rows[0].provider, "Advance");
+    assert!(rows[0].id < rows[1].id, "ties keep file order");
+}
+
+#[test]
+fn award_rows_say_where_and_until_when() {
+    let ds = ds();
+    let wales_womens = ds.award_row(ds.awards.iter().position(|a| a.id == 48).unwrap());
+    assert_eq!(wales_womens.areas, "North Wales (until June 2023)");
+    assert_eq!(wales_womens.end_label, "June 2023");
+    let catch22 = ds.award_row(ds.awards.iter().position(|a| a.id == 44).unwrap());
+    assert_eq!(catch22.end_label, "31 March 2025 (some areas June 2023)");
+    let regional = ds.award_row(ds.awards.iter().position(|a| a.id == 7).unwrap());
+    assert_eq!(regional.areas, "Whole region (East Midlands)");
+}
+
+#[test]
+fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
+    let ds = ds();
+    let f = q("region=wales");
+    let rows: Vec<_> = ds
+        .award_rows(&ds.select(&f))
+        .iter()
+        .map(|(a, _)| ds.award_row(*a))
+        .collect();
+    let csv = ds.export_csv(&rows, "https://example.org/?region=wales");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[1].contains("?region=wales"));
+    assert!(csv.contains("Source: Ministry of Justice"));
+    assert!(csv.contains("Data as at 21 May 2021"));
+    let header = lines
+        .iter()
+        .position(|l| l.starts_with("id,region"))
+        .unwrap();
+    assert_eq!(
+        lines.len() - header - 1,
+        6,
+        "one line per award in the view"
+    );
+    assert!(csv.contains("47,Wales,Women's services,The Nelson Trust,Voluntary sector,1992162,no,"));
+    assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+    assert_eq!(spreadsheet_safe("-1"), "'-1");
+    assert_eq!(spreadsheet_safe("Nacro"), "Nacro");
+}
