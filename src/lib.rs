@@ -5,6 +5,7 @@
 //! aggregation, the share-link codec) → `ui` (Leptos components that only call the
 //! engine). `data` and `engine` use neither Leptos nor web-sys.
 
+pub mod charts;
 pub mod data;
 pub mod embedded;
 pub mod engine;

@@ -1,0 +1,489 @@
+//! Charts: what each chart shows (built from the engine) and drawing functions generic over
+//! plotters' `DrawingBackend`, which return where each bar landed so the page can make bars
+//! clickable. Tested natively on the SVG backend.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::text::{pounds, pounds_short};
+use crate::engine::view::by_value_desc;
+use crate::engine::{Dim, Key, Selection};
+
+/// Colours for one colour scheme. Bar colours are the Okabe–Ito colour-blind-safe pair
+/// (blue and vermillion), each at least 3:1 against the background.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub voluntary: RGBColor,
+    pub private: RGBColor,
+    /// Bars with no sector split.
+    pub single: RGBColor,
+}
+
+impl Palette {
+    pub const LIGHT: Palette = Palette {
+        background: RGBColor(255, 255, 255),
+        text: RGBColor(27, 27, 27),
+        muted: RGBColor(74, 74, 74),
+        grid: RGBColor(208, 208, 208),
+        voluntary: RGBColor(0, 114, 178),
+        private: RGBColor(213, 94, 0),
+        single: RGBColor(0, 94, 165),
+    };
+    pub const DARK: Palette = Palette {
+        background: RGBColor(22, 22, 22),
+        text: RGBColor(240, 240, 240),
+        muted: RGBColor(196, 196, 196),
+        grid: RGBColor(74, 74, 74),
+        voluntary: RGBColor(86, 180, 233),
+        private: RGBColor(230, 159, 0),
+        single: RGBColor(124, 192, 255),
+    };
+
+    pub fn sector(&self, s: Sector) -> RGBColor {
+        match s {
+            Sector::Voluntary => self.voluntary,
+            Sector::Private => self.private,
+        }
+    }
+}
+
+/// One bar: what it filters by, its label, its value split by sector, and a note drawn after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    pub key: Key,
+    pub label: String,
+    /// Value per sector, in `Sector::ALL` order; a bar with no split puts it all first.
+    pub values: [u64; 2],
+    pub note: String,
+}
+
+impl Bar {
+    pub fn total(&self) -> u64 {
+        self.values.iter().sum()
+    }
+}
+
+/// A horizontal bar chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub bars: Vec<Bar>,
+    /// Whether bars are split by sector (else drawn in one colour).
+    pub by_sector: bool,
+}
+
+impl BarChart {
+    /// A short text alternative: the largest bars in words.
+    pub fn summary(&self) -> String {
+        if self.bars.is_empty() {
+            return "No awards in this view.".to_string();
+        }
+        let mut sorted: Vec<&Bar> = self.bars.iter().collect();
+        sorted.sort_by(|a, b| b.total().cmp(&a.total()));
+        let top: Vec<String> = sorted
+            .iter()
+            .take(3)
+            .map(|b| format!("{} {}", b.label, pounds_short(b.total())))
+            .collect();
+        format!("{} bars. Largest: {}.", self.bars.len(), top.join("; "))
+    }
+}
+
+/// Where a bar's row was drawn, in backend pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub index: usize,
+    pub x: i32,
+    pub y: i32,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Height in CSS pixels a bar chart of `bars` bars needs.
+pub fn bar_chart_height(bars: usize) -> u32 {
+    (bars.max(1) as u32) * ROW + 2 * PAD
+}
+
+const ROW: u32 = 28;
+const PAD: u32 = 6;
+// plotters draws text at about 0.8 of the size asked for: 16 gives 13 px.
+const FONT: f64 = 16.0;
+
+fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 2] {
+    let mut v = [0, 0];
+    for (s, value) in groups_by_sector {
+        v[Sector::ALL.iter().position(|x| x == s).unwrap_or(0)] += value;
+    }
+    v
+}
+
+impl Dataset {
+    /// Value by region, split by sector, in file order.
+    pub fn region_chart(&self, sel: &Selection) -> BarChart {
+        let bars = self
+            .group_by(sel, Dim::Region)
+            .into_iter()
+            .map(|g| {
+                let t = &g.totals;
+                Bar {
+                    key: g.key,
+                    label: g.key.label(self),
+                    values: split(&[
+                        (Sector::Voluntary, t.voluntary_value),
+                        (Sector::Private, t.value - t.voluntary_value),
+                    ]),
+                    note: pounds_short(t.value),
+                }
+            })
+            .collect();
+        BarChart {
+            bars,
+            by_sector: true,
+        }
+    }
+
+    /// Value by service category.
+    pub fn category_chart(&self, sel: &Selection) -> BarChart {
+        let bars = self
+            .group_by(sel, Dim::Category)
+            .into_iter()
+            .map(|g| Bar {
+                key: g.key,
+                label: g.key.label(self),
+                values: [g.totals.value, 0],
+                note: format!(
+                    "{} · {}",
+                    pounds_short(g.totals.value),
+                    count(g.totals.contracts, "contract")
+                ),
+            })
+            .collect();
+        BarChart {
+            bars,
+            by_sector: false,
+        }
+    }
+
+    /// Lead providers ranked by value, coloured by sector, with their contract counts.
+    pub fn provider_chart(&self, sel: &Selection) -> BarChart {
+        let mut groups = self.group_by(sel, Dim::Provider);
+        groups.sort_by(by_value_desc);
+        let bars = groups
+            .into_iter()
+            .map(|g| {
+                let sector = match g.key {
+                    Key::Provider(p) => self.providers[p].sector,
+                    _ => Sector::Voluntary,
+                };
+                Bar {
+                    key: g.key,
+                    label: g.key.label(self),
+                    values: split(&[(sector, g.totals.value)]),
+                    note: format!(
+                        "{} · {}",
+                        pounds_short(g.totals.value),
+                        count(g.totals.contracts, "contract")
+                    ),
+                }
+            })
+            .collect();
+        BarChart {
+            bars,
+            by_sector: true,
+        }
+    }
+
+    /// Contracts by the month they are scheduled to end, on a time axis from the start.
+    pub fn timeline(&self, sel: &Selection) -> Timeline {
+        let points = self
+            .group_by(sel, Dim::End)
+            .into_iter()
+            .filter_map(|g| match g.key {
+                Key::End(m) => Some(TimelinePoint {
+                    month: m,
+                    contracts: g.totals.contracts,
+                    value: g.totals.value,
+                }),
+                _ => None,
+            })
+            .collect();
+        Timeline {
+            start: self.start.month(),
+            points,
+        }
+    }
+}
+
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Draws a horizontal bar chart filling `area`; `scale` is the device-pixel ratio.
+/// Returns each bar row's rectangle, for click targets.
+pub fn draw_bars<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &BarChart,
+    palette: &Palette,
+    scale: f64,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&palette.background)?;
+    let (width, _) = area.dim_in_pixel();
+    let px = |v: u32| (f64::from(v) * scale).round() as i32;
+    let font = ("sans-serif", FONT * scale).into_font();
+    let label_style = font
+        .clone()
+        .color(&palette.text)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let note_style = font
+        .clone()
+        .color(&palette.muted)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    if chart.bars.is_empty() {
+        area.draw(&Text::new(
+            "No awards in this view",
+            (px(PAD), px(ROW / 2 + PAD)),
+            label_style,
+        ))?;
+        return Ok(Vec::new());
+    }
+    let measure: TextStyle = font.clone().into();
+    let text_width = |s: &str| area.estimate_text_size(s, &measure).map(|(w, _)| w as i32);
+    let mut label_w = 0;
+    let mut note_w = 0;
+    for b in &chart.bars {
+        label_w = label_w.max(text_width(&b.label)?);
+        note_w = note_w.max(text_width(&b.note)?);
+    }
+    let gap = px(8);
+    let width = width as i32;
+    // Labels take at most 45% of the width; the rest is bar plus note.
+    let label_w = label_w.min(width * 45 / 100);
+    let bar_x = px(PAD) + label_w + gap;
+    let bar_max = (width - bar_x - gap - note_w - px(PAD)).max(px(20));
+    let max = chart.bars.iter().map(Bar::total).max().unwrap_or(0).max(1);
+    let mut hits = Vec::with_capacity(chart.bars.len());
+    for (i, b) in chart.bars.iter().enumerate() {
+        let top = px(PAD) + px(ROW) * i as i32;
+        let mid = top + px(ROW) / 2;
+        area.draw(&Text::new(
+            fit(&b.label, label_w, &text_width)?,
+            (px(PAD), mid),
+            label_style.clone(),
+        ))?;
+        let mut x = bar_x;
+        for (s, &v) in b.values.iter().enumerate() {
+            let w = ((v as f64 / max as f64) * f64::from(bar_max)).round() as i32;
+            if w <= 0 {
+                continue;
+            }
+            let color = if chart.by_sector {
+                palette.sector(Sector::ALL[s])
+            } else {
+                palette.single
+            };
+            area.draw(&Rectangle::new(
+                [(x, top + px(5)), (x + w, top + px(ROW) - px(5))],
+                color.filled(),
+            ))?;
+            x += w;
+        }
+        area.draw(&Text::new(
+            b.note.clone(),
+            (x + gap, mid),
+            note_style.clone(),
+        ))?;
+        hits.push(Hit {
+            index: i,
+            x: 0,
+            y: top,
+            width: width.max(0) as u32,
+            height: px(ROW) as u32,
+        });
+    }
+    Ok(hits)
+}
+
+/// Shortens `text` with an ellipsis until it fits `max` pixels.
+fn fit<E>(text: &str, max: i32, width: &dyn Fn(&str) -> Result<i32, E>) -> Result<String, E> {
+    if width(text)? <= max {
+        return Ok(text.to_string());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for n in (1..chars.len()).rev() {
+        let s: String = chars[..n].iter().collect::<String>() + "…";
+        if width(&s)? <= max {
+            return Ok(s);
+        }
+    }
+    Ok("…".to_string())
+}
+
+/// Contracts ending in one month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimelinePoint {
+    pub month: Month,
+    pub contracts: usize,
+    /// Full values of the awards with a contract ending then (not split).
+    pub value: u64,
+}
+
+/// Scheduled contract ends on a time axis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timeline {
+    pub start: Month,
+    pub points: Vec<TimelinePoint>,
+}
+
+impl Timeline {
+    pub fn summary(&self) -> String {
+        if self.points.is_empty() {
+            return "No contracts in this view.".to_string();
+        }
+        let parts: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| format!("{}: {}", p.month.label(), count(p.contracts, "contract")))
+            .collect();
+        format!(
+            "Contracts start in {}. Scheduled ends: {}.",
+            self.start.label(),
+            parts.join("; ")
+        )
+    }
+}
+
+/// Height in CSS pixels of the timeline.
+pub const TIMELINE_HEIGHT: u32 = 170;
+
+fn months_between(a: Month, b: Month) -> i32 {
+    (i32::from(b.year) - i32::from(a.year)) * 12 + i32::from(b.month) - i32::from(a.month)
+}
+
+/// Draws the timeline: a year axis from the start month, a column per end month whose
+/// height is its number of contracts. Returns each column's rectangle, for click targets.
+pub fn draw_timeline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    timeline: &Timeline,
+    palette: &Palette,
+    scale: f64,
+) -> Result<Vec<Hit>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&palette.background)?;
+    let (width, height) = area.dim_in_pixel();
+    let (width, height) = (width as i32, height as i32);
+    let px = |v: f64| (v * scale).round() as i32;
+    let font = ("sans-serif", FONT * scale).into_font();
+    let centred = font
+        .clone()
+        .color(&palette.text)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    let axis_text = font
+        .clone()
+        .color(&palette.muted)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let left = px(24.0);
+    let right = width - px(24.0);
+    let axis_y = height - px(28.0);
+    let top = px(24.0);
+    let first_year = timeline.start.year;
+    let last = timeline
+        .points
+        .iter()
+        .map(|p| p.month)
+        .max()
+        .unwrap_or(timeline.start);
+    let last_year = last.year + 1;
+    let origin = Month {
+        year: first_year,
+        month: 1,
+    };
+    let span = months_between(
+        origin,
+        Month {
+            year: last_year,
+            month: 1,
+        },
+    )
+    .max(1);
+    let x_of = |m: Month| left + (right - left) * months_between(origin, m) / span;
+    area.draw(&PathElement::new(
+        vec![(left, axis_y), (right, axis_y)],
+        palette.grid.stroke_width(px(1.0).max(1) as u32),
+    ))?;
+    for year in first_year..=last_year {
+        let x = x_of(Month { year, month: 1 });
+        area.draw(&PathElement::new(
+            vec![(x, axis_y), (x, axis_y + px(5.0))],
+            palette.grid,
+        ))?;
+        area.draw(&Text::new(
+            year.to_string(),
+            (x, axis_y + px(7.0)),
+            axis_text.clone(),
+        ))?;
+    }
+    let start_x = x_of(timeline.start);
+    area.draw(&Circle::new(
+        (start_x, axis_y),
+        px(4.0),
+        palette.text.filled(),
+    ))?;
+    let start_style = font
+        .clone()
+        .color(&palette.muted)
+        .pos(Pos::new(HPos::Left, VPos::Bottom));
+    area.draw(&Text::new(
+        "Start",
+        (start_x + px(6.0), axis_y - px(4.0)),
+        start_style,
+    ))?;
+    let max = timeline
+        .points
+        .iter()
+        .map(|p| p.contracts)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let column = px(14.0);
+    let mut hits = Vec::new();
+    for (i, p) in timeline.points.iter().enumerate() {
+        let x = x_of(p.month);
+        let h = (axis_y - top - px(18.0)) * p.contracts as i32 / max as i32;
+        area.draw(&Rectangle::new(
+            [(x - column / 2, axis_y - h), (x + column / 2, axis_y)],
+            palette.single.filled(),
+        ))?;
+        area.draw(&Text::new(
+            p.contracts.to_string(),
+            (x, axis_y - h - px(3.0)),
+            centred.clone(),
+        ))?;
+        hits.push(Hit {
+            index: i,
+            x: x - px(18.0),
+            y: top,
+            width: px(36.0) as u32,
+            height: (axis_y - top) as u32,
+        });
+    }
+    Ok(hits)
+}
+
+/// The exact figures behind a bar, for the table view and the click target's name.
+pub fn bar_description(bar: &Bar, by_sector: bool) -> String {
+    if by_sector && bar.values[0] > 0 && bar.values[1] > 0 {
+        format!(
+            "{}: {} ({} voluntary sector, {} private)",
+            bar.label,
+            pounds(bar.total()),
+            pounds(bar.values[0]),
+            pounds(bar.values[1])
+        )
+    } else {
+        format!("{}: {}", bar.label, pounds(bar.total()))
+    }
+}

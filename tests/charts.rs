@@ -1,0 +1,192 @@
+//! Chart drawing, rendered natively on plotters' SVG backend and checked for what was drawn.
+
+mod common;
+
+use common::ds;
+use contracts_explorer::charts::{
+    bar_chart_height, draw_bars, draw_timeline, BarChart, Palette, TIMELINE_HEIGHT,
+};
+use contracts_explorer::engine::Filters;
+use plotters::prelude::*;
+
+fn svg_of(chart: &BarChart, width: u32) -> (String, usize) {
+    let mut svg = String::new();
+    let hits;
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, bar_chart_height(chart.bars.len())))
+            .into_drawing_area();
+        hits = draw_bars(&root, chart, &Palette::LIGHT, 1.0)
+            .expect("draws")
+            .len();
+        root.present().expect("presents");
+    }
+    (svg, hits)
+}
+
+/// The `width` of every rect filled with `colour` (lower-case hex as plotters writes it).
+fn rect_widths(svg: &str, colour: &str) -> Vec<f64> {
+    svg.split("<rect")
+        .skip(1)
+        .filter(|r| r.contains(&format!("fill=\"{colour}\"")))
+        .filter_map(|r| {
+            let w = r.split("width=\"").nth(1)?.split('"').next()?;
+            w.parse().ok()
+        })
+        .collect()
+}
+
+/// The texts drawn, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| Some(t.split('>').nth(1)?.split('<').next()?.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn region_chart_draws_each_region_once_split_by_sector() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let chart = ds.region_chart(&sel);
+    let (svg, hits) = svg_of(&chart, 600);
+    assert_eq!(hits, 11, "one click target per region with awards");
+    let t = texts(&svg);
+    for r in [
+        "East Midlands",
+        "Wales",
+        "London",
+        "Yorkshire and the Humber",
+    ] {
+        assert_eq!(t.iter().filter(|x| x.as_str() == r).count(), 1, "{r}");
+    }
+    assert!(!t.iter().any(|x| x == "Greater Manchester"));
+    let voluntary = rect_widths(&svg, "#0072B2");
+    let private = rect_widths(&svg, "#D55E00");
+    let with_private = chart.bars.iter().filter(|b| b.values[1] > 0).count();
+    assert_eq!(voluntary.len(), 11);
+    assert_eq!(private.len(), with_private);
+}
+
+#[test]
+fn bar_lengths_are_proportional_to_value() {
+    let ds = ds();
+    let sel = ds.select(&Filters::from_query("category=womens", &ds).0);
+    let chart = ds.provider_chart(&sel);
+    let (svg, _) = svg_of(&chart, 800);
+    let widths = rect_widths(&svg, "#0072B2");
+    assert_eq!(
+        widths.len(),
+        chart.bars.len(),
+        "all women's services providers are voluntary"
+    );
+    for (w, b) in widths.iter().zip(&chart.bars) {
+        let expected = widths[0] * b.total() as f64 / chart.bars[0].total() as f64;
+        assert!(
+            (w - expected).abs() <= 1.0,
+            "{}: {w} vs {expected}",
+            b.label
+        );
+    }
+    assert!(widths.windows(2).all(|p| p[0] >= p[1]), "ranked by value");
+}
+
+#[test]
+fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let chart = ds.provider_chart(&sel);
+    let (svg, hits) = svg_of(&chart, 700);
+    assert_eq!(hits, 26);
+    assert_eq!(
+        rect_widths(&svg, "#D55E00").len(),
+        3,
+        "Ingeus, Maximus, Seetec"
+    );
+    assert_eq!(rect_widths(&svg, "#0072B2").len(), 23);
+    let t = texts(&svg);
+    assert!(t
+        .iter()
+        .any(|x| x.starts_with("£") && x.ends_with("contracts")));
+}
+
+#[test]
+fn a_narrow_chart_shortens_long_labels_rather_than_overlapping() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let (svg, _) = svg_of(&ds.category_chart(&sel), 240);
+    let t = texts(&svg);
+    assert!(t.iter().any(|x| x.ends_with('…')), "{t:?}");
+}
+
+#[test]
+fn an_empty_view_draws_a_message_not_bars() {
+    let ds = ds();
+    let sel = ds.select(&Filters::from_query("region=greater-manchester", &ds).0);
+    let (svg, hits) = svg_of(&ds.region_chart(&sel), 600);
+    assert_eq!(hits, 0);
+    assert_eq!(texts(&svg), ["No awards in this view"]);
+}
+
+#[test]
+fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let timeline = ds.timeline(&sel);
+    let mut svg = String::new();
+    let hits;
+    {
+        let root = SVGBackend::with_string(&mut svg, (600, TIMELINE_HEIGHT)).into_drawing_area();
+        hits = draw_timeline(&root, &timeline, &Palette::LIGHT, 1.0).unwrap();
+        root.present().unwrap();
+    }
+    assert_eq!(hits.len(), 3);
+    let t = texts(&svg);
+    for label in ["2021", "2024", "2027", "17", "61", "32", "Start"] {
+        assert!(t.iter().any(|x| x == label), "{label} in {t:?}");
+    }
+    // Columns are placed in time order: June 2023 left of March 2025 left of March 2026.
+    assert!(hits[0].x < hits[1].x && hits[1].x < hits[2].x);
+    // March 2025 to March 2026 is 12 months; June 2023 to March 2025 is 21.
+    let gap = |a: usize, b: usize| f64::from(hits[b].x - hits[a].x);
+    assert!((gap(0, 1) / gap(1, 2) - 21.0 / 12.0).abs() < 0.1);
+    assert_eq!(timeline.summary(), "Contracts start in June 2021. Scheduled ends: June 2023: 17 contracts; March 2025: 61 contracts; March 2026: 32 contracts.");
+}
+
+#[test]
+fn dark_palette_draws_in_its_own_colours() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let chart = ds.region_chart(&sel);
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (600, bar_chart_height(11))).into_drawing_area();
+        draw_bars(&root, &chart, &Palette::DARK, 1.0).unwrap();
+        root.present().unwrap();
+    }
+    assert!(svg.contains("fill=\"#161616\""));
+    assert_eq!(rect_widths(&svg, "#56B4E9").len(), 11);
+}
+
+#[test]
+fn high_density_screens_get_scaled_drawing() {
+    let ds = ds();
+    let sel = ds.select(&Filters::default());
+    let chart = ds.category_chart(&sel);
+    let draw = |scale: f64| {
+        let mut svg = String::new();
+        let h = (f64::from(bar_chart_height(4)) * scale) as u32;
+        let hits;
+        {
+            let root =
+                SVGBackend::with_string(&mut svg, ((600.0 * scale) as u32, h)).into_drawing_area();
+            hits = draw_bars(&root, &chart, &Palette::LIGHT, scale).unwrap();
+            root.present().unwrap();
+        }
+        hits
+    };
+    let one = draw(1.0);
+    let two = draw(2.0);
+    assert_eq!(two[1].y, one[1].y * 2);
+    assert_eq!(two[1].height, one[1].height * 2);
+}
