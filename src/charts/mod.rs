@@ -90,7 +90,7 @@ impl BarChart {
             .take(3)
             .map(|b| format!("{} {}", b.label, pounds_short(b.total())))
             .collect();
-        format!("{} bars. Largest: {}.", self.bars.len(), top.join("; "))
+        format!("Largest: {}.", top.join("; "))
     }
 }
 

@@ -1,17 +1,32 @@
 //! The Leptos components: thin views that call the engine and hold no business logic.
+//!
+//! The URL is the source of truth for filters: the page reads it at start and on
+//! back/forward, and every change writes it (a new history entry for deliberate
+//! changes, a replacement while typing).
+
+mod browser;
+mod charts;
+mod figures;
+mod filters;
+mod table;
 
 use leptos::prelude::*;
 
 use crate::data::Dataset;
 use crate::embedded;
-use crate::engine::text::{percent, pounds, pounds_short};
-use crate::engine::{Filters, Totals};
+use crate::engine::{Filters, Key, Selection, Totals};
+
+pub use figures::Figures;
 
 /// The root: the explorer over the built-in data, or a message if it cannot be read.
 #[component]
 pub fn App() -> impl IntoView {
     match embedded::dataset() {
-        Ok(ds) => view! { <Explorer ds=ds query=current_query() /> }.into_any(),
+        Ok(ds) => {
+            // One dataset for the page's whole life: leaking it gives every view a plain `&'static`.
+            let ds: &'static Dataset = Box::leak(Box::new(ds));
+            view! { <Explorer ds=ds query=browser::query() /> }.into_any()
+        }
         Err(e) => view! {
             <main class="explorer">
                 <p role="alert">"The built-in contract data could not be read: " {e.to_string()}</p>
@@ -21,161 +36,178 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The page's query string, the share link's filters.
-fn current_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
+/// How a change reaches the address bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A deliberate step (a click): back undoes it.
+    Push,
+    /// Typing: replaces the current entry so the back button is not flooded.
+    Replace,
 }
 
-/// The headline figures, the notices and the list of awards for one share-link query.
+/// What every view shares: the dataset, the filters and what follows from them.
+#[derive(Clone, Copy)]
+pub struct State {
+    pub ds: &'static Dataset,
+    pub filters: RwSignal<Filters>,
+    pub selection: Memo<Selection>,
+    pub totals: Memo<Totals>,
+    /// The filters before the last change, for "remove the last filter".
+    pub previous: RwSignal<Option<Filters>>,
+    /// Applies new filters and records them in the URL.
+    pub set: Callback<(Filters, Change)>,
+}
+
+impl State {
+    /// Filters by one more value of a chart's dimension (a click on a bar).
+    pub fn pick(&self, key: Key) {
+        let mut f = self.filters.get_untracked();
+        let slug = key.slug(self.ds);
+        match key {
+            Key::Region(_) => f.regions.insert(slug),
+            Key::Area(_) => f.areas.insert(slug),
+            Key::Category(_) => f.categories.insert(slug),
+            Key::Provider(_) => f.providers.insert(slug),
+            Key::Sector(s) => f.sectors.insert(s),
+            Key::End(m) => {
+                f.end_from = Some(m);
+                f.end_to = Some(m);
+                true
+            }
+        };
+        self.set.run((f, Change::Push));
+    }
+}
+
+/// The whole explorer for a dataset, starting from a share-link query.
 #[component]
-fn Explorer(
+pub fn Explorer(
     /// The validated dataset.
-    ds: Dataset,
-    /// A share-link query string.
+    ds: &'static Dataset,
+    /// The share-link query the page was opened with.
     query: String,
 ) -> impl IntoView {
-    let (filters, warnings) = Filters::from_query(&query, &ds);
-    let selection = ds.select(&filters);
-    let totals = ds.totals(&selection);
-    let separate: Vec<String> = ds
-        .separate_matching(&filters)
-        .into_iter()
-        .map(|s| s.note.clone())
-        .collect();
-    let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    let rows = ds
-        .award_rows(&selection)
-        .into_iter()
-        .map(|(a, _)| award_row(&ds, a))
-        .collect_view();
+    let (initial, initial_warnings) = Filters::from_query(&query, ds);
+    let filters = RwSignal::new(initial);
+    let warnings = RwSignal::new(
+        initial_warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+    );
+    let previous = RwSignal::new(None::<Filters>);
+    let selection = Memo::new(move |_| filters.with(|f| ds.select(f)));
+    let totals = Memo::new(move |_| selection.with(|s| ds.totals(s)));
+    let set = Callback::new(move |(new, how): (Filters, Change)| {
+        let old = filters.get_untracked();
+        if new == old {
+            return;
+        }
+        browser::write_query(&new.to_query(), how == Change::Push);
+        previous.set(Some(old));
+        filters.set(new);
+    });
+    let state = State {
+        ds,
+        filters,
+        selection,
+        totals,
+        previous,
+        set,
+    };
+    provide_context(state);
+
+    // Back and forward: the address bar changed, so read the filters from it again.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let (f, w) = Filters::from_query(&browser::query(), ds);
+        warnings.set(w.iter().map(ToString::to_string).collect());
+        previous.set(None);
+        filters.set(f);
+    });
+
+    let sentence = Memo::new(move |_| filters.with(|f| ds.describe(f, &totals.get())));
+    let separate = Memo::new(move |_| {
+        filters.with(|f| {
+            ds.separate_matching(f)
+                .into_iter()
+                .map(|s| s.note.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let copied = RwSignal::new(false);
+    let copy_link = move |_| {
+        let url = browser::url_with_query(&filters.get_untracked().to_query());
+        copied.set(browser::copy(&url));
+    };
     let source = ds
         .sources
         .iter()
         .map(|s| format!("{}, “{}” ({})", s.publisher, s.title, s.date.label()))
         .collect::<Vec<_>>()
         .join("; ");
+
     view! {
         <main class="explorer">
-            <h1>"Who was paid to deliver probation services?"</h1>
-            <p class="lede">{ds.title.clone()} ", England and Wales."</p>
-            {(!warnings.is_empty()).then(|| view! {
+            <header class="top">
+                <h1>"Who was paid to deliver probation services?"</h1>
+                <p class="lede">{ds.title.clone()} ", England and Wales."</p>
+            </header>
+            <Show when=move || warnings.with(|w| !w.is_empty())>
                 <div class="notice" role="status" data-testid="link-warnings">
-                    <p>"Parts of this link were ignored:"</p>
-                    <ul>{warnings.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+                    <p>"Parts of this link were ignored; the rest applies:"</p>
+                    <ul>
+                        {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" class="secondary" data-testid="dismiss-warnings" on:click=move |_| warnings.set(Vec::new())>
+                        "Dismiss"
+                    </button>
                 </div>
-            })}
-            <Figures totals=totals.clone() area_note=filters.selects_within_awards() />
-            {separate.into_iter().map(|note| view! {
-                <p class="separate" data-testid="separately-commissioned">{note}</p>
-            }).collect_view()}
-            <table class="awards">
-                <caption>"Awards in this view"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Region"</th>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"Lead provider"</th>
-                        <th scope="col">"Sector"</th>
-                        <th scope="col" class="num">"Value"</th>
-                        <th scope="col">"Areas"</th>
-                        <th scope="col">"Scheduled end"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <p class="source">
-                "Source: " {source} ". Data as at " {ds.data_as_at.label()} "."
-            </p>
+            </Show>
+            <div class="layout">
+                <filters::FilterPanel />
+                <div class="results">
+                    <section class="summary" aria-label="Summary">
+                        <filters::Chips />
+                        <p class="sentence" data-testid="sentence" aria-live="polite">{sentence}</p>
+                        <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
+                        {move || separate.get().into_iter().map(|note| view! {
+                            <p class="separate" data-testid="separately-commissioned">{note}</p>
+                        }).collect_view()}
+                        <Show when=move || totals.with(|t| t.awards == 0)>
+                            <Empty />
+                        </Show>
+                        <div class="share">
+                            <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
+                            <span role="status" class="copied">{move || if copied.get() { "Link copied." } else { "" }}</span>
+                        </div>
+                    </section>
+                    <charts::Charts />
+                    <table::AwardsTable />
+                </div>
+            </div>
+            <footer class="source">
+                <p>"Source: " {source} ". Data as at " {ds.data_as_at.label()} ". "
+                    <a href="data/awards.csv">"The data as CSV files"</a> "."
+                </p>
+            </footer>
         </main>
     }
 }
 
-/// The headline figures, each with its exact value in `data-value`.
+/// What an empty result says, with a way back.
 #[component]
-fn Figures(
-    /// The totals to show.
-    totals: Totals,
-    /// Whether some award values cover contracts outside the view.
-    area_note: bool,
-) -> impl IntoView {
-    let share = totals.voluntary_value_share();
-    let partial = totals.partial_awards;
-    view! {
-        <dl class="figures">
-            <div>
-                <dt>"Total value"</dt>
-                <dd data-testid="total-value" data-value=totals.value.to_string() title=pounds(totals.value)>
-                    {pounds_short(totals.value)}
-                </dd>
-            </div>
-            <div>
-                <dt>"Contracts"</dt>
-                <dd data-testid="contracts" data-value=totals.contracts.to_string()>{totals.contracts}</dd>
-            </div>
-            <div>
-                <dt>"Awards"</dt>
-                <dd data-testid="awards" data-value=totals.awards.to_string()>{totals.awards}</dd>
-            </div>
-            <div>
-                <dt>"Lead providers"</dt>
-                <dd data-testid="lead-providers" data-value=totals.lead_providers.to_string()>{totals.lead_providers}</dd>
-            </div>
-            <div>
-                <dt>"To the voluntary sector"</dt>
-                <dd data-testid="voluntary-share" data-value=share.map(|s| s.to_string()).unwrap_or_default()>
-                    {share.map(percent).unwrap_or_else(|| "–".to_string())}
-                </dd>
-            </div>
-        </dl>
-        {(area_note && partial > 0).then(|| view! {
-            <p class="value-note" data-testid="unsplit-note">
-                {format!(
-                    "{partial} award{} also cover{} areas or dates outside this view: the source gives one value per award and does not split it, so the full value is counted.",
-                    if partial == 1 { "" } else { "s" },
-                    if partial == 1 { "s" } else { "" },
-                )}
-            </p>
-        })}
-    }
-}
-
-/// One award as a table row.
-fn award_row(ds: &Dataset, a: usize) -> impl IntoView + use<> {
-    let award = &ds.awards[a];
-    let provider = &ds.providers[award.provider];
-    let category = &ds.categories[award.category];
-    let areas = if award.areas.is_empty() {
-        format!("Whole region ({})", ds.regions[award.region].name)
-    } else {
-        award
-            .areas
-            .iter()
-            .map(|x| match x.until {
-                Some(m) => format!("{} (until {})", ds.areas[x.area].name, m.label()),
-                None => ds.areas[x.area].name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+fn Empty() -> impl IntoView {
+    let state = expect_context::<State>();
+    let undo = move |_| match state.previous.get_untracked() {
+        Some(f) => state.set.run((f, Change::Push)),
+        None => state.set.run((Filters::default(), Change::Push)),
     };
-    let mut end = category.scheduled_end.label();
-    if let Some(earliest) = award.areas.iter().filter_map(|x| x.until).min() {
-        end.push_str(&format!(" (some areas {})", earliest.label()));
-    }
-    let mut value = pounds(award.value);
-    if award.subject_to_contract {
-        value.push_str(" (subject to contract)");
-    }
     view! {
-        <tr data-testid="award-row">
-            <td>{ds.regions[award.region].name.clone()}</td>
-            <td>{category.name.clone()}</td>
-            <td>{provider.name.clone()}</td>
-            <td>{provider.sector.label()}</td>
-            <td class="num" data-value=award.value.to_string()>{value}</td>
-            <td>{areas}</td>
-            <td>{end}</td>
-        </tr>
+        <div class="empty" data-testid="empty" role="status">
+            <p>"No awards match all of these filters."</p>
+            <button type="button" data-testid="remove-last-filter" on:click=undo>
+                {move || if state.previous.with(Option::is_some) { "Remove the last filter" } else { "Clear all filters" }}
+            </button>
+        </div>
     }
 }

@@ -1,0 +1,66 @@
+//! The headline figures, each carrying its exact value in `data-value` for tests and tools.
+
+use leptos::prelude::*;
+
+use crate::engine::text::{percent, pounds, pounds_short};
+use crate::engine::Totals;
+
+/// One figure: a label, the text people read, and the exact value.
+#[component]
+fn Figure(
+    /// What the figure is.
+    label: &'static str,
+    /// The `data-testid` hook.
+    testid: &'static str,
+    /// The exact, unrounded value.
+    value: Signal<String>,
+    /// The figure as people read it.
+    text: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <div class="figure">
+            <dt>{label}</dt>
+            <dd data-testid=testid data-value=value>{text}</dd>
+        </div>
+    }
+}
+
+/// Total value, contracts, awards, lead providers and the voluntary sector's share of the value.
+#[component]
+pub fn Figures(
+    /// The totals to show.
+    totals: Signal<Totals>,
+    /// Whether a filter takes part of some awards (by area, date or search), so values are unsplit.
+    area_note: Signal<bool>,
+) -> impl IntoView {
+    let count =
+        move |f: fn(&Totals) -> usize| Signal::derive(move || totals.with(|t| f(t).to_string()));
+    let share = move || totals.with(Totals::voluntary_value_share);
+    let partial = move || totals.with(|t| t.partial_awards);
+    view! {
+        <dl class="figures">
+            <Figure label="Total value" testid="total-value"
+                value=Signal::derive(move || totals.with(|t| t.value.to_string()))
+                text=Signal::derive(move || totals.with(|t| pounds_short(t.value))) />
+            <Figure label="Contracts" testid="contracts" value=count(|t| t.contracts) text=count(|t| t.contracts) />
+            <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=count(|t| t.awards) />
+            <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=count(|t| t.lead_providers) />
+            <Figure label="To the voluntary sector" testid="voluntary-share"
+                value=Signal::derive(move || share().map(|s| s.to_string()).unwrap_or_default())
+                text=Signal::derive(move || share().map(percent).unwrap_or_else(|| "–".to_string())) />
+        </dl>
+        <p class="exact">{move || totals.with(|t| format!("Exactly {}.", pounds(t.value)))}</p>
+        <Show when=move || { area_note.get() && partial() > 0 }>
+            <p class="value-note" data-testid="unsplit-note">
+                {move || {
+                    let n = partial();
+                    format!(
+                        "{n} award{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
+                        if n == 1 { "" } else { "s" },
+                        if n == 1 { "s" } else { "" },
+                    )
+                }}
+            </p>
+        </Show>
+    }
+}

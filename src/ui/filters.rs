@@ -1,0 +1,227 @@
+//! The filter controls and the active-filter chips.
+
+use leptos::prelude::*;
+
+use crate::data::Month;
+use crate::engine::view::Facet;
+use crate::engine::Filters;
+use crate::ui::{Change, State};
+
+/// Every filter control.
+#[component]
+pub fn FilterPanel() -> impl IntoView {
+    view! {
+        <section class="filters" aria-labelledby="filters-title">
+            <h2 id="filters-title">"Filter the contracts"</h2>
+            <Search />
+            <FacetGroup facet=Facet::Category legend="Service category" find=None />
+            <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
+            <FacetGroup facet=Facet::Region legend="Probation region" find=None />
+            <FacetGroup facet=Facet::Area legend="PCC area" find=Some("Find an area") />
+            <FacetGroup facet=Facet::Provider legend="Lead provider" find=Some("Find a provider") />
+            <ValueRange />
+            <EndRange />
+        </section>
+    }
+}
+
+/// Free-text search over provider, area, region and category names.
+#[component]
+fn Search() -> impl IntoView {
+    let state = expect_context::<State>();
+    let on_input = move |ev: leptos::ev::Event| {
+        let mut f = state.filters.get_untracked();
+        f.search = event_target_value(&ev);
+        state.set.run((f, Change::Replace));
+    };
+    view! {
+        <div class="field">
+            <label for="search">"Search"</label>
+            <input id="search" type="search" data-testid="search" autocomplete="off"
+                placeholder="Provider, area, region or category"
+                prop:value=move || state.filters.with(|f| f.search.clone())
+                on:input=on_input />
+        </div>
+    }
+}
+
+/// A group of checkboxes for one facet, each showing how many awards it would give,
+/// with an optional box to narrow a long list by typing.
+#[component]
+fn FacetGroup(
+    /// Which filter this group sets.
+    facet: Facet,
+    /// The group's visible name.
+    legend: &'static str,
+    /// Label of the find-as-you-type box, for long lists.
+    find: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<State>();
+    let ds = state.ds;
+    let typed = RwSignal::new(String::new());
+    let options = Memo::new(move |_| state.filters.with(|f| ds.facet_options(f, facet)));
+    let id = format!("facet-{}", legend.to_lowercase().replace([' ', '\''], "-"));
+    let testid = id.clone();
+    let find_box = find.map(|label| {
+        let find_id = format!("{id}-find");
+        view! {
+            <label class="find" for=find_id.clone()>{label}</label>
+            <input id=find_id type="search" autocomplete="off" class="find"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev)) />
+        }
+    });
+    let shown = move || {
+        let needle = typed.get().to_lowercase();
+        options
+            .get()
+            .into_iter()
+            .filter(|o| needle.is_empty() || o.label.to_lowercase().contains(&needle))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <fieldset class="facet" data-testid=testid>
+            <legend>{legend}</legend>
+            {find_box}
+            <ul class="options" class:long=find.is_some()>
+                <For each=shown key=|o| (o.slug.clone(), o.awards) let:o>
+                    {
+                        let slug = o.slug.clone();
+                        let input_id = format!("{id}-{}", o.slug);
+                        let checked = {
+                            let slug = slug.clone();
+                            move || state.filters.with(|f| facet.is_chosen(f, &slug))
+                        };
+                        let on_change = move |ev: leptos::ev::Event| {
+                            let on = event_target_checked(&ev);
+                            let f = state.filters.with_untracked(|f| facet.toggled(f, &slug, on));
+                            state.set.run((f, Change::Push));
+                        };
+                        view! {
+                            <li>
+                                <input type="checkbox" id=input_id.clone() data-slug=o.slug.clone()
+                                    prop:checked=checked on:change=on_change />
+                                <label for=input_id>
+                                    {o.label.clone()}
+                                    <span class="count" class:none=o.awards == 0>
+                                        {format!(" {} award{}", o.awards, if o.awards == 1 { "" } else { "s" })}
+                                    </span>
+                                </label>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Minimum and maximum award value, in whole pounds.
+#[component]
+fn ValueRange() -> impl IntoView {
+    let state = expect_context::<State>();
+    let input = move |label: &'static str,
+                      id: &'static str,
+                      get: fn(&Filters) -> Option<u64>,
+                      put: fn(&mut Filters, Option<u64>)| {
+        let on_input = move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            let text = text.trim();
+            let value = if text.is_empty() {
+                None
+            } else if let Ok(v) = text.parse::<u64>() {
+                Some(v)
+            } else {
+                return; // not a whole number yet: keep what applies
+            };
+            let mut f = state.filters.get_untracked();
+            put(&mut f, value);
+            state.set.run((f, Change::Replace));
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id data-testid=id type="number" inputmode="numeric" min="0" step="1"
+                    prop:value=move || state.filters.with(|f| get(f).map(|v| v.to_string()).unwrap_or_default())
+                    on:input=on_input />
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="range">
+            <legend>"Award value (£)"</legend>
+            {input("At least", "min-value", |f| f.min_value, |f, v| f.min_value = v)}
+            {input("At most", "max-value", |f| f.max_value, |f, v| f.max_value = v)}
+        </fieldset>
+    }
+}
+
+/// The range of scheduled end months.
+#[component]
+fn EndRange() -> impl IntoView {
+    let state = expect_context::<State>();
+    let months = state.ds.end_months();
+    let select = move |label: &'static str,
+                       id: &'static str,
+                       get: fn(&Filters) -> Option<Month>,
+                       put: fn(&mut Filters, Option<Month>)| {
+        let options = months
+            .iter()
+            .map(|m| view! { <option value=m.to_string()>{m.label()}</option> })
+            .collect_view();
+        let on_change = move |ev: leptos::ev::Event| {
+            let mut f = state.filters.get_untracked();
+            put(&mut f, Month::parse(&event_target_value(&ev)));
+            state.set.run((f, Change::Push));
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <select id=id data-testid=id on:change=on_change
+                    prop:value=move || state.filters.with(|f| get(f).map(|m| m.to_string()).unwrap_or_default())>
+                    <option value="">"Any"</option>
+                    {options}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="range">
+            <legend>"Scheduled to end"</legend>
+            {select("From", "end-from", |f| f.end_from, |f, m| f.end_from = m)}
+            {select("To", "end-to", |f| f.end_to, |f, m| f.end_to = m)}
+        </fieldset>
+    }
+}
+
+/// The active filters as removable chips, and one button to clear them all.
+#[component]
+pub fn Chips() -> impl IntoView {
+    let state = expect_context::<State>();
+    let chips = Memo::new(move |_| state.filters.with(|f| state.ds.chips(f)));
+    view! {
+        <Show when=move || chips.with(|c| !c.is_empty())>
+            <div class="chips" data-testid="chips">
+                <span class="chips-title">"Filters:"</span>
+                <ul>
+                    {move || chips.get().into_iter().map(|chip| {
+                        let label = chip.label.clone();
+                        let without = chip.without.clone();
+                        view! {
+                            <li>
+                                <button type="button" class="chip" aria-label=format!("Remove filter {label}")
+                                    on:click=move |_| state.set.run((without.clone(), Change::Push))>
+                                    {chip.label} <span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="secondary" data-testid="clear-all"
+                    on:click=move |_| state.set.run((Filters::default(), Change::Push))>
+                    "Clear all"
+                </button>
+            </div>
+        </Show>
+    }
+}
