@@ -13,8 +13,9 @@ fn svg_of(chart: &BarChart, width: u32) -> (String, usize) {
     let mut svg = String::new();
     let hits;
     {
-        let root = SVGBackend::with_string(&mut svg, (width, bar_chart_height(chart.bars.len())))
-            .into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut svg, (width, bar_chart_height(chart.bars.len(), width)))
+                .into_drawing_area();
         hits = draw_bars(&root, chart, &Palette::LIGHT, 1.0)
             .expect("draws")
             .len();
@@ -110,12 +111,22 @@ fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
 }
 
 #[test]
-fn a_narrow_chart_shortens_long_labels_rather_than_overlapping() {
+fn a_narrow_chart_puts_labels_above_full_width_bars_and_shortens_what_still_does_not_fit() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let (svg, _) = svg_of(&ds.category_chart(&sel), 240);
-    let t = texts(&svg);
-    assert!(t.iter().any(|x| x.ends_with('…')), "{t:?}");
+    let chart = ds.category_chart(&sel);
+    let (wide, _) = svg_of(&chart, 700);
+    let (narrow, _) = svg_of(&chart, 340);
+    let longest = |svg: &str| rect_widths(svg, "#005EA5").into_iter().fold(0.0, f64::max);
+    // On a phone the bars get a larger share of the width than beside their labels.
+    assert!(longest(&narrow) / 340.0 > longest(&wide) / 700.0);
+    assert!(bar_chart_height(4, 340) > bar_chart_height(4, 700));
+    let (tiny, _) = svg_of(&chart, 120);
+    assert!(
+        texts(&tiny).iter().any(|x| x.ends_with('…')),
+        "{:?}",
+        texts(&tiny)
+    );
 }
 
 #[test]
@@ -160,7 +171,7 @@ fn dark_palette_draws_in_its_own_colours() {
     let mut svg = String::new();
     {
         let root =
-            SVGBackend::with_string(&mut svg, (600, bar_chart_height(11))).into_drawing_area();
+            SVGBackend::with_string(&mut svg, (600, bar_chart_height(11, 600))).into_drawing_area();
         draw_bars(&root, &chart, &Palette::DARK, 1.0).unwrap();
         root.present().unwrap();
     }
@@ -175,7 +186,7 @@ fn high_density_screens_get_scaled_drawing() {
     let chart = ds.category_chart(&sel);
     let draw = |scale: f64| {
         let mut svg = String::new();
-        let h = (f64::from(bar_chart_height(4)) * scale) as u32;
+        let h = (f64::from(bar_chart_height(4, 600)) * scale) as u32;
         let hits;
         {
             let root =

@@ -104,12 +104,21 @@ pub struct Hit {
     pub height: u32,
 }
 
-/// Height in CSS pixels a bar chart of `bars` bars needs.
-pub fn bar_chart_height(bars: usize) -> u32 {
-    (bars.max(1) as u32) * ROW + 2 * PAD
+/// Below this width (CSS pixels) each label sits above its bar, leaving the bar the full width.
+pub const STACK_BELOW: u32 = 520;
+
+/// Height in CSS pixels a bar chart of `bars` bars needs at `width` CSS pixels.
+pub fn bar_chart_height(bars: usize, width: u32) -> u32 {
+    let row = if width < STACK_BELOW {
+        STACKED_ROW
+    } else {
+        ROW
+    };
+    (bars.max(1) as u32) * row + 2 * PAD
 }
 
 const ROW: u32 = 28;
+const STACKED_ROW: u32 = 46;
 const PAD: u32 = 6;
 // plotters draws text at about 0.8 of the size asked for: 16 gives 13 px.
 const FONT: f64 = 16.0;
@@ -261,20 +270,32 @@ pub fn draw_bars<DB: DrawingBackend>(
     }
     let gap = px(8);
     let width = width as i32;
-    // Labels take at most 45% of the width; the rest is bar plus note.
-    let label_w = label_w.min(width * 45 / 100);
-    let bar_x = px(PAD) + label_w + gap;
+    // Narrow: each label on its own line above a full-width bar. Wide: labels take at most 45%.
+    let stacked = f64::from(width) / scale < f64::from(STACK_BELOW);
+    let row = px(if stacked { STACKED_ROW } else { ROW });
+    let label_w = if stacked {
+        width - 2 * px(PAD)
+    } else {
+        label_w.min(width * 45 / 100)
+    };
+    let bar_x = if stacked {
+        px(PAD)
+    } else {
+        px(PAD) + label_w + gap
+    };
     let bar_max = (width - bar_x - gap - note_w - px(PAD)).max(px(20));
     let max = chart.bars.iter().map(Bar::total).max().unwrap_or(0).max(1);
     let mut hits = Vec::with_capacity(chart.bars.len());
     for (i, b) in chart.bars.iter().enumerate() {
-        let top = px(PAD) + px(ROW) * i as i32;
-        let mid = top + px(ROW) / 2;
-        area.draw(&Text::new(
-            fit(&b.label, label_w, &text_width)?,
-            (px(PAD), mid),
-            label_style.clone(),
-        ))?;
+        let top = px(PAD) + row * i as i32;
+        let (label_y, bar_top) = if stacked {
+            (top + px(9), top + px(18))
+        } else {
+            (top + px(ROW) / 2, top)
+        };
+        let mid = bar_top + px(ROW) / 2;
+        let label = fit(&b.label, label_w, &text_width)?;
+        area.draw(&Text::new(label, (px(PAD), label_y), label_style.clone()))?;
         let mut x = bar_x;
         for (s, &v) in b.values.iter().enumerate() {
             let w = ((v as f64 / max as f64) * f64::from(bar_max)).round() as i32;
@@ -286,10 +307,8 @@ pub fn draw_bars<DB: DrawingBackend>(
             } else {
                 palette.single
             };
-            area.draw(&Rectangle::new(
-                [(x, top + px(5)), (x + w, top + px(ROW) - px(5))],
-                color.filled(),
-            ))?;
+            let rect = [(x, bar_top + px(5)), (x + w, bar_top + px(ROW) - px(5))];
+            area.draw(&Rectangle::new(rect, color.filled()))?;
             x += w;
         }
         area.draw(&Text::new(
@@ -302,7 +321,7 @@ pub fn draw_bars<DB: DrawingBackend>(
             x: 0,
             y: top,
             width: width.max(0) as u32,
-            height: px(ROW) as u32,
+            height: row as u32,
         });
     }
     Ok(hits)

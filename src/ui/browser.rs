@@ -101,3 +101,10 @@ pub fn prefers_dark() -> bool {
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
+
+/// Whether the window is wide enough to show filters beside the results (matches the CSS breakpoint).
+pub fn is_wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}

@@ -47,16 +47,17 @@ fn palette() -> Palette {
     }
 }
 
-/// Sizes `canvas` to `css_height` CSS pixels at the device's pixel ratio and runs `draw` on it.
-/// Returns the hits in CSS pixels, or `None` if drawing failed.
+/// Sizes `canvas` to `css_height(css width)` CSS pixels at the device's pixel ratio and runs
+/// `draw` on it. Returns the hits in CSS pixels, or `None` if drawing failed.
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
-    css_height: u32,
+    css_height: impl FnOnce(u32) -> u32,
     draw: impl FnOnce(&DrawingArea<CanvasBackend, plotters::coord::Shift>, f64) -> Option<Vec<Hit>>,
 ) -> Option<Vec<Hit>> {
     let ratio = browser::pixel_ratio();
-    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
     let css_width = canvas.client_width().max(1) as f64;
+    let css_height = css_height(css_width as u32);
+    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((f64::from(css_height) * ratio).round() as u32);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
@@ -99,9 +100,11 @@ fn BarPanel(
         let _ = resized.get();
         let c = chart.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = paint(&el, bar_chart_height(c.bars.len()), |root, ratio| {
-            draw_bars(root, &c, &palette(), ratio).ok()
-        });
+        let drawn = paint(
+            &el,
+            |w| bar_chart_height(c.bars.len(), w),
+            |root, ratio| draw_bars(root, &c, &palette(), ratio).ok(),
+        );
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
     });
@@ -214,9 +217,11 @@ fn TimelinePanel(
         let _ = resized.get();
         let t = timeline.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = paint(&el, TIMELINE_HEIGHT, |root, ratio| {
-            draw_timeline(root, &t, &palette(), ratio).ok()
-        });
+        let drawn = paint(
+            &el,
+            |_| TIMELINE_HEIGHT,
+            |root, ratio| draw_timeline(root, &t, &palette(), ratio).ok(),
+        );
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
     });

@@ -5,14 +5,25 @@ use leptos::prelude::*;
 use crate::data::Month;
 use crate::engine::view::Facet;
 use crate::engine::Filters;
-use crate::ui::{Change, State};
+use crate::ui::{browser, Change, State};
 
-/// Every filter control.
+/// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let active = move || state.filters.with(|f| state.ds.chips(f).len());
     view! {
-        <section class="filters" aria-labelledby="filters-title">
-            <h2 id="filters-title">"Filter the contracts"</h2>
+        <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
+            <summary>
+                <h2 id="filters-title">"Filter the contracts"</h2>
+                <span class="active-count">
+                    {move || match active() {
+                        0 => String::new(),
+                        1 => "1 active".to_string(),
+                        n => format!("{n} active"),
+                    }}
+                </span>
+            </summary>
             <Search />
             <FacetGroup facet=Facet::Category legend="Service category" find=None />
             <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
@@ -21,7 +32,7 @@ pub fn FilterPanel() -> impl IntoView {
             <FacetGroup facet=Facet::Provider legend="Lead provider" find=Some("Find a provider") />
             <ValueRange />
             <EndRange />
-        </section>
+        </details>
     }
 }
 
