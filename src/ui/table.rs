@@ -109,7 +109,7 @@ pub fn AwardsTable() -> impl IntoView {
                         }
                     }}
                 </span>
-                <button type="button" data-testid="next-page" disabled=move || page.get() + 1 >= pages()
+                <button type="button" data-testid="next-page" disabled=move || { page.get() + 1 >= pages() }
                     on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
             </nav>
         </section>

@@ -1,0 +1,186 @@
+// The explorer as a visitor uses it: click bars, tick boxes, type, use the keyboard, go back,
+// reload, share a link, download the CSV; every state accessible and free of console errors.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, open, out, query, summary, assertFiguresMatch, assertAccessible } from './helpers.mjs';
+
+test('clicking a bar filters by it, and the URL and figures follow', async () => {
+  const page = await open('');
+  await assertAccessible(page, 'default');
+  await page.getByTestId('chart-region').locator('button.hit[data-key="wales"]').click();
+  assert.equal(await query(page), 'region=wales');
+  await assertFiguresMatch(page, 'region=wales');
+  await page.getByTestId('chart-category').locator('button.hit[data-key="womens"]').click();
+  assert.equal(await query(page), 'region=wales&category=womens');
+  await assertFiguresMatch(page, 'region=wales&category=womens');
+  await page.getByTestId('chart-timeline').locator('button.hit[data-key="2023-06"]').click();
+  assert.equal(await query(page), 'region=wales&category=womens&end-from=2023-06&end-to=2023-06');
+  await assertFiguresMatch(page, await query(page));
+  await assertAccessible(page, 'filtered by chart clicks');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a chart bar can be reached and used by keyboard alone', async () => {
+  const page = await open('');
+  let found = false;
+  for (let i = 0; i < 200 && !found; i += 1) {
+    await page.keyboard.press('Tab');
+    found = await page.evaluate(() => document.activeElement?.dataset?.key === 'london'
+      && document.activeElement.closest('[data-testid="chart-region"]') !== null);
+  }
+  assert.ok(found, 'Tab reaches the London bar in the region chart');
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(ring, 'none', 'focus is visible');
+  await page.keyboard.press('Enter');
+  assert.equal(await query(page), 'region=london');
+  await assertFiguresMatch(page, 'region=london');
+  await page.close();
+});
+
+test('ticking options filters, counts follow, chips remove filters, and back and forward step through', async () => {
+  const page = await open('');
+  const categories = page.getByTestId('facet-service-category');
+  assert.match(await categories.innerText(), /Women's services 24 awards/);
+  await page.locator('#facet-service-category-accommodation').check();
+  assert.equal(await query(page), 'category=accommodation');
+  await page.locator('#facet-lead-provider-s-sector-voluntary').check();
+  assert.equal(await query(page), 'category=accommodation&sector=voluntary');
+  await assertFiguresMatch(page, 'category=accommodation&sector=voluntary');
+  // Region counts now say what each region would give alongside these filters.
+  assert.match(await page.getByTestId('facet-probation-region').innerText(), /Wales 2 awards/);
+  await page.goBack();
+  assert.equal(await query(page), 'category=accommodation');
+  await assertFiguresMatch(page, 'category=accommodation');
+  await page.goForward();
+  assert.equal(await query(page), 'category=accommodation&sector=voluntary');
+  await page.getByRole('button', { name: 'Remove filter Category: Accommodation' }).click();
+  assert.equal(await query(page), 'sector=voluntary');
+  await page.getByTestId('clear-all').click();
+  assert.equal(await query(page), '');
+  await assertFiguresMatch(page, '');
+  await page.close();
+});
+
+test('typing in search replaces the history entry instead of adding one per key', async () => {
+  const page = await open('');
+  const before = await page.evaluate(() => history.length);
+  await page.getByTestId('search').pressSequentially('nelson');
+  assert.equal(await query(page), 'q=nelson');
+  assert.equal(await page.evaluate(() => history.length), before);
+  await assertFiguresMatch(page, 'q=nelson');
+  await page.reload();
+  await page.getByTestId('total-value').waitFor();
+  assert.equal(await page.getByTestId('search').inputValue(), 'nelson');
+  await assertFiguresMatch(page, 'q=nelson');
+  await page.close();
+});
+
+test('value and end-date ranges filter and show as chips', async () => {
+  const page = await open('');
+  await page.getByTestId('min-value').fill('4000000');
+  assert.equal(await query(page), 'min=4000000');
+  await page.getByTestId('end-to').selectOption('2025-03');
+  assert.equal(await query(page), 'min=4000000&end-to=2025-03');
+  await assertFiguresMatch(page, 'min=4000000&end-to=2025-03');
+  const chips = await page.getByTestId('chips').innerText();
+  assert.match(chips, /At least £4,000,000/);
+  assert.match(chips, /Ends March 2025 or earlier/);
+  await page.close();
+});
+
+test('filtering by area says award values are not split', async () => {
+  const page = await open('area=dorset');
+  assert.match(await page.getByTestId('unsplit-note').innerText(), /2 awards in this view also cover other areas/);
+  assert.match(await page.getByTestId('sentence').innerText(), /^In Dorset, /);
+  await page.close();
+});
+
+test('an empty view says so and offers to remove the last filter; separate commissioning is explained', async () => {
+  const page = await open('region=london');
+  await page.locator('#facet-service-category-womens').check();
+  assert.equal(await query(page), 'region=london&category=womens');
+  assert.match(await page.getByTestId('separately-commissioned').innerText(), /MOPAC/);
+  await page.getByTestId('empty').waitFor();
+  await assertAccessible(page, 'empty with a separate-commissioning note');
+  await page.getByTestId('remove-last-filter').click();
+  assert.equal(await query(page), 'region=london');
+  assert.equal(await page.getByTestId('empty').count(), 0);
+  await page.close();
+});
+
+test('the table sorts by any column, pages, and downloads exactly the filtered rows', async () => {
+  const page = await open('');
+  assert.equal(await page.getByTestId('award-row').count(), 20);
+  await page.getByTestId('sort-value').click();
+  assert.equal(await page.getByTestId('award-row').first().locator('td.num').getAttribute('data-value'), '12501519');
+  assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
+  await page.getByTestId('sort-value').click();
+  assert.equal(await page.getByTestId('award-row').first().locator('td.num').getAttribute('data-value'), '319435');
+  await page.getByTestId('next-page').click();
+  assert.equal(await page.getByTestId('page-status').innerText(), 'Awards 21–40 of 66');
+  await page.goto(`${env.server.url}?region=wales`);
+  await page.getByTestId('total-value').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
+  const path = join(out, 'download.csv');
+  await download.saveAs(path);
+  const csv = readFileSync(path, 'utf8');
+  assert.match(csv, /View: http:\/\/127\.0\.0\.1:\d+\/\?region=wales/);
+  assert.match(csv, /Source: Ministry of Justice/);
+  assert.match(csv, /Data as at 21 May 2021/);
+  const lines = csv.trim().split(/\r\n/);
+  const header = lines.findIndex((l) => l.startsWith('id,region'));
+  assert.equal(lines.length - header - 1, summary('region=wales').awards);
+  await page.close();
+});
+
+test('copy link puts the view\'s address on the clipboard, and it opens the same view', async () => {
+  const context = await env.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  const page = await open('provider=catch22,ingeus&sector=voluntary', { context });
+  await page.getByTestId('copy-link').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${env.server.url}?provider=catch22,ingeus&sector=voluntary`);
+  const other = await context.newPage();
+  await other.goto(copied);
+  await other.getByTestId('total-value').waitFor();
+  assert.equal(await other.getByTestId('total-value').getAttribute('data-value'),
+    await page.getByTestId('total-value').getAttribute('data-value'));
+  await context.close();
+});
+
+test('charts offer a table view and a text summary', async () => {
+  const page = await open('');
+  const chart = page.getByTestId('chart-provider');
+  assert.match(await chart.locator('.chart-summary').innerText(), /^Largest: Ingeus £33\.6m/);
+  await chart.getByRole('button', { name: 'Show as table' }).click();
+  assert.equal(await chart.locator('table tbody tr').count(), 26);
+  await assertAccessible(page, 'chart table open');
+  await page.close();
+});
+
+test('screenshots at phone and desktop widths, with no sideways scrolling', async () => {
+  for (const width of [375, 1280]) {
+    for (const [name, q] of [['default', ''], ['wales-womens', 'region=wales&category=womens']]) {
+      const page = await open(q, { width, height: 900 });
+      await page.screenshot({ path: join(out, `explorer-${name}-${width}.png`), fullPage: true });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px at ${width}px`);
+      await assertAccessible(page, `${name} at ${width}px`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  }
+});
+
+test('dark mode and reduced motion are honoured', async () => {
+  const context = await env.browser.newContext({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  const page = await open('', { context });
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(22, 22, 22)');
+  await assertAccessible(page, 'dark');
+  await page.screenshot({ path: join(out, 'explorer-dark-1280.png') });
+  await context.close();
+});
