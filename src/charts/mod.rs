@@ -84,7 +84,7 @@ impl BarChart {
             return "No awards in this view.".to_string();
         }
         let mut sorted: Vec<&Bar> = self.bars.iter().collect();
-        sorted.sort_by(|a, b| b.total().cmp(&a.total()));
+        sorted.sort_by_key(|b| std::cmp::Reverse(b.total()));
         let top: Vec<String> = sorted
             .iter()
             .take(3)

@@ -1,0 +1,163 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the views mount, show the
+//! engine's figures, and follow changes. Run by scripts/test for the wasm32 target.
+#![cfg(target_arch = "wasm32")]
+
+use contracts_explorer::data::Dataset;
+use contracts_explorer::embedded;
+use contracts_explorer::engine::{Filters, Totals};
+use contracts_explorer::ui::{Explorer, Figures};
+use leptos::prelude::*;
+use leptos::task::tick;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element to mount into.
+fn container() -> web_sys::HtmlElement {
+    let document = document();
+    let div = document.create_element("div").expect("a div");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&div)
+        .expect("appended");
+    div.unchecked_into()
+}
+
+fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.get_attribute(name))
+        .unwrap_or_else(|| panic!("no {name} on {selector}"))
+}
+
+fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn dataset() -> &'static Dataset {
+    Box::leak(Box::new(
+        embedded::dataset().expect("the built-in data loads"),
+    ))
+}
+
+#[wasm_bindgen_test]
+async fn figures_show_exact_values_and_follow_their_totals() {
+    let totals = RwSignal::new(Totals {
+        value: 46_609_099,
+        awards: 24,
+        contracts: 40,
+        lead_providers: 15,
+        voluntary_value: 46_609_099,
+        ..Totals::default()
+    });
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <Figures totals=totals.into() area_note=Signal::from(false) /> }
+    });
+    tick().await;
+    assert_eq!(
+        attr(&root, "[data-testid=total-value]", "data-value"),
+        "46609099"
+    );
+    assert_eq!(text(&root, "[data-testid=total-value]"), "£46.6m");
+    assert_eq!(
+        attr(&root, "[data-testid=voluntary-share]", "data-value"),
+        "1"
+    );
+    assert_eq!(text(&root, "[data-testid=voluntary-share]"), "100%");
+
+    totals.set(Totals::default());
+    tick().await;
+    assert_eq!(attr(&root, "[data-testid=total-value]", "data-value"), "0");
+    assert_eq!(
+        attr(&root, "[data-testid=voluntary-share]", "data-value"),
+        ""
+    );
+    assert_eq!(text(&root, "[data-testid=voluntary-share]"), "–");
+}
+
+#[wasm_bindgen_test]
+async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
+    let ds = dataset();
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <Explorer ds=ds query="region=wales&colour=red".to_string() /> }
+    });
+    tick().await;
+    let engine = |q: &str| ds.totals(&ds.select(&Filters::from_query(q, ds).0));
+    assert_eq!(
+        attr(&root, "[data-testid=awards]", "data-value"),
+        engine("region=wales").awards.to_string()
+    );
+    assert!(text(&root, "[data-testid=link-warnings]").contains("colour"));
+    assert_eq!(
+        root.query_selector_all("[data-testid=award-row]")
+            .unwrap()
+            .length(),
+        6
+    );
+
+    let womens: web_sys::HtmlElement = root
+        .query_selector("#facet-service-category-womens")
+        .unwrap()
+        .expect("the women's services box")
+        .unchecked_into();
+    womens.click();
+    tick().await;
+    let expected = engine("region=wales&category=womens");
+    assert_eq!(
+        attr(&root, "[data-testid=total-value]", "data-value"),
+        expected.value.to_string()
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid=award-row]")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert!(text(&root, "[data-testid=sentence]")
+        .starts_with("In Wales, 2 lead providers hold 4 contracts for women's services"));
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert_eq!(search, "?region=wales&category=womens");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_view_offers_to_remove_the_last_filter() {
+    let ds = dataset();
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <Explorer ds=ds query="region=london".to_string() /> }
+    });
+    tick().await;
+    assert!(root
+        .query_selector("[data-testid=empty]")
+        .unwrap()
+        .is_none());
+    let womens: web_sys::HtmlElement = root
+        .query_selector("#facet-service-category-womens")
+        .unwrap()
+        .expect("the women's services box")
+        .unchecked_into();
+    womens.click();
+    tick().await;
+    assert!(text(&root, "[data-testid=separately-commissioned]").contains("MOPAC"));
+    let undo: web_sys::HtmlElement = root
+        .query_selector("[data-testid=remove-last-filter]")
+        .unwrap()
+        .expect("the button")
+        .unchecked_into();
+    undo.click();
+    tick().await;
+    assert!(root
+        .query_selector("[data-testid=empty]")
+        .unwrap()
+        .is_none());
+    assert_eq!(attr(&root, "[data-testid=awards]", "data-value"), "3");
+}
