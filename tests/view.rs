@@ -158,3 +158,15 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     assert_eq!(spreadsheet_safe("-1"), "'-1");
     assert_eq!(spreadsheet_safe("Nacro"), "Nacro");
 }
+
+#[test]
+fn the_detail_line_gives_the_sector_split_and_concentration() {
+    let ds = ds();
+    let all = ds.select(&Filters::default());
+    assert_eq!(
+        ds.describe_detail(&all),
+        "Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers hold 41% of the value."
+    );
+    let none = ds.select(&q("region=greater-manchester"));
+    assert_eq!(ds.describe_detail(&none), "");
+}

@@ -277,6 +277,37 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// The sector split and concentration behind the headline figures, in one line.
+    pub fn describe_detail(&self, sel: &crate::engine::Selection) -> String {
+        let t = self.totals(sel);
+        if t.awards == 0 {
+            return String::new();
+        }
+        let share = |s: Option<f64>| s.map(percent).unwrap_or_default();
+        let mut line = format!(
+            "Voluntary sector: {} ({}) of the value, {} of {} contracts ({}), {} of {} lead providers ({}).",
+            pounds_short(t.voluntary_value),
+            share(t.voluntary_value_share()),
+            t.voluntary_contracts,
+            t.contracts,
+            share(t.voluntary_contract_share()),
+            t.voluntary_lead_providers,
+            t.lead_providers,
+            share(t.voluntary_provider_share()),
+        );
+        if t.lead_providers > 3 {
+            if let Some(top) = self.top_providers_share(sel, 3) {
+                line.push_str(&format!(
+                    " The 3 largest lead providers hold {} of the value.",
+                    percent(top)
+                ));
+            }
+        }
+        line
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

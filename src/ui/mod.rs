@@ -134,10 +134,24 @@ pub fn Explorer(
                 .collect::<Vec<_>>()
         })
     });
-    let copied = RwSignal::new(false);
+    let detail = Memo::new(move |_| selection.with(|s| ds.describe_detail(s)));
+    let copied = RwSignal::new("");
     let copy_link = move |_| {
         let url = browser::url_with_query(&filters.get_untracked().to_query());
-        copied.set(browser::copy(&url));
+        copied.set(if browser::copy(&url) {
+            "Link copied."
+        } else {
+            ""
+        });
+    };
+    let copy_text = move |_| {
+        let url = browser::url_with_query(&filters.get_untracked().to_query());
+        let text = format!("{} {url}", sentence.get_untracked());
+        copied.set(if browser::copy(&text) {
+            "Summary and link copied."
+        } else {
+            ""
+        });
     };
     let source = ds
         .sources
@@ -170,6 +184,7 @@ pub fn Explorer(
                         <filters::Chips />
                         <p class="sentence" data-testid="sentence" aria-live="polite">{sentence}</p>
                         <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
+                        <p class="detail" data-testid="detail">{detail}</p>
                         {move || separate.get().into_iter().map(|note| view! {
                             <p class="separate" data-testid="separately-commissioned">{note}</p>
                         }).collect_view()}
@@ -178,7 +193,8 @@ pub fn Explorer(
                         </Show>
                         <div class="share">
                             <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
-                            <span role="status" class="copied">{move || if copied.get() { "Link copied." } else { "" }}</span>
+                            <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>"Copy summary and link"</button>
+                            <span role="status" class="copied">{move || copied.get()}</span>
                         </div>
                     </section>
                     <charts::Charts />

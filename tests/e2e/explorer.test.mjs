@@ -91,6 +91,13 @@ test('value and end-date ranges filter and show as chips', async () => {
   await page.close();
 });
 
+test('the page answers the sector and concentration questions', async () => {
+  const page = await open('');
+  assert.equal(await page.getByTestId('detail').innerText(),
+    'Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers hold 41% of the value.');
+  await page.close();
+});
+
 test('filtering by area says award values are not split', async () => {
   const page = await open('area=dorset');
   assert.match(await page.getByTestId('unsplit-note').innerText(), /2 awards in this view also cover other areas/);
@@ -143,6 +150,9 @@ test('copy link puts the view\'s address on the clipboard, and it opens the same
   await page.getByTestId('copy-link').click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${env.server.url}?provider=catch22,ingeus&sector=voluntary`);
+  await page.getByTestId('copy-text').click();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(text, `${await page.getByTestId('sentence').innerText()} ${copied}`);
   const other = await context.newPage();
   await other.goto(copied);
   await other.getByTestId('total-value').waitFor();
