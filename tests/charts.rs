@@ -160,6 +160,18 @@ fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
     // March 2025 to March 2026 is 12 months; June 2023 to March 2025 is 21.
     let gap = |a: usize, b: usize| f64::from(hits[b].x - hits[a].x);
     assert!((gap(0, 1) / gap(1, 2) - 21.0 / 12.0).abs() < 0.1);
+    // On a phone, every other year is labelled so the labels do not run together.
+    let mut narrow = String::new();
+    {
+        let root = SVGBackend::with_string(&mut narrow, (280, TIMELINE_HEIGHT)).into_drawing_area();
+        draw_timeline(&root, &timeline, &Palette::LIGHT, 1.0).unwrap();
+        root.present().unwrap();
+    }
+    let years: Vec<String> = texts(&narrow)
+        .into_iter()
+        .filter(|t| t.len() == 4 && t.starts_with("20"))
+        .collect();
+    assert_eq!(years, ["2021", "2023", "2025", "2027"]);
     assert_eq!(timeline.summary(), "Contracts start in June 2021. Scheduled ends: June 2023: 17 contracts; March 2025: 61 contracts; March 2026: 32 contracts.");
 }
 

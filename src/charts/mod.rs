@@ -433,17 +433,19 @@ pub fn draw_timeline<DB: DrawingBackend>(
         vec![(left, axis_y), (right, axis_y)],
         palette.grid.stroke_width(px(1.0).max(1) as u32),
     ))?;
+    // Label every year where there is room (about 44 CSS pixels each), else every other year.
+    let per_year = f64::from(right - left) / scale / f64::from((last_year - first_year).max(1));
+    let step = if per_year < 44.0 { 2 } else { 1 };
     for year in first_year..=last_year {
         let x = x_of(Month { year, month: 1 });
         area.draw(&PathElement::new(
             vec![(x, axis_y), (x, axis_y + px(5.0))],
             palette.grid,
         ))?;
-        area.draw(&Text::new(
-            year.to_string(),
-            (x, axis_y + px(7.0)),
-            axis_text.clone(),
-        ))?;
+        if (year - first_year) % step == 0 {
+            let label = Text::new(year.to_string(), (x, axis_y + px(7.0)), axis_text.clone());
+            area.draw(&label)?;
+        }
     }
     let start_x = x_of(timeline.start);
     area.draw(&Circle::new(

@@ -64,7 +64,7 @@ pub fn AwardsTable() -> impl IntoView {
         };
         let class = if c == Column::Value { "num" } else { "" };
         view! {
-            <th scope="col" class=class aria-sort=aria>
+            <th scope="col" role="columnheader" class=class aria-sort=aria>
                 <button type="button" class="sort" data-testid=format!("sort-{}", c.title().to_lowercase().replace(' ', "-"))
                     on:click=move |_| sort.update(|(col, desc)| {
                         if *col == c {
@@ -86,11 +86,12 @@ pub fn AwardsTable() -> impl IntoView {
                 <button type="button" data-testid="download-csv" on:click=download>"Download CSV"</button>
             </div>
             <div class="table-scroll">
-                <table class="awards">
-                    <thead>
-                        <tr>{Column::ALL.into_iter().map(header).collect_view()}</tr>
+                // Explicit roles keep the table's semantics when narrow screens lay rows out as cards.
+                <table class="awards" role="table">
+                    <thead role="rowgroup">
+                        <tr role="row">{Column::ALL.into_iter().map(header).collect_view()}</tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         {move || visible().into_iter().map(row).collect_view()}
                     </tbody>
                 </table>
@@ -122,16 +123,17 @@ fn row(r: AwardRow) -> impl IntoView {
     if r.subject_to_contract {
         value.push_str(" (subject to contract)");
     }
+    let label = |c: Column| c.title();
     view! {
-        <tr data-testid="award-row" data-award=r.id.to_string()>
-            <td>{r.region}</td>
-            <td>{r.category}</td>
-            <td>{r.provider}</td>
-            <td>{r.sector}</td>
-            <td class="num" data-value=r.value.to_string()>{value}</td>
-            <td>{r.areas}</td>
-            <td>{r.end_label}</td>
-            <td title=r.note.clone()>{r.source}</td>
+        <tr role="row" data-testid="award-row" data-award=r.id.to_string()>
+            <td role="cell" data-label=label(Column::Region)>{r.region}</td>
+            <td role="cell" data-label=label(Column::Category)>{r.category}</td>
+            <td role="cell" data-label=label(Column::Provider)>{r.provider}</td>
+            <td role="cell" data-label=label(Column::Sector)>{r.sector}</td>
+            <td role="cell" class="num" data-label=label(Column::Value) data-value=r.value.to_string()>{value}</td>
+            <td role="cell" data-label=label(Column::Areas)>{r.areas}</td>
+            <td role="cell" data-label=label(Column::End)>{r.end_label}</td>
+            <td role="cell" data-label=label(Column::Source)>{r.source} {(!r.note.is_empty()).then(|| view! { <span class="note">" — " {r.note.clone()}</span> })}</td>
         </tr>
     }
 }
