@@ -194,3 +194,20 @@ test('dark mode and reduced motion are honoured', async () => {
   await page.screenshot({ path: join(out, 'explorer-dark-1280.png') });
   await context.close();
 });
+
+test('charts are drawn at the screen\'s pixel density and redrawn on resize', async () => {
+  const context = await env.browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1280, height: 900 } });
+  const page = await open('', { context });
+  const size = () => page.getByTestId('chart-category').locator('canvas').evaluate((c) => ({ backing: c.width, css: c.clientWidth }));
+  const wide = await size();
+  assert.equal(wide.backing, wide.css * 2);
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.waitForFunction((old) => {
+    const c = document.querySelector('[data-testid="chart-category"] canvas');
+    return c.clientWidth !== old && c.width === c.clientWidth * 2;
+  }, wide.css);
+  const resized = await size();
+  assert.notEqual(resized.css, wide.css, 'the layout changed the chart\'s width');
+  assert.equal(resized.backing, resized.css * 2);
+  await context.close();
+});
