@@ -4,7 +4,7 @@ mod common;
 
 use common::ds;
 use contracts_explorer::charts::{
-    bar_chart_height, draw_bars, draw_timeline, BarChart, Palette, TIMELINE_HEIGHT,
+    bar_chart_height, draw_bars, draw_timeline, estimate_width, BarChart, Palette, TIMELINE_HEIGHT,
 };
 use contracts_explorer::engine::Filters;
 use plotters::prelude::*;
@@ -16,7 +16,7 @@ fn svg_of(chart: &BarChart, width: u32) -> (String, usize) {
         let root =
             SVGBackend::with_string(&mut svg, (width, bar_chart_height(chart.bars.len(), width)))
                 .into_drawing_area();
-        hits = draw_bars(&root, chart, &Palette::LIGHT, 1.0)
+        hits = draw_bars(&root, chart, &Palette::LIGHT, 1.0, &estimate_width)
             .expect("draws")
             .len();
         root.present().expect("presents");
@@ -184,7 +184,7 @@ fn dark_palette_draws_in_its_own_colours() {
     {
         let root =
             SVGBackend::with_string(&mut svg, (600, bar_chart_height(11, 600))).into_drawing_area();
-        draw_bars(&root, &chart, &Palette::DARK, 1.0).unwrap();
+        draw_bars(&root, &chart, &Palette::DARK, 1.0, &estimate_width).unwrap();
         root.present().unwrap();
     }
     assert!(svg.contains("fill=\"#161616\""));
@@ -203,7 +203,7 @@ fn high_density_screens_get_scaled_drawing() {
         {
             let root =
                 SVGBackend::with_string(&mut svg, ((600.0 * scale) as u32, h)).into_drawing_area();
-            hits = draw_bars(&root, &chart, &Palette::LIGHT, scale).unwrap();
+            hits = draw_bars(&root, &chart, &Palette::LIGHT, scale, &estimate_width).unwrap();
             root.present().unwrap();
         }
         hits

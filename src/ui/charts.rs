@@ -5,10 +5,11 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 use crate::charts::{
-    bar_chart_height, bar_description, draw_bars, draw_timeline, BarChart, Hit, Palette,
-    TIMELINE_HEIGHT,
+    bar_chart_height, bar_description, draw_bars, draw_timeline, estimate_width, BarChart, Hit,
+    Measure, Palette, TIMELINE_HEIGHT,
 };
 use crate::data::Sector;
 use crate::engine::text::pounds;
@@ -52,7 +53,11 @@ fn palette() -> Palette {
 fn paint(
     canvas: &web_sys::HtmlCanvasElement,
     css_height: impl FnOnce(u32) -> u32,
-    draw: impl FnOnce(&DrawingArea<CanvasBackend, plotters::coord::Shift>, f64) -> Option<Vec<Hit>>,
+    draw: impl FnOnce(
+        &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+        f64,
+        Measure,
+    ) -> Option<Vec<Hit>>,
 ) -> Option<Vec<Hit>> {
     let ratio = browser::pixel_ratio();
     let css_width = canvas.client_width().max(1) as f64;
@@ -60,9 +65,18 @@ fn paint(
     let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
     canvas.set_width((css_width * ratio).round() as u32);
     canvas.set_height((f64::from(css_height) * ratio).round() as u32);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let measure = move |text: &str, px: f64| {
+        context.set_font(&format!("{px}px sans-serif"));
+        context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or_else(|_| estimate_width(text, px))
+    };
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
-    let hits = draw(&root, ratio)?;
+    let hits = draw(&root, ratio, &measure)?;
     root.present().ok()?;
     Some(
         hits.into_iter()
@@ -103,7 +117,7 @@ fn BarPanel(
         let drawn = paint(
             &el,
             |w| bar_chart_height(c.bars.len(), w),
-            |root, ratio| draw_bars(root, &c, &palette(), ratio).ok(),
+            |root, ratio, measure| draw_bars(root, &c, &palette(), ratio, measure).ok(),
         );
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
@@ -220,7 +234,7 @@ fn TimelinePanel(
         let drawn = paint(
             &el,
             |_| TIMELINE_HEIGHT,
-            |root, ratio| draw_timeline(root, &t, &palette(), ratio).ok(),
+            |root, ratio, _| draw_timeline(root, &t, &palette(), ratio).ok(),
         );
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());

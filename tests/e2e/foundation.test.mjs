@@ -1,7 +1,7 @@
 // The page shows the engine's figures for any share link, and reads broken links safely.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, summary, assertFiguresMatch } from './helpers.mjs';
+import { open, summary, assertFiguresMatch, cspViolations } from './helpers.mjs';
 
 for (const q of ['', 'category=womens&region=wales', 'area=dorset', 'sector=private', 'q=trust&end-to=2023-06', 'region=greater-manchester']) {
   test(`the figures equal the engine's totals for "${q}"`, async () => {
@@ -11,6 +11,7 @@ for (const q of ['', 'category=womens&region=wales', 'area=dorset', 'sector=priv
     assert.equal(await page.getByTestId('page-status').innerText(),
       engine.awards === 0 ? 'No awards' : `Awards 1–${Math.min(20, engine.awards)} of ${engine.awards}`);
     assert.deepEqual(page.errors, []);
+    assert.deepEqual(await cspViolations(page), [], 'the page runs under the strict CSP');
     await page.close();
   });
 }

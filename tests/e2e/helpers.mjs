@@ -2,7 +2,7 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './server.mjs';
@@ -37,6 +37,7 @@ export async function open(query = '', { width = 1280, height = 900, context } =
   page.errors = [];
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
   page.on('pageerror', (e) => page.errors.push(String(e)));
+  await recordCspViolations(page);
   await page.goto(env.server.url + (query ? `?${query}` : ''));
   await page.getByTestId('total-value').waitFor();
   return page;
@@ -72,9 +73,10 @@ export async function query(page) {
   return page.evaluate(() => location.search.replace(/^\?/, ''));
 }
 
-/** Runs axe-core's WCAG 2.2 A/AA rules and asserts there are no violations. */
+/** Runs axe-core's WCAG 2.2 A/AA rules and asserts there are no violations. Axe is
+ *  evaluated through DevTools, which the page's Content-Security-Policy does not govern. */
 export async function assertAccessible(page, state) {
-  await page.addScriptTag({ path: axe });
+  await page.evaluate(readFileSync(axe, 'utf8'));
   const violations = await page.evaluate(async () => {
     const r = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
@@ -82,4 +84,17 @@ export async function assertAccessible(page, state) {
     return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
   });
   assert.deepEqual(violations, [], `axe violations in state "${state}"`);
+}
+
+/** Makes every frame of `page` record Content-Security-Policy violations in `window.__csp`. */
+export async function recordCspViolations(page) {
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** The CSP violations a frame (or page) recorded. */
+export async function cspViolations(frame) {
+  return frame.evaluate(() => window.__csp ?? ['no recorder']);
 }

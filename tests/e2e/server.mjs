@@ -12,10 +12,23 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export function serve(root) {
+/** The policy the widget must run under (the README gives it for static hosts). */
+export const WIDGET_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors *";
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port with `headers` on every response; `extra` maps
+ * paths to [content type, body] for test-only pages. Resolves to { url, origin, requests, close }.
+ */
+export function serve(root, { headers = { 'content-security-policy': WIDGET_CSP }, extra = {} } = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (extra[path]) {
+      res.writeHead(200, { ...headers, 'content-type': extra[path][0] });
+      res.end(typeof extra[path][1] === 'function' ? extra[path][1](req) : extra[path][1]);
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
@@ -23,7 +36,7 @@ export function serve(root) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -32,7 +45,13 @@ export function serve(root) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      server.closeAllConnections?.();
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        origin: `http://127.0.0.1:${port}`,
+        requests,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+      });
     });
   });
 }
