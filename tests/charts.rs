@@ -4,7 +4,8 @@ mod common;
 
 use common::ds;
 use contracts_explorer::charts::{
-    bar_chart_height, draw_bars, draw_timeline, estimate_width, BarChart, Palette, TIMELINE_HEIGHT,
+    bar_chart_height, draw_bars, draw_frame, draw_timeline, estimate_width, BarChart, Frame,
+    Palette, TIMELINE_HEIGHT,
 };
 use contracts_explorer::engine::Filters;
 use plotters::prelude::*;
@@ -41,6 +42,13 @@ fn texts(svg: &str) -> Vec<String> {
     svg.split("<text")
         .skip(1)
         .filter_map(|t| Some(t.split('>').nth(1)?.split('<').next()?.trim().to_string()))
+        .map(|t| {
+            t.replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
         .collect()
 }
 
@@ -212,4 +220,59 @@ fn high_density_screens_get_scaled_drawing() {
     let two = draw(2.0);
     assert_eq!(two[1].y, one[1].y * 2);
     assert_eq!(two[1].height, one[1].height * 2);
+}
+
+#[test]
+fn an_exported_chart_carries_its_title_filters_source_and_date() {
+    let ds = ds();
+    let (f, _) = Filters::from_query(
+        "region=wales&category=womens,personal-wellbeing,accommodation&q=trust",
+        &ds,
+    );
+    let sel = ds.select(&f);
+    let chart = ds.provider_chart(&sel);
+    let width = 400;
+    let frame = Frame::new(
+        "Lead providers by value",
+        &ds.filters_line(&f),
+        &ds.provenance_lines(),
+        width,
+        &estimate_width,
+    );
+    assert!(
+        frame.top.len() > 1,
+        "a long filters line wraps: {:?}",
+        frame.top
+    );
+    let height =
+        frame.top_height() + bar_chart_height(chart.bars.len(), width) + frame.bottom_height();
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        let body = draw_frame(&root, &frame, &Palette::LIGHT, 1.0).unwrap();
+        let (_, body_height) = body.dim_in_pixel();
+        assert_eq!(body_height, bar_chart_height(chart.bars.len(), width));
+        draw_bars(&body, &chart, &Palette::LIGHT, 1.0, &estimate_width).unwrap();
+        root.present().unwrap();
+    }
+    let all = texts(&svg).join(" ");
+    assert!(all.contains("Lead providers by value"));
+    for part in [
+        "Region: Wales",
+        "Category: Women's services",
+        "Search: “trust”",
+    ] {
+        assert!(all.contains(part), "{part} in {all}");
+    }
+    assert!(all.contains("Source: Ministry of Justice"));
+    assert!(all.contains("Data as at 21 May 2021."));
+    assert!(all.contains("The Forward Trust"));
+    // Nothing is drawn past the image's edges.
+    for y in svg
+        .split(" y=\"")
+        .skip(1)
+        .filter_map(|r| r.split('"').next()?.parse::<f64>().ok())
+    {
+        assert!(y >= 0.0 && y <= f64::from(height), "{y}");
+    }
 }

@@ -518,3 +518,110 @@ pub fn bar_description(bar: &Bar, by_sector: bool) -> String {
         format!("{}: {}", bar.label, pounds(bar.total()))
     }
 }
+
+/// The words drawn around a chart in a downloaded image, wrapped to the image's width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub title: String,
+    /// Lines under the title: the active filters.
+    pub top: Vec<String>,
+    /// Lines under the chart: the source and the "data as at" date.
+    pub bottom: Vec<String>,
+}
+
+const TITLE_PX: f64 = 18.0;
+const LINE_PX: f64 = 18.0;
+const MARGIN: f64 = 12.0;
+
+/// Splits `text` into lines no wider than `max` pixels (a word longer than that stands alone).
+pub fn wrap(text: &str, max: f64, px: f64, measure: Measure) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if measure(&candidate, px) <= max || line.is_empty() {
+            line = candidate;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+impl Frame {
+    /// Wraps the filters and footer lines to `width` CSS pixels.
+    pub fn new(
+        title: &str,
+        filters: &str,
+        footer: &[String],
+        width: u32,
+        measure: Measure,
+    ) -> Frame {
+        let max = f64::from(width) - 2.0 * MARGIN;
+        Frame {
+            title: title.to_string(),
+            top: wrap(filters, max, FONT, measure),
+            bottom: footer
+                .iter()
+                .flat_map(|l| wrap(l, max, FONT, measure))
+                .collect(),
+        }
+    }
+
+    /// Height in CSS pixels above the chart.
+    pub fn top_height(&self) -> u32 {
+        (MARGIN + TITLE_PX + 8.0 + LINE_PX * self.top.len() as f64 + MARGIN) as u32
+    }
+
+    /// Height in CSS pixels below the chart.
+    pub fn bottom_height(&self) -> u32 {
+        (MARGIN + LINE_PX * self.bottom.len() as f64 + MARGIN) as u32
+    }
+}
+
+/// Draws the frame's words and returns the area left for the chart.
+pub fn draw_frame<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    palette: &Palette,
+    scale: f64,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&palette.background)?;
+    let (_, height) = area.dim_in_pixel();
+    let px = |v: f64| (v * scale).round() as i32;
+    let top_left = Pos::new(HPos::Left, VPos::Top);
+    let title = ("sans-serif", TITLE_PX * scale, FontStyle::Bold)
+        .into_font()
+        .color(&palette.text)
+        .pos(top_left);
+    let line = ("sans-serif", FONT * scale)
+        .into_font()
+        .color(&palette.muted)
+        .pos(top_left);
+    area.draw(&Text::new(
+        frame.title.clone(),
+        (px(MARGIN), px(MARGIN)),
+        title,
+    ))?;
+    let mut y = MARGIN + TITLE_PX + 8.0;
+    for l in &frame.top {
+        area.draw(&Text::new(l.clone(), (px(MARGIN), px(y)), line.clone()))?;
+        y += LINE_PX;
+    }
+    let bottom = f64::from(frame.bottom_height());
+    let mut y = f64::from(height) / scale - bottom + MARGIN;
+    for l in &frame.bottom {
+        area.draw(&Text::new(l.clone(), (px(MARGIN), px(y)), line.clone()))?;
+        y += LINE_PX;
+    }
+    let top = px(f64::from(frame.top_height()));
+    Ok(area.margin(top, px(bottom), 0, 0))
+}

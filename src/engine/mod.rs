@@ -3,6 +3,7 @@
 //! No Leptos and no web-sys here: every rule is tested with plain `cargo test`.
 
 pub mod aggregate;
+pub mod embed;
 pub mod filters;
 pub mod link;
 pub mod text;

@@ -194,6 +194,27 @@ impl Dataset {
         chips
     }
 
+    /// The active filters in one line, for exported images: "Filters: Region: Wales; …".
+    pub fn filters_line(&self, f: &Filters) -> String {
+        let chips = self.chips(f);
+        if chips.is_empty() {
+            return "Filters: none (all contracts)".to_string();
+        }
+        let labels: Vec<String> = chips.into_iter().map(|c| c.label).collect();
+        format!("Filters: {}", labels.join("; "))
+    }
+
+    /// The source and date lines for exports.
+    pub fn provenance_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| format!("Source: {}, {} ({})", s.publisher, s.title, s.date.label()))
+            .collect();
+        lines.push(format!("Data as at {}.", self.data_as_at.label()));
+        lines
+    }
+
     fn facet_label(&self, facet: Facet, slug: &str) -> Option<String> {
         Some(match facet {
             Facet::Region => self.regions[self.region_index(slug)?].name.clone(),
