@@ -139,11 +139,12 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         .iter()
         .map(|(a, _)| ds.award_row(*a))
         .collect();
-    let csv = ds.export_csv(&rows, "https://example.org/?region=wales");
+    let csv = ds.export_csv(&rows, &f, "https://example.org/?region=wales");
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[1].contains("?region=wales"));
+    assert_eq!(lines[1], "Filters: Region: Wales");
+    assert!(lines[2].contains("?region=wales"));
     assert!(csv.contains("Source: Ministry of Justice"));
-    assert!(csv.contains("Data as at 21 May 2021"));
+    assert!(csv.contains("Data as at 21 May 2021."));
     let header = lines
         .iter()
         .position(|l| l.starts_with("id,region"))

@@ -511,8 +511,9 @@ fn csv_field(cell: &str) -> String {
 }
 
 impl Dataset {
-    /// The rows as CSV, with the view's link, the sources and the "data as at" date in lines above the header.
-    pub fn export_csv(&self, rows: &[AwardRow], share_link: &str) -> String {
+    /// The rows as CSV, headed by lines giving the view's filters and link, the sources and
+    /// the "data as at" date.
+    pub fn export_csv(&self, rows: &[AwardRow], filters: &Filters, share_link: &str) -> String {
         let mut out = String::new();
         let line = |cells: &[String]| {
             cells
@@ -523,16 +524,11 @@ impl Dataset {
                 + "\r\n"
         };
         out.push_str(&line(&[format!("{} — awards in this view", self.title)]));
+        out.push_str(&line(&[self.filters_line(filters)]));
         out.push_str(&line(&[format!("View: {share_link}")]));
-        for s in &self.sources {
-            out.push_str(&line(&[format!(
-                "Source: {}, {} ({})",
-                s.publisher,
-                s.title,
-                s.date.label()
-            )]));
+        for l in self.provenance_lines() {
+            out.push_str(&line(&[l]));
         }
-        out.push_str(&line(&[format!("Data as at {}", self.data_as_at.label())]));
         out.push_str(&line(&[]));
         out.push_str(&line(
             &[

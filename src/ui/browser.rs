@@ -108,3 +108,118 @@ pub fn is_wide() -> bool {
         .and_then(|w| w.match_media("(min-width: 60rem)").ok().flatten())
         .is_some_and(|m| m.matches())
 }
+
+/// The page's fragment (with its `#`), or empty.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The folder the widget is served from (`https://host/path/`), for embed snippets.
+pub fn widget_base() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    format!("{origin}{dir}")
+}
+
+/// Applies an embed's look to the document: colour scheme, accent colour (with its readable
+/// text colour) and a transparent background. Uses the CSSOM, which a strict CSP allows.
+pub fn apply_look(theme: &str, accent: Option<(&str, &str)>, transparent: bool) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-theme", theme);
+    if transparent {
+        let _ = root.class_list().add_1("transparent");
+    }
+    if let (Some((colour, text)), Ok(el)) = (accent, root.dyn_into::<web_sys::HtmlElement>()) {
+        let style = el.style();
+        let _ = style.set_property("--accent", colour);
+        let _ = style.set_property("--accent-fg", text);
+    }
+}
+
+/// The colour scheme in force: the embed's choice, else the visitor's preference.
+pub fn is_dark() -> bool {
+    let chosen = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"));
+    match chosen.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => prefers_dark(),
+    }
+}
+
+/// Sends `{type, id, …fields}` to the parent window, to `host` only (an exact origin).
+pub fn post_to_host(host: &str, kind: &str, id: &str, fields: &[(&str, wasm_bindgen::JsValue)]) {
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let set = |k: &str, v: &wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&message, &k.into(), v);
+    };
+    set("type", &kind.into());
+    set("id", &id.into());
+    for (k, v) in fields {
+        set(k, v);
+    }
+    let _ = parent.post_message(&message, host);
+}
+
+/// Calls `report` with the page content's height in CSS pixels now and whenever it changes.
+pub fn watch_height(report: impl Fn(f64) + 'static) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    let measure = {
+        let body = body.clone();
+        move || body.get_bounding_client_rect().height().ceil()
+    };
+    report(measure());
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || report(measure()));
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // The observer lives as long as the page; so must its callback.
+        callback.forget();
+    }
+}
+
+/// Offers a `data:` URL for download as a file named `name`.
+pub fn download_url(name: &str, url: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(a) = document
+        .create_element("a")
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
+    else {
+        return false;
+    };
+    a.set_href(url);
+    a.set_download(name);
+    a.click();
+    true
+}
+
+/// A new canvas element, not attached to the page (for exports).
+pub fn new_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    let document = web_sys::window()?.document()?;
+    document.create_element("canvas").ok()?.dyn_into().ok()
+}

@@ -1,22 +1,117 @@
 //! Chart panels: a canvas drawn by `charts::draw_*`, a clickable (and focusable) target over
-//! each bar, a text summary and a "show as table" view. A drawing failure shows a message.
+//! each bar, a text summary, a "show as table" view and a PNG download. A drawing failure
+//! shows a message and the table instead.
 
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
 use crate::charts::{
-    bar_chart_height, bar_description, draw_bars, draw_timeline, estimate_width, BarChart, Hit,
-    Measure, Palette, TIMELINE_HEIGHT,
+    bar_chart_height, bar_description, draw_bars, draw_frame, draw_timeline, estimate_width,
+    BarChart, Frame, Hit, Palette, Timeline, TIMELINE_HEIGHT,
 };
 use crate::data::Sector;
+use crate::engine::embed::Panel;
 use crate::engine::text::pounds;
 use crate::engine::Key;
 use crate::ui::{browser, State};
 
-/// The four charts.
+/// What one panel draws.
+#[derive(Clone, Debug, PartialEq)]
+enum Drawing {
+    Bars(BarChart),
+    Timeline(Timeline),
+}
+
+/// A chart's figures as a table: column headings, then per row its key, label and cells.
+type Table = (Vec<&'static str>, Vec<(Key, String, Vec<String>)>);
+
+impl Drawing {
+    fn height(&self, width: u32) -> u32 {
+        match self {
+            Drawing::Bars(c) => bar_chart_height(c.bars.len(), width),
+            Drawing::Timeline(_) => TIMELINE_HEIGHT,
+        }
+    }
+
+    fn draw(
+        &self,
+        area: &DrawingArea<CanvasBackend, Shift>,
+        ratio: f64,
+        measure: &dyn Fn(&str, f64) -> f64,
+    ) -> Option<Vec<Hit>> {
+        let palette = palette();
+        match self {
+            Drawing::Bars(c) => draw_bars(area, c, &palette, ratio, measure).ok(),
+            Drawing::Timeline(t) => draw_timeline(area, t, &palette, ratio).ok(),
+        }
+    }
+
+    fn summary(&self) -> String {
+        match self {
+            Drawing::Bars(c) => c.summary(),
+            Drawing::Timeline(t) => t.summary(),
+        }
+    }
+
+    /// The click target for hit `index`: its key and accessible name.
+    fn target(&self, index: usize) -> Option<(Key, String)> {
+        match self {
+            Drawing::Bars(c) => {
+                let bar = c.bars.get(index)?;
+                Some((
+                    bar.key,
+                    format!("{}. Filter by this.", bar_description(bar, c.by_sector)),
+                ))
+            }
+            Drawing::Timeline(t) => {
+                let p = t.points.get(index)?;
+                let label = format!(
+                    "{}: {} contracts end. Filter by this month.",
+                    p.month.label(),
+                    p.contracts
+                );
+                Some((Key::End(p.month), label))
+            }
+        }
+    }
+
+    fn table(&self) -> Table {
+        match self {
+            Drawing::Bars(c) => (
+                vec!["Name", "Value", "Voluntary sector", "Private"],
+                c.bars
+                    .iter()
+                    .map(|b| {
+                        (
+                            b.key,
+                            b.label.clone(),
+                            vec![pounds(b.total()), pounds(b.values[0]), pounds(b.values[1])],
+                        )
+                    })
+                    .collect(),
+            ),
+            Drawing::Timeline(t) => (
+                vec!["Month", "Contracts", "Value of the awards (not split)"],
+                t.points
+                    .iter()
+                    .map(|p| {
+                        (
+                            Key::End(p.month),
+                            p.month.label(),
+                            vec![p.contracts.to_string(), pounds(p.value)],
+                        )
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The four charts, as the embed options allow.
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = expect_context::<State>();
@@ -26,80 +121,139 @@ pub fn Charts() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::resize, move |_| {
         resized.update(|n| *n = n.wrapping_add(1))
     });
-    let regions = Memo::new(move |_| state.selection.with(|s| ds.region_chart(s)));
-    let categories = Memo::new(move |_| state.selection.with(|s| ds.category_chart(s)));
-    let providers = Memo::new(move |_| state.selection.with(|s| ds.provider_chart(s)));
+    let bars = |f: fn(&crate::data::Dataset, &crate::engine::Selection) -> BarChart| {
+        Signal::derive(move || state.selection.with(|s| Drawing::Bars(f(ds, s))))
+    };
+    let panels = [
+        (
+            Panel::ChartRegion,
+            "Value by region",
+            "chart-region",
+            bars(crate::data::Dataset::region_chart),
+            true,
+        ),
+        (
+            Panel::ChartCategory,
+            "Value by service category",
+            "chart-category",
+            bars(crate::data::Dataset::category_chart),
+            false,
+        ),
+        (
+            Panel::ChartProvider,
+            "Lead providers by value",
+            "chart-provider",
+            bars(crate::data::Dataset::provider_chart),
+            true,
+        ),
+        (
+            Panel::ChartTimeline,
+            "When contracts are scheduled to end",
+            "chart-timeline",
+            Signal::derive(move || state.selection.with(|s| Drawing::Timeline(ds.timeline(s)))),
+            false,
+        ),
+    ];
     view! {
         <section class="charts" aria-label="Charts">
-            <BarPanel title="Value by region" testid="chart-region" chart=regions.into() resized=resized legend=true />
-            <BarPanel title="Value by service category" testid="chart-category" chart=categories.into() resized=resized legend=false />
-            <BarPanel title="Lead providers by value" testid="chart-provider" chart=providers.into() resized=resized legend=true />
-            <TimelinePanel resized=resized />
+            {panels
+                .into_iter()
+                .filter(|(p, ..)| state.embed.shows(*p))
+                .map(|(_, title, testid, drawing, legend)| view! {
+                    <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend />
+                })
+                .collect_view()}
         </section>
     }
 }
 
-/// The colours for the visitor's colour scheme.
+/// The colours for the colour scheme in force.
 fn palette() -> Palette {
-    if browser::prefers_dark() {
+    if browser::is_dark() {
         Palette::DARK
     } else {
         Palette::LIGHT
     }
 }
 
-/// Sizes `canvas` to `css_height(css width)` CSS pixels at the device's pixel ratio and runs
-/// `draw` on it. Returns the hits in CSS pixels, or `None` if drawing failed.
-fn paint(
-    canvas: &web_sys::HtmlCanvasElement,
-    css_height: impl FnOnce(u32) -> u32,
-    draw: impl FnOnce(
-        &DrawingArea<CanvasBackend, plotters::coord::Shift>,
-        f64,
-        Measure,
-    ) -> Option<Vec<Hit>>,
-) -> Option<Vec<Hit>> {
-    let ratio = browser::pixel_ratio();
-    let css_width = canvas.client_width().max(1) as f64;
-    let css_height = css_height(css_width as u32);
-    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
-    canvas.set_width((css_width * ratio).round() as u32);
-    canvas.set_height((f64::from(css_height) * ratio).round() as u32);
+/// A text measure backed by `canvas`'s 2D context.
+fn canvas_measure(canvas: &web_sys::HtmlCanvasElement) -> Option<impl Fn(&str, f64) -> f64> {
     let context: web_sys::CanvasRenderingContext2d =
         canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let measure = move |text: &str, px: f64| {
+    Some(move |text: &str, px: f64| {
         context.set_font(&format!("{px}px sans-serif"));
         context
             .measure_text(text)
             .map(|m| m.width())
             .unwrap_or_else(|_| estimate_width(text, px))
-    };
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
-    let hits = draw(&root, ratio, &measure)?;
+    })
+}
+
+/// Draws `drawing` on `canvas` at its CSS width and the device's pixel ratio.
+/// Returns the hits in CSS pixels, or `None` if drawing failed.
+fn paint(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Option<Vec<Hit>> {
+    let ratio = browser::pixel_ratio();
+    let css_width = canvas.client_width().max(1) as u32;
+    let css_height = drawing.height(css_width);
+    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
+    canvas.set_width((f64::from(css_width) * ratio).round() as u32);
+    canvas.set_height((f64::from(css_height) * ratio).round() as u32);
+    let measure = canvas_measure(canvas)?;
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let hits = drawing.draw(&root, ratio, &measure)?;
     root.present().ok()?;
+    let css = |v: f64| (v / ratio).round();
     Some(
         hits.into_iter()
             .map(|h| Hit {
                 index: h.index,
-                x: (f64::from(h.x) / ratio).round() as i32,
-                y: (f64::from(h.y) / ratio).round() as i32,
-                width: (f64::from(h.width) / ratio).round() as u32,
-                height: (f64::from(h.height) / ratio).round() as u32,
+                x: css(f64::from(h.x)) as i32,
+                y: css(f64::from(h.y)) as i32,
+                width: css(f64::from(h.width)) as u32,
+                height: css(f64::from(h.height)) as u32,
             })
             .collect(),
     )
 }
 
-/// A bar chart panel.
+/// Width in CSS pixels of a downloaded chart image (drawn at twice that for sharpness).
+const EXPORT_WIDTH: u32 = 800;
+
+/// Draws `drawing` with its title, the active filters, the source and the date into a PNG
+/// and offers it for download.
+fn export_png(state: &State, title: &str, file: &str, drawing: &Drawing) -> Option<()> {
+    let ratio = 2.0;
+    let canvas = browser::new_canvas()?;
+    let measure = canvas_measure(&canvas)?;
+    let ds = state.ds;
+    let filters = state.filters.with_untracked(|f| ds.filters_line(f));
+    let frame = Frame::new(
+        title,
+        &filters,
+        &ds.provenance_lines(),
+        EXPORT_WIDTH,
+        &measure,
+    );
+    let height = frame.top_height() + drawing.height(EXPORT_WIDTH) + frame.bottom_height();
+    canvas.set_width((f64::from(EXPORT_WIDTH) * ratio) as u32);
+    canvas.set_height((f64::from(height) * ratio) as u32);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let body = draw_frame(&root, &frame, &palette(), ratio).ok()?;
+    drawing.draw(&body, ratio, &measure)?;
+    root.present().ok()?;
+    let url = canvas.to_data_url().ok()?;
+    browser::download_url(file, &url).then_some(())
+}
+
+/// One chart panel.
 #[component]
-fn BarPanel(
+fn ChartPanel(
     /// The chart's heading.
     title: &'static str,
-    /// The `data-testid` hook.
+    /// The `data-testid` hook (also the downloaded file's name).
     testid: &'static str,
     /// What to draw.
-    chart: Signal<BarChart>,
+    drawing: Signal<Drawing>,
     /// Changes when the window is resized.
     resized: RwSignal<u32>,
     /// Whether to show the sector legend.
@@ -112,26 +266,20 @@ fn BarPanel(
     let table = RwSignal::new(false);
     Effect::new(move |_| {
         let _ = resized.get();
-        let c = chart.get();
+        let d = drawing.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = paint(
-            &el,
-            |w| bar_chart_height(c.bars.len(), w),
-            |root, ratio, measure| draw_bars(root, &c, &palette(), ratio, measure).ok(),
-        );
+        let drawn = paint(&el, &d);
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
     });
     let targets = move || {
-        let c = chart.get();
+        let d = drawing.get();
         hits.get()
             .into_iter()
             .filter_map(|h| {
-                let bar = c.bars.get(h.index)?.clone();
-                let key = bar.key;
+                let (key, label) = d.target(h.index)?;
                 Some(view! {
-                    <button type="button" class="hit" data-key=key.slug(state.ds)
-                        aria-label=format!("{}. Filter by this.", bar_description(&bar, c.by_sector))
+                    <button type="button" class="hit" data-key=key.slug(state.ds) aria-label=label
                         style:left=format!("{}px", h.x) style:top=format!("{}px", h.y)
                         style:width=format!("{}px", h.width) style:height=format!("{}px", h.height)
                         on:click=move |_| state.pick(key)>
@@ -160,29 +308,36 @@ fn BarPanel(
         }
     });
     let rows = move || {
-        let c = chart.get();
-        c.bars
-            .iter()
-            .map(|b| {
-                let key = b.key;
+        let (_, rows) = drawing.with(Drawing::table);
+        rows.into_iter()
+            .map(|(key, label, cells)| {
                 view! {
                     <tr>
                         <th scope="row">
-                            <button type="button" class="link" on:click=move |_| state.pick(key)>{b.label.clone()}</button>
+                            <button type="button" class="link" on:click=move |_| state.pick(key)>{label}</button>
                         </th>
-                        <td class="num">{pounds(b.total())}</td>
-                        <td class="num">{pounds(b.values[0])}</td>
-                        <td class="num">{pounds(b.values[1])}</td>
+                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
                     </tr>
                 }
             })
             .collect_view()
     };
+    let headings = move || {
+        let (heads, _) = drawing.with(Drawing::table);
+        heads
+            .into_iter()
+            .enumerate()
+            .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
+            .collect_view()
+    };
+    let download = move |_| {
+        drawing.with_untracked(|d| export_png(&state, title, &format!("{testid}.png"), d));
+    };
     view! {
         <figure class="chart" data-testid=testid>
             <figcaption>
                 <h3>{title}</h3>
-                <p class="chart-summary">{move || chart.with(BarChart::summary)}</p>
+                <p class="chart-summary">{move || drawing.with(Drawing::summary)}</p>
             </figcaption>
             {legend_view}
             <div class="canvas-wrap" class:hidden=move || failed.get()>
@@ -192,115 +347,19 @@ fn BarPanel(
             <Show when=move || failed.get()>
                 <p class="fallback" role="status">"This chart could not be drawn here; the table below has the same figures."</p>
             </Show>
-            <button type="button" class="secondary toggle" aria-expanded=move || (table.get() || failed.get()).to_string()
-                on:click=move |_| table.update(|t| *t = !*t)>
-                {move || if table.get() { "Hide table" } else { "Show as table" }}
-            </button>
+            <div class="chart-actions">
+                <button type="button" class="secondary" aria-expanded=move || (table.get() || failed.get()).to_string()
+                    on:click=move |_| table.update(|t| *t = !*t)>
+                    {move || if table.get() { "Hide table" } else { "Show as table" }}
+                </button>
+                <button type="button" class="secondary" data-testid=format!("{testid}-png") on:click=download>
+                    "Download PNG"
+                </button>
+            </div>
             <Show when=move || table.get() || failed.get()>
                 <table class="chart-table">
                     <caption>{title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            <th scope="col" class="num">"Value"</th>
-                            <th scope="col" class="num">"Voluntary sector"</th>
-                            <th scope="col" class="num">"Private"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </Show>
-        </figure>
-    }
-}
-
-/// The timeline of scheduled contract ends.
-#[component]
-fn TimelinePanel(
-    /// Changes when the window is resized.
-    resized: RwSignal<u32>,
-) -> impl IntoView {
-    let state = expect_context::<State>();
-    let ds = state.ds;
-    let timeline = Memo::new(move |_| state.selection.with(|s| ds.timeline(s)));
-    let canvas = NodeRef::<Canvas>::new();
-    let hits = RwSignal::new(Vec::<Hit>::new());
-    let failed = RwSignal::new(false);
-    let table = RwSignal::new(false);
-    Effect::new(move |_| {
-        let _ = resized.get();
-        let t = timeline.get();
-        let Some(el) = canvas.get() else { return };
-        let drawn = paint(
-            &el,
-            |_| TIMELINE_HEIGHT,
-            |root, ratio, _| draw_timeline(root, &t, &palette(), ratio).ok(),
-        );
-        failed.set(drawn.is_none());
-        hits.set(drawn.unwrap_or_default());
-    });
-    let targets = move || {
-        let t = timeline.get();
-        hits.get()
-            .into_iter()
-            .filter_map(|h| {
-                let p = t.points.get(h.index)?.clone();
-                let key = Key::End(p.month);
-                Some(view! {
-                    <button type="button" class="hit" data-key=p.month.to_string()
-                        aria-label=format!("{}: {} contracts end. Filter by this month.", p.month.label(), p.contracts)
-                        style:left=format!("{}px", h.x) style:top=format!("{}px", h.y)
-                        style:width=format!("{}px", h.width) style:height=format!("{}px", h.height)
-                        on:click=move |_| state.pick(key)>
-                    </button>
-                })
-            })
-            .collect_view()
-    };
-    let rows = move || {
-        timeline
-            .get()
-            .points
-            .into_iter()
-            .map(|p| {
-                let key = Key::End(p.month);
-                view! {
-                    <tr>
-                        <th scope="row"><button type="button" class="link" on:click=move |_| state.pick(key)>{p.month.label()}</button></th>
-                        <td class="num">{p.contracts}</td>
-                        <td class="num">{pounds(p.value)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    view! {
-        <figure class="chart" data-testid="chart-timeline">
-            <figcaption>
-                <h3>"When contracts are scheduled to end"</h3>
-                <p class="chart-summary">{move || timeline.with(|t| t.summary())}</p>
-            </figcaption>
-            <div class="canvas-wrap" class:hidden=move || failed.get()>
-                <canvas node_ref=canvas aria-hidden="true"></canvas>
-                <div class="hits">{targets}</div>
-            </div>
-            <Show when=move || failed.get()>
-                <p class="fallback" role="status">"This chart could not be drawn here; the table below has the same figures."</p>
-            </Show>
-            <button type="button" class="secondary toggle" aria-expanded=move || (table.get() || failed.get()).to_string()
-                on:click=move |_| table.update(|t| *t = !*t)>
-                {move || if table.get() { "Hide table" } else { "Show as table" }}
-            </button>
-            <Show when=move || table.get() || failed.get()>
-                <table class="chart-table">
-                    <caption>"Contracts by scheduled end"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Month"</th>
-                            <th scope="col" class="num">"Contracts"</th>
-                            <th scope="col" class="num">"Value of the awards (not split)"</th>
-                        </tr>
-                    </thead>
+                    <thead><tr>{headings}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </Show>

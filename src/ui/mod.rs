@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 use crate::data::Dataset;
 use crate::embedded;
+use crate::engine::embed::{text_on, EmbedOptions, Panel};
 use crate::engine::{Filters, Key, Selection, Totals};
 
 pub use figures::Figures;
@@ -25,7 +26,12 @@ pub fn App() -> impl IntoView {
         Ok(ds) => {
             // One dataset for the page's whole life: leaking it gives every view a plain `&'static`.
             let ds: &'static Dataset = Box::leak(Box::new(ds));
-            view! { <Explorer ds=ds query=browser::query() /> }.into_any()
+            let (embed, _) = EmbedOptions::from_fragment(&browser::fragment());
+            if embed.embedded {
+                let accent = embed.accent.as_deref().map(|a| (a, text_on(a)));
+                browser::apply_look(embed.theme.slug(), accent, embed.transparent);
+            }
+            view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any()
         }
         Err(e) => view! {
             <main class="explorer">
@@ -56,6 +62,8 @@ pub struct State {
     pub previous: RwSignal<Option<Filters>>,
     /// Applies new filters and records them in the URL.
     pub set: Callback<(Filters, Change)>,
+    /// What the host page asked for (everything, on the standalone page).
+    pub embed: &'static EmbedOptions,
 }
 
 impl State {
@@ -86,7 +94,11 @@ pub fn Explorer(
     ds: &'static Dataset,
     /// The share-link query the page was opened with.
     query: String,
+    /// The embed options; the default is the standalone page.
+    #[prop(optional)]
+    embed: EmbedOptions,
 ) -> impl IntoView {
+    let embed: &'static EmbedOptions = Box::leak(Box::new(embed));
     let (initial, initial_warnings) = Filters::from_query(&query, ds);
     let filters = RwSignal::new(initial);
     let warnings = RwSignal::new(
@@ -114,8 +126,32 @@ pub fn Explorer(
         totals,
         previous,
         set,
+        embed,
     };
     provide_context(state);
+
+    // Inside an embed, tell the host page (and only its origin) the content's height and
+    // the public filter state, so it can size the frame and mirror the view in its URL.
+    if let (true, Some(host)) = (embed.embedded, embed.host.as_deref()) {
+        let id = embed.id.as_str();
+        browser::watch_height(move |h| {
+            browser::post_to_host(
+                host,
+                "contracts-explorer:height",
+                id,
+                &[("height", h.into())],
+            )
+        });
+        Effect::new(move |_| {
+            let query = filters.with(Filters::to_query);
+            browser::post_to_host(
+                host,
+                "contracts-explorer:state",
+                id,
+                &[("query", query.into())],
+            );
+        });
+    }
 
     // Back and forward: the address bar changed, so read the filters from it again.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
@@ -144,6 +180,17 @@ pub fn Explorer(
             ""
         });
     };
+    let copy_embed = move |_| {
+        let mut options = embed.clone();
+        options.id.clear();
+        options.host = None;
+        let snippet = options.snippet(&browser::widget_base(), &filters.get_untracked().to_query());
+        copied.set(if browser::copy(&snippet) {
+            "Embed code copied."
+        } else {
+            ""
+        });
+    };
     let copy_text = move |_| {
         let url = browser::url_with_query(&filters.get_untracked().to_query());
         let text = format!("{} {url}", sentence.get_untracked());
@@ -162,7 +209,7 @@ pub fn Explorer(
 
     view! {
         <main class="explorer">
-            <header class="top">
+            <header class="top" class:hidden=embed.embedded>
                 <h1>"Who was paid to deliver probation services?"</h1>
                 <p class="lede">{ds.title.clone()} ", England and Wales."</p>
             </header>
@@ -177,14 +224,16 @@ pub fn Explorer(
                     </button>
                 </div>
             </Show>
-            <div class="layout">
-                <filters::FilterPanel />
+            <div class="layout" class:no-filters=!embed.shows(Panel::Filters)>
+                {embed.shows(Panel::Filters).then(|| view! { <filters::FilterPanel /> })}
                 <div class="results">
                     <section class="summary" aria-label="Summary">
                         <filters::Chips />
-                        <p class="sentence" data-testid="sentence" aria-live="polite">{sentence}</p>
-                        <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
-                        <p class="detail" data-testid="detail">{detail}</p>
+                        <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
+                        {embed.shows(Panel::Figures).then(|| view! {
+                            <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
+                            <p class="detail" data-testid="detail">{detail}</p>
+                        })}
                         {move || separate.get().into_iter().map(|note| view! {
                             <p class="separate" data-testid="separately-commissioned">{note}</p>
                         }).collect_view()}
@@ -194,11 +243,12 @@ pub fn Explorer(
                         <div class="share">
                             <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
                             <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>"Copy summary and link"</button>
+                            <button type="button" class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
                             <span role="status" class="copied">{move || copied.get()}</span>
                         </div>
                     </section>
                     <charts::Charts />
-                    <table::AwardsTable />
+                    {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
                 </div>
             </div>
             <footer class="source">

@@ -43,8 +43,9 @@ pub fn AwardsTable() -> impl IntoView {
         })
     };
     let download = move |_| {
-        let link = browser::url_with_query(&state.filters.get_untracked().to_query());
-        let csv = rows.with_untracked(|r| ds.export_csv(r, &link));
+        let filters = state.filters.get_untracked();
+        let link = browser::url_with_query(&filters.to_query());
+        let csv = rows.with_untracked(|r| ds.export_csv(r, &filters, &link));
         browser::download(
             "probation-contracts-2021.csv",
             "text/csv;charset=utf-8",
