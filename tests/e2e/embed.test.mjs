@@ -219,3 +219,17 @@ test('a chart downloads as a PNG and the table as a CSV carrying the filters, so
   assert.match(text, /Data as at 21 May 2021\./);
   await page.close();
 });
+
+test('the widget works from a sub-folder (relative asset paths)', async () => {
+  const site = await serve(root);
+  const page = await browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}dist/?region=wales`);
+  await page.getByTestId('total-value').waitFor();
+  assert.equal(Number(await page.getByTestId('awards').getAttribute('data-value')), summary('region=wales').awards);
+  assert.ok(site.requests.filter((r) => !r.startsWith('/dist/') && r !== '/favicon.ico').length === 0, site.requests.join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  await site.close();
+});
