@@ -1,6 +1,7 @@
-//! The browser entry point: install the panic hook and mount the app, nothing else.
+//! The browser entry point: install the panic hook (console message plus the plain-table
+//! fallback) and mount the app, nothing else.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    contracts_explorer::ui::fallback::install();
     leptos::mount::mount_to_body(contracts_explorer::App);
 }

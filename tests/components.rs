@@ -161,3 +161,46 @@ async fn an_empty_view_offers_to_remove_the_last_filter() {
         .is_none());
     assert_eq!(attr(&root, "[data-testid=awards]", "data-value"), "3");
 }
+
+#[wasm_bindgen_test]
+async fn hostile_names_in_the_data_render_as_text_and_run_nothing() {
+    let mut files: std::collections::HashMap<String, String> = embedded::FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let providers = files["providers.csv"].replace(
+        "advance,Advance,voluntary,",
+        "advance,\"=HYPERLINK(\"\"http://evil\"\",\"\"<img src=x onerror=window.__pwned=1>\"\")\",voluntary,Advance",
+    );
+    files.insert("providers.csv".into(), providers);
+    let ds: &'static Dataset = Box::leak(Box::new(
+        contracts_explorer::data::load(&files).expect("odd names still load"),
+    ));
+    let root = container();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <Explorer ds=ds query="provider=advance".to_string() /> }
+    });
+    tick().await;
+    assert!(
+        root.query_selector("main img").unwrap().is_none(),
+        "no element was injected"
+    );
+    let row = text(&root, "[data-testid=award-row]");
+    assert!(
+        row.contains("<img src=x onerror="),
+        "the name shows as text: {row}"
+    );
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+    let rows: Vec<_> = ds
+        .award_rows(&ds.select(&Filters::from_query("provider=advance", ds).0))
+        .iter()
+        .map(|(a, _)| ds.award_row(*a))
+        .collect();
+    let csv = ds.export_csv(&rows, &Filters::default(), "x");
+    assert!(
+        csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\","),
+        "the formula is neutralised: {csv}"
+    );
+    assert!(!csv.contains(",\"=HYPERLINK"));
+}

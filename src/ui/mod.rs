@@ -6,6 +6,7 @@
 
 mod browser;
 mod charts;
+pub mod fallback;
 mod figures;
 mod filters;
 mod table;
@@ -134,6 +135,7 @@ pub fn Explorer(
     // the public filter state, so it can size the frame and mirror the view in its URL.
     if let (true, Some(host)) = (embed.embedded, embed.host.as_deref()) {
         let id = embed.id.as_str();
+        fallback::remember_embed(host, id);
         browser::watch_height(move |h| {
             browser::post_to_host(
                 host,
@@ -251,6 +253,9 @@ pub fn Explorer(
                     {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
                 </div>
             </div>
+            {cfg!(feature = "panic-test").then(|| view! {
+                <button type="button" data-testid="force-panic" on:click=|_| panic!("forced by the panic-test build")>"Force a panic (test build)"</button>
+            })}
             <footer class="source">
                 <p>"Source: " {source} ". Data as at " {ds.data_as_at.label()} ". "
                     <a href="data/awards.csv">"The data as CSV files"</a> "."

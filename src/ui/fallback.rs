@@ -1,0 +1,103 @@
+//! What a visitor sees if the widget ever panics: a short message and the data as a plain
+//! table, instead of a dead box. Built with plain DOM calls from the raw records, so it
+//! depends on as little of the code that may have failed as possible.
+
+use std::sync::OnceLock;
+
+use crate::embedded;
+use crate::engine::text::pounds;
+use crate::ui::browser;
+
+/// Where to report the fallback's height when embedded: (host origin, embed id).
+static EMBED: OnceLock<(String, String)> = OnceLock::new();
+
+/// Remembers the embed's host, so the fallback can still size its frame.
+pub fn remember_embed(host: &str, id: &str) {
+    let _ = EMBED.set((host.to_string(), id.to_string()));
+}
+
+/// Logs panics to the console and replaces the page with the fallback.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show();
+    }));
+}
+
+/// Replaces the page's content with the message and the table.
+fn show() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    body.set_text_content(None);
+    let el = |tag: &str, text: Option<&str>| {
+        let e = document.create_element(tag).ok()?;
+        if let Some(t) = text {
+            e.set_text_content(Some(t));
+        }
+        Some(e)
+    };
+    let Some(main) = el("main", None) else { return };
+    let _ = main.set_attribute("class", "explorer fallback-page");
+    let _ = main.set_attribute("data-testid", "fallback");
+    if let Some(p) = el("p", Some("Something went wrong in the explorer, so it is showing the contract data as a plain table. Reloading the page may help.")) {
+        let _ = p.set_attribute("role", "alert");
+        let _ = main.append_child(&p);
+    }
+    if let Ok(ds) = embedded::dataset() {
+        if let Some(table) = el("table", None) {
+            let _ = table.set_attribute("class", "awards");
+            if let Some(caption) = el(
+                "caption",
+                Some(&format!("{}, as at {}", ds.title, ds.data_as_at.label())),
+            ) {
+                let _ = table.append_child(&caption);
+            }
+            let row = |cells: &[String], tag: &str| {
+                let tr = el("tr", None)?;
+                for c in cells {
+                    let cell = el(tag, Some(c))?;
+                    let _ = tr.append_child(&cell);
+                }
+                Some(tr)
+            };
+            let heads = ["Region", "Category", "Lead provider", "Value"].map(String::from);
+            if let Some(tr) = row(&heads, "th") {
+                let _ = table.append_child(&tr);
+            }
+            for a in &ds.awards {
+                let cells = [
+                    ds.regions
+                        .get(a.region)
+                        .map(|r| r.name.clone())
+                        .unwrap_or_default(),
+                    ds.categories
+                        .get(a.category)
+                        .map(|c| c.name.clone())
+                        .unwrap_or_default(),
+                    ds.providers
+                        .get(a.provider)
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default(),
+                    pounds(a.value),
+                ];
+                if let Some(tr) = row(&cells, "td") {
+                    let _ = tr.set_attribute("data-testid", "fallback-row");
+                    let _ = table.append_child(&tr);
+                }
+            }
+            let _ = main.append_child(&table);
+        }
+    }
+    let _ = body.append_child(&main);
+    if let Some((host, id)) = EMBED.get() {
+        let height = body.get_bounding_client_rect().height().ceil();
+        browser::post_to_host(
+            host,
+            "contracts-explorer:height",
+            id,
+            &[("height", height.into())],
+        );
+    }
+}

@@ -1,0 +1,26 @@
+// If the widget ever panics, the visitor sees a message and the data as a plain table,
+// not a dead box. Runs against the panic-test build (scripts/test builds it).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+import { root } from './helpers.mjs';
+
+test('a forced panic leaves a message and the full data table', async () => {
+  const site = await serve(process.env.DIST_PANIC ?? join(root, 'target', 'dist-panic'));
+  const browser = await launch();
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${site.url}?region=wales`);
+  await page.getByTestId('total-value').waitFor();
+  await page.getByTestId('force-panic').click();
+  await page.getByTestId('fallback').waitFor();
+  assert.match(await page.getByRole('alert').innerText(), /Something went wrong/);
+  assert.equal(await page.getByTestId('fallback-row').count(), 66);
+  assert.equal(await page.getByTestId('total-value').count(), 0, 'the broken widget is gone');
+  assert.ok(errors.some((e) => /unreachable|RuntimeError/.test(e)), 'the panic really happened');
+  await browser.close();
+  await site.close();
+});
