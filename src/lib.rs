@@ -9,6 +9,8 @@ pub mod charts;
 pub mod data;
 pub mod embedded;
 pub mod engine;
+#[cfg(feature = "ui")]
 pub mod ui;
 
+#[cfg(feature = "ui")]
 pub use ui::App;

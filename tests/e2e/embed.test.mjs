@@ -9,18 +9,49 @@ import { serve } from './server.mjs';
 import { twoOrigins } from './hosts.mjs';
 import { out, root, summary, recordCspViolations, cspViolations } from './helpers.mjs';
 
+/** Source of `randomMessages(n)`: shapes a careless or hostile sender might post. */
+const RANDOM_MESSAGES = `
+function randomMessages(n) {
+  const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
+  const values = [null, undefined, 0, -1, 1e9, NaN, Infinity, '', 'x', '12', true, [], {}, [1, 2], { height: 5 }, 'region=narnia', '<img src=x onerror=alert(1)>', 'a'.repeat(5000)];
+  const types = ['contracts-explorer:height', 'contracts-explorer:state', 'contracts-explorer:', 'contracts-explorer:other', 'other', '', 7, null];
+  const ids = ['p', 'womens', 'private', 'ce1', '', null, 1];
+  // Well-formed forgeries first: only the origin and source checks can stop these.
+  const out = ['p', 'womens', 'private', 'ce1'].flatMap((id) => [
+    { type: 'contracts-explorer:height', id, height: 5 },
+    { type: 'contracts-explorer:state', id, query: 'region=london' },
+  ]);
+  for (let i = 0; i < n; i += 1) {
+    const kind = Math.random();
+    if (kind < 0.2) out.push(pick(values));
+    else out.push({ type: pick(types), id: pick(ids), height: pick(values), query: pick(values), [pick(['x', '__proto__', 'constructor'])]: pick(values) });
+  }
+  return out;
+}`;
+
 let o;
 let browser;
 let attacker;
 let snippet = '';
 before(async () => {
-  o = await twoOrigins({ '/snippet.html': () => snippet, '/plain.html': '<p>Top</p><div data-contracts-explorer data-id="p" data-view="region=wales" data-height="700"></div><p id="below">Below</p>' });
+  o = await twoOrigins(
+    { '/snippet.html': () => snippet, '/plain.html': '<p>Top</p><div data-contracts-explorer data-id="p" data-view="region=wales" data-height="700"></div><p id="below">Below</p>' },
+    {
+      // A page on the widget's origin that the loader did not frame, posting random messages.
+      '/__fuzz.html': ['text/html', '<!doctype html><title>f</title><script src="/__random.js"></script><script src="/__fuzz.js"></script>'],
+      '/__random.js': ['text/javascript', RANDOM_MESSAGES],
+      '/__fuzz.js': ['text/javascript', 'for (const m of randomMessages(300)) parent.postMessage(m, "*");'],
+    },
+  );
   browser = await launch();
   // A third origin that tries to talk to the host page.
   attacker = await serve(join(root, 'tests', 'e2e'), {
     extra: {
       '/attack.html': ['text/html', '<!doctype html><title>a</title><script src="/attack.js"></script>'],
       '/attack.js': ['text/javascript', "parent.postMessage({ type: 'contracts-explorer:height', id: 'womens', height: 7 }, '*');"],
+      '/fuzz.html': ['text/html', '<!doctype html><title>f</title><script src="/random.js"></script><script src="/fuzz.js"></script>'],
+      '/random.js': ['text/javascript', RANDOM_MESSAGES],
+      '/fuzz.js': ['text/javascript', 'for (const m of randomMessages(300)) parent.postMessage(m, "*");'],
     },
   });
 });
@@ -134,6 +165,8 @@ test('messages forged from another origin, another frame or the page itself chan
   const after = await heights(page);
   assert.equal(after.frameHeight, h.frameHeight);
   assert.equal(page.url(), `${o.host.url}plain.html`, 'the host URL is untouched without data-sync-url');
+  assert.ok(page.frames().some((f) => f.url().startsWith(attacker.origin)), 'the attacker frame loaded');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
@@ -232,4 +265,35 @@ test('the widget works from a sub-folder (relative asset paths)', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
   await site.close();
+});
+
+test('random messages from every side are ignored by the loader and the widget', async () => {
+  const page = await host('plain.html');
+  const h = await settledHeights(page);
+  const w = widget(page);
+  const before = { url: page.url(), query: await w.evaluate(() => location.search), awards: await w.getByTestId('awards').getAttribute('data-value') };
+  // From the host page to itself and into the widget's frame.
+  const randomMessages = new Function(`${RANDOM_MESSAGES}; return randomMessages;`)();
+  await page.evaluate((messages) => {
+    const frame = document.querySelector('iframe').contentWindow;
+    for (const m of messages) { window.postMessage(m, '*'); frame.postMessage(m, '*'); }
+  }, randomMessages(300));
+  // From a third origin, and from a frame on the widget's origin that the loader did not create.
+  for (const src of [`${attacker.url}fuzz.html`, `${o.widget.url}__fuzz.html`]) {
+    await page.evaluate((src) => new Promise((r) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.onload = () => setTimeout(r, 300);
+      document.body.append(f);
+    }), src);
+  }
+  await page.waitForTimeout(300);
+  assert.equal(page.frames().filter((f) => f.url().includes('fuzz.html')).length, 2, 'both fuzzing frames loaded');
+  const after = await heights(page);
+  assert.equal(after.frameHeight, h.frameHeight);
+  assert.equal(page.url(), before.url);
+  assert.equal(await w.evaluate(() => location.search), before.query);
+  assert.equal(await w.getByTestId('awards').getAttribute('data-value'), before.awards);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });

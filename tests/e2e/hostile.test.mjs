@@ -2,7 +2,9 @@
 // opens no dialog, throws nothing, lists what it ignored, and still applies the valid part.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, open, summary } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { env, open, root, summary } from './helpers.mjs';
 
 const PARAMS = ['region', 'area', 'category', 'provider', 'sector', 'min', 'max', 'end-from', 'end-to', 'q', 'v'];
 const PAYLOADS = [
@@ -79,6 +81,31 @@ test('at least 200 hostile or broken links each render safely and keep their val
     if (problems.length) failures.push(`${link.slice(0, 80)}: ${problems.join(', ')}`);
   }
   assert.equal(dialogs, 0);
+  assert.deepEqual(failures, []);
+  await page.close();
+});
+
+test('every link in the share-link corpus opens its meaning in the browser', async () => {
+  const corpus = readFileSync(join(root, 'tests', 'link_corpus.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+  assert.ok(corpus.length >= 40);
+  const page = await open('');
+  const failures = [];
+  for (const [input, canonical, ignored] of corpus) {
+    const meaning = canonical.replace(/^"|"$/g, '');
+    await page.goto(`${env.server.url}?${input.replace(/^\?/, '')}`);
+    await page.getByTestId('total-value').waitFor();
+    const expected = summary(meaning);
+    const shown = Number(await page.getByTestId('total-value').getAttribute('data-value'));
+    const awards = Number(await page.getByTestId('awards').getAttribute('data-value'));
+    const listed = await page.getByTestId('link-warnings').locator('li').count();
+    const warned = ignored === '-' ? 0 : summary(input.replace(/^\?/, '')).warnings.length;
+    if (shown !== expected.total_value || awards !== expected.awards || listed !== warned) {
+      failures.push(`${input}: shows ${shown}/${awards} with ${listed} notices; expected ${expected.total_value}/${expected.awards} with ${warned}`);
+    }
+  }
   assert.deepEqual(failures, []);
   await page.close();
 });

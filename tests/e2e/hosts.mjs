@@ -7,15 +7,16 @@ import { serve } from './server.mjs';
 
 const dist = process.env.DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
-/** The host page's policy: its own scripts plus the widget's loader, frames from the widget only. */
+/** The host page's policy: its own scripts plus the widget's loader. Frames from any local
+ *  port, so the tests' attacker frames load and the loader's own checks are what is tested. */
 export function hostCsp(widgetOrigin) {
-  return `default-src 'self'; script-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}; style-src 'self'; img-src 'self'`;
+  return `default-src 'self'; script-src 'self' ${widgetOrigin}; frame-src http://127.0.0.1:*; style-src 'self'; img-src 'self'`;
 }
 
 /** Serves the widget, and the demo campaign page (pointing at the widget) from another origin.
  *  `pages` adds host pages: path → HTML body (the loader script is appended). */
-export async function twoOrigins(pages = {}) {
-  const widget = await serve(dist);
+export async function twoOrigins(pages = {}, widgetExtra = {}) {
+  const widget = await serve(dist, { extra: widgetExtra });
   const demo = readFileSync(join(dist, 'demo', 'index.html'), 'utf8').replace('../embed.js', `${widget.url}embed.js`);
   const extra = {
     '/': ['text/html; charset=utf-8', demo],

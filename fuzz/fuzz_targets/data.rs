@@ -1,0 +1,45 @@
+//! Fuzzes the data loader: the first byte picks one of the data files, the rest replaces its
+//! bytes. Loading must fail with a located error or succeed, never panic, and a dataset
+//! that loads must be usable by the engine.
+#![no_main]
+
+use std::collections::HashMap;
+
+use contracts_explorer::data::{load, load::decode, FILES};
+use contracts_explorer::embedded;
+use contracts_explorer::engine::{Dim, Filters};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    let Some((&pick, rest)) = bytes.split_first() else { return };
+    let name = FILES[usize::from(pick) % FILES.len()];
+    let mut files: HashMap<String, String> = embedded::FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    match decode(name, rest.to_vec()) {
+        Ok(text) => {
+            files.insert(name.to_string(), text);
+        }
+        Err(e) => {
+            assert!(e.line >= 1, "a UTF-8 error has a line");
+            return;
+        }
+    }
+    match load(&files) {
+        Ok(ds) => {
+            let sel = ds.select(&Filters::default());
+            let t = ds.totals(&sel);
+            assert_eq!(t.contracts, ds.contracts.len());
+            for dim in [Dim::Region, Dim::Area, Dim::Category, Dim::Provider, Dim::Sector, Dim::End] {
+                let _ = ds.group_by(&sel, dim);
+            }
+            let rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
+            let _ = ds.export_csv(&rows, &Filters::default(), "");
+        }
+        Err(e) => {
+            assert_eq!(e.file, name);
+            let _ = e.to_string();
+        }
+    }
+});
