@@ -11,7 +11,9 @@ use contracts_explorer::engine::{Dim, Filters};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Some((&pick, rest)) = bytes.split_first() else { return };
+    let Some((&pick, rest)) = bytes.split_first() else {
+        return;
+    };
     let name = FILES[usize::from(pick) % FILES.len()];
     let mut files: HashMap<String, String> = embedded::FILES
         .iter()
@@ -31,7 +33,14 @@ fuzz_target!(|bytes: &[u8]| {
             let sel = ds.select(&Filters::default());
             let t = ds.totals(&sel);
             assert_eq!(t.contracts, ds.contracts.len());
-            for dim in [Dim::Region, Dim::Area, Dim::Category, Dim::Provider, Dim::Sector, Dim::End] {
+            for dim in [
+                Dim::Region,
+                Dim::Area,
+                Dim::Category,
+                Dim::Provider,
+                Dim::Sector,
+                Dim::End,
+            ] {
                 let _ = ds.group_by(&sel, dim);
             }
             let rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
