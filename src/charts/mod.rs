@@ -9,7 +9,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::text::{pounds, pounds_short};
 use crate::engine::view::by_value_desc;
-use crate::engine::{Dim, Key, Selection};
+use crate::engine::{Dim, Key, Selection, Totals};
 
 /// Colours for one colour scheme. Bar colours are the Okabe–Ito colour-blind-safe pair
 /// (blue and vermillion), each at least 3:1 against the background.
@@ -175,11 +175,7 @@ impl Dataset {
                 key: g.key,
                 label: g.key.label(self),
                 values: [g.totals.value, 0],
-                note: format!(
-                    "{} · {}",
-                    pounds_short(g.totals.value),
-                    count(g.totals.contracts, "contract")
-                ),
+                note: value_and_contracts(&g.totals),
             })
             .collect();
         BarChart {
@@ -203,11 +199,7 @@ impl Dataset {
                     key: g.key,
                     label: g.key.label(self),
                     values: split(&[(sector, g.totals.value)]),
-                    note: format!(
-                        "{} · {}",
-                        pounds_short(g.totals.value),
-                        count(g.totals.contracts, "contract")
-                    ),
+                    note: value_and_contracts(&g.totals),
                 }
             })
             .collect();
@@ -236,6 +228,15 @@ impl Dataset {
             points,
         }
     }
+}
+
+/// A bar's note: "£13.4m · 7 contracts".
+fn value_and_contracts(t: &Totals) -> String {
+    format!(
+        "{} · {}",
+        pounds_short(t.value),
+        count(t.contracts, "contract")
+    )
 }
 
 fn count(n: usize, noun: &str) -> String {
