@@ -41,6 +41,30 @@ fn text(root: &web_sys::HtmlElement, selector: &str) -> String {
         .unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// Clicks the element `selector` inside `root`.
+fn click(root: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = root
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    el.click();
+}
+
+/// Mounts the explorer over `ds` opened on `query`; keep the handle alive while testing.
+async fn mount_explorer(
+    ds: &'static Dataset,
+    query: &'static str,
+) -> (web_sys::HtmlElement, impl Sized) {
+    let root = container();
+    let mounted = mount_to(root.clone(), move || {
+        view! { <Explorer ds=ds query=query.to_string() /> }
+    });
+    tick().await;
+    (root, mounted)
+}
+
 fn dataset() -> &'static Dataset {
     Box::leak(Box::new(
         embedded::dataset().expect("the built-in data loads"),
@@ -86,11 +110,7 @@ async fn figures_show_exact_values_and_follow_their_totals() {
 #[wasm_bindgen_test]
 async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
     let ds = dataset();
-    let root = container();
-    let _mounted = mount_to(root.clone(), move || {
-        view! { <Explorer ds=ds query="region=wales&colour=red".to_string() /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_explorer(ds, "region=wales&colour=red").await;
     let engine = |q: &str| ds.totals(&ds.select(&Filters::from_query(q, ds).0));
     assert_eq!(
         attr(&root, "[data-testid=awards]", "data-value"),
@@ -104,12 +124,7 @@ async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
         6
     );
 
-    let womens: web_sys::HtmlElement = root
-        .query_selector("#facet-service-category-womens")
-        .unwrap()
-        .expect("the women's services box")
-        .unchecked_into();
-    womens.click();
+    click(&root, "#facet-service-category-womens");
     tick().await;
     let expected = engine("region=wales&category=womens");
     assert_eq!(
@@ -131,29 +146,15 @@ async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
 #[wasm_bindgen_test]
 async fn an_empty_view_offers_to_remove_the_last_filter() {
     let ds = dataset();
-    let root = container();
-    let _mounted = mount_to(root.clone(), move || {
-        view! { <Explorer ds=ds query="region=london".to_string() /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_explorer(ds, "region=london").await;
     assert!(root
         .query_selector("[data-testid=empty]")
         .unwrap()
         .is_none());
-    let womens: web_sys::HtmlElement = root
-        .query_selector("#facet-service-category-womens")
-        .unwrap()
-        .expect("the women's services box")
-        .unchecked_into();
-    womens.click();
+    click(&root, "#facet-service-category-womens");
     tick().await;
     assert!(text(&root, "[data-testid=separately-commissioned]").contains("MOPAC"));
-    let undo: web_sys::HtmlElement = root
-        .query_selector("[data-testid=remove-last-filter]")
-        .unwrap()
-        .expect("the button")
-        .unchecked_into();
-    undo.click();
+    click(&root, "[data-testid=remove-last-filter]");
     tick().await;
     assert!(root
         .query_selector("[data-testid=empty]")
@@ -176,11 +177,7 @@ async fn hostile_names_in_the_data_render_as_text_and_run_nothing() {
     let ds: &'static Dataset = Box::leak(Box::new(
         contracts_explorer::data::load(&files).expect("odd names still load"),
     ));
-    let root = container();
-    let _mounted = mount_to(root.clone(), move || {
-        view! { <Explorer ds=ds query="provider=advance".to_string() /> }
-    });
-    tick().await;
+    let (root, _mounted) = mount_explorer(ds, "provider=advance").await;
     assert!(
         root.query_selector("main img").unwrap().is_none(),
         "no element was injected"
