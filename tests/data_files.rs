@@ -208,3 +208,19 @@ fn no_row_is_dropped() {
         lines("award_areas.csv")
     );
 }
+
+#[test]
+fn an_award_removed_but_still_listed_with_areas_is_reported_where_it_is_listed() {
+    // Found by fuzzing: the error belongs to award_areas.csv, which names the missing award.
+    let e = load_with("awards.csv", |t| {
+        t.lines()
+            .filter(|l| !l.starts_with("10,"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+    .expect_err("award_areas.csv still lists award 10");
+    assert!(
+        e.starts_with("award_areas.csv:13:1: column `award`: \"10\" is not the id of an award"),
+        "{e}"
+    );
+}

@@ -1,5 +1,5 @@
 //! Fuzzes the data loader: the first byte picks one of the data files, the rest replaces its
-//! bytes. Loading must fail with a located error or succeed, never panic, and a dataset
+//! bytes. Loading must fail with an error located in a data file or succeed, never panic, and a dataset
 //! that loads must be usable by the engine.
 #![no_main]
 
@@ -47,7 +47,9 @@ fuzz_target!(|bytes: &[u8]| {
             let _ = ds.export_csv(&rows, &Filters::default(), "");
         }
         Err(e) => {
-            assert_eq!(e.file, name);
+            // The error may be in another file that depends on the changed one
+            // (award_areas.csv naming an award that is gone), but always in a data file.
+            assert!(FILES.contains(&e.file.as_str()), "{e}");
             let _ = e.to_string();
         }
     }
