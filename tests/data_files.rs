@@ -79,18 +79,44 @@ fn duplicate_ids_and_slugs_are_rejected() {
 
 #[test]
 fn missing_unknown_and_short_columns_are_rejected() {
-    let e = error_with("areas.csv", "slug,name,region", "slug,name");
+    let header = "slug,name,region,code,col,row";
+    let e = error_with("areas.csv", header, "slug,name,code,col,row");
     assert!(
         e.starts_with("areas.csv:1: missing column \"region\""),
         "{e}"
     );
-    let e = error_with("areas.csv", "slug,name,region", "slug,name,region,colour");
+    let e = error_with("areas.csv", header, "slug,name,region,code,col,row,colour");
     assert!(
-        e.starts_with("areas.csv:1:4: unknown column \"colour\""),
+        e.starts_with("areas.csv:1:7: unknown column \"colour\""),
         "{e}"
     );
-    let e = error_with("areas.csv", "kent,Kent,kent-surrey-sussex", "kent,Kent");
-    assert_eq!(e, "areas.csv:13:3: expected 3 fields, found 2");
+    let e = error_with(
+        "areas.csv",
+        "kent,Kent,kent-surrey-sussex,KNT,5,8",
+        "kent,Kent",
+    );
+    assert_eq!(e, "areas.csv:13:3: expected 6 fields, found 2");
+}
+
+#[test]
+fn map_tiles_must_be_distinct_small_positions_with_short_codes() {
+    // Surrey (line 14) moved onto Kent's tile (line 13).
+    let e = error_with("areas.csv", "SUR,4,8", "SUR,5,8");
+    assert_eq!(
+        e,
+        "areas.csv:14:6: column `row`: the tile at column 5, row 8 is already Kent's"
+    );
+    let e = error_with("areas.csv", "SUR,4,8", "SUR,4,-1");
+    assert_eq!(
+        e,
+        "areas.csv:14:6: column `row`: \"-1\" is not a whole number from 0 to 30"
+    );
+    let e = error_with("areas.csv", "SUR,4,8", "SUR,31,8");
+    assert!(e.starts_with("areas.csv:14:5: column `col`"), "{e}");
+    let e = error_with("areas.csv", "SUR,4,8", "KNT,4,8");
+    assert_eq!(e, "areas.csv:14:4: column `code`: \"KNT\" appears twice");
+    let e = error_with("areas.csv", "SUR,4,8", "SURREY,4,8");
+    assert!(e.starts_with("areas.csv:14:4: column `code`"), "{e}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod common;
 use common::ds;
 use contracts_explorer::data::{Dataset, Month, Sector};
 use contracts_explorer::engine::link::percent_decode;
-use contracts_explorer::engine::Filters;
+use contracts_explorer::engine::{Filters, MapColour};
 use proptest::prelude::*;
 
 #[test]
@@ -111,10 +111,22 @@ fn filters(ds: &Dataset) -> impl Strategy<Value = Filters> {
             proptest::option::of(any::<u64>()),
         ),
         (proptest::option::of(month()), proptest::option::of(month())),
-        "\\PC{0,60}",
+        (
+            "\\PC{0,60}",
+            proptest::sample::select(MapColour::choices(ds)),
+        ),
     )
         .prop_map(
-            |(regions, areas, categories, providers, sectors, (min, max), (from, to), search)| {
+            |(
+                regions,
+                areas,
+                categories,
+                providers,
+                sectors,
+                (min, max),
+                (from, to),
+                (search, map),
+            )| {
                 Filters {
                     regions,
                     areas,
@@ -126,6 +138,7 @@ fn filters(ds: &Dataset) -> impl Strategy<Value = Filters> {
                     end_from: from,
                     end_to: to,
                     search,
+                    map,
                 }
             },
         )

@@ -19,6 +19,9 @@ pub const FILES: [&str; 9] = [
     "separately_commissioned.csv",
 ];
 
+/// The largest column or row a map tile may have.
+pub const MAX_TILE: u8 = 30;
+
 /// A problem in a data file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct DataError {
@@ -127,6 +130,20 @@ impl Row<'_> {
                 format!("{text:?} is not a date in the form YYYY-MM-DD"),
             )
         })
+    }
+
+    /// A map tile's column or row: 0 to `MAX_TILE`.
+    fn tile_position(&self, column: &str) -> Result<u8, DataError> {
+        let text = self.required(column)?;
+        text.parse::<u8>()
+            .ok()
+            .filter(|v| *v <= MAX_TILE && text.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| {
+                self.error(
+                    column,
+                    format!("{text:?} is not a whole number from 0 to {MAX_TILE}"),
+                )
+            })
     }
 
     fn yes_no(&self, column: &str) -> Result<bool, DataError> {
@@ -356,13 +373,43 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     })?;
 
     let mut area_ix = HashMap::new();
-    let areas = rows(files, "areas.csv", &["slug", "name", "region"])?.each(|r| {
+    let mut tiles: HashMap<(u8, u8), String> = HashMap::new();
+    let mut codes = HashSet::new();
+    let areas_table = rows(
+        files,
+        "areas.csv",
+        &["slug", "name", "region", "code", "col", "row"],
+    )?;
+    let areas = areas_table.each(|r| {
         let slug = r.slug("slug")?;
         index_of(r, "slug", &slug, &mut area_ix)?;
+        let name = r.required("name")?.to_string();
+        let code = r.required("code")?;
+        if code.chars().count() > 4 || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(r.error(
+                "code",
+                format!("{code:?} is not a code of one to four letters or digits"),
+            ));
+        }
+        if !codes.insert(code.to_string()) {
+            return Err(r.error("code", format!("{code:?} appears twice")));
+        }
+        let tile = (r.tile_position("col")?, r.tile_position("row")?);
+        if let Some(other) = tiles.insert(tile, name.clone()) {
+            return Err(r.error(
+                "row",
+                format!(
+                    "the tile at column {}, row {} is already {other}'s",
+                    tile.0, tile.1
+                ),
+            ));
+        }
         Ok(Area {
             slug,
-            name: r.required("name")?.to_string(),
+            name,
             region: r.lookup("region", &region_ix, "region")?,
+            code: code.to_string(),
+            tile,
         })
     })?;
 

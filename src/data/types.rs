@@ -206,6 +206,10 @@ pub struct Area {
     pub name: String,
     /// Index into `Dataset::regions`.
     pub region: usize,
+    /// A short code (at most four characters) drawn on the area's map tile.
+    pub code: String,
+    /// The area's tile on the tile-grid map: column and row from the top left.
+    pub tile: (u8, u8),
 }
 
 /// A service category, with the terms the sources give for it.

@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Month, Sector};
+use crate::engine::map::MapColour;
 use crate::engine::text::fold;
 
 /// What a visitor has filtered by. An empty set or `None` means "any".
@@ -26,11 +27,22 @@ pub struct Filters {
     pub end_to: Option<Month>,
     /// Free text matched against provider, area, region and category names.
     pub search: String,
+    /// How the map is coloured: not a filter, but part of the view a link shares.
+    pub map: MapColour,
 }
 
 impl Filters {
+    /// True when nothing is filtered (however the map is coloured).
     pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
+        *self == self.cleared()
+    }
+
+    /// No filters, keeping the map's colouring.
+    pub fn cleared(&self) -> Filters {
+        Filters {
+            map: self.map.clone(),
+            ..Filters::default()
+        }
     }
 
     /// True when a filter can select part of an award (its areas or end dates), so

@@ -2,7 +2,8 @@
 //!
 //! Version 1 (a link without `v`, or with `v=1`). Parameters, several values comma-separated:
 //! `region`, `area`, `category`, `provider`, `sector` (slugs); `min`, `max` (whole pounds);
-//! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text). Anything unknown or
+//! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text); `map` (how the map is
+//! coloured: `value`, `sector` or a category's slug for its coverage). Anything unknown or
 //! malformed is ignored and reported as a `Warning`; what remains still applies.
 //! A link made today must mean the same in every later version: see tests/link_corpus.txt.
 
@@ -11,6 +12,7 @@ use std::fmt;
 
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::filters::Filters;
+use crate::engine::map::MapColour;
 
 /// The format version this code writes and reads.
 pub const VERSION: &str = "1";
@@ -90,6 +92,7 @@ fn noun(param: &str) -> &'static str {
         "category" => "service category",
         "provider" => "lead provider",
         "sector" => "sector (use voluntary or private)",
+        "map" => "map colouring (use value, sector or a service category)",
         _ => "value",
     }
 }
@@ -209,7 +212,7 @@ impl Filters {
             }
             let is_single = matches!(
                 key.as_str(),
-                "min" | "max" | "end-from" | "end-to" | "q" | "v"
+                "min" | "max" | "end-from" | "end-to" | "q" | "v" | "map"
             );
             if !is_single {
                 warn(&key, &value, Problem::UnknownParameter);
@@ -241,6 +244,10 @@ impl Filters {
                     (Some(m), "end-from") => f.end_from = Some(m),
                     (Some(m), _) => f.end_to = Some(m),
                     (None, _) => warn(&key, trimmed, Problem::NotAMonth),
+                },
+                "map" => match MapColour::parse(&trimmed.to_lowercase(), ds) {
+                    Some(m) => f.map = m,
+                    None => warn(&key, trimmed, Problem::UnknownValue),
                 },
                 "q" => {
                     if value.chars().count() > MAX_SEARCH_CHARS {
@@ -291,6 +298,9 @@ impl Filters {
         }
         if !self.search.is_empty() {
             parts.push(format!("q={}", percent_encode(&self.search)));
+        }
+        if self.map != MapColour::default() {
+            parts.push(format!("map={}", self.map.slug()));
         }
         parts.join("&")
     }

@@ -6,9 +6,11 @@ pub mod aggregate;
 pub mod embed;
 pub mod filters;
 pub mod link;
+pub mod map;
 pub mod text;
 pub mod view;
 
 pub use aggregate::{Dim, Group, Key, Totals};
 pub use filters::{Filters, Selection};
 pub use link::{Problem, Warning};
+pub use map::{AreaMap, Fill, MapColour};

@@ -329,7 +329,7 @@ impl Dataset {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -342,7 +342,7 @@ fn lower_first(s: &str) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-fn join_and(items: Vec<String>) -> String {
+pub fn join_and(items: Vec<String>) -> String {
     match items.len() {
         0 => String::new(),
         1 => items[0].clone(),

@@ -229,7 +229,7 @@ pub fn Chips() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="secondary" data-testid="clear-all"
-                    on:click=move |_| state.set.run((Filters::default(), Change::Push))>
+                    on:click=move |_| state.set.run((state.filters.get_untracked().cleared(), Change::Push))>
                     "Clear all"
                 </button>
             </div>

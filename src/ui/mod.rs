@@ -271,7 +271,9 @@ fn Empty() -> impl IntoView {
     let state = expect_context::<State>();
     let undo = move |_| match state.previous.get_untracked() {
         Some(f) => state.set.run((f, Change::Push)),
-        None => state.set.run((Filters::default(), Change::Push)),
+        None => state
+            .set
+            .run((state.filters.get_untracked().cleared(), Change::Push)),
     };
     view! {
         <div class="empty" data-testid="empty" role="status">

@@ -1,0 +1,425 @@
+//! The map of PCC areas as plain data: how each area's tile is coloured under the filters,
+//! the legend, the words for each tile and moving between tiles with the arrow keys.
+//!
+//! The map does not filter itself by area (as a facet's options do not), so every area
+//! stays visible and clickable; the chosen areas are marked as selected instead.
+
+use std::collections::BTreeSet;
+
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::filters::Filters;
+use crate::engine::text::pounds_short;
+use crate::engine::view::{join_and, plural};
+
+/// What colours the map's tiles. Part of the share link (`map=`), though not a filter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MapColour {
+    /// The value of the awards covering each area.
+    #[default]
+    Value,
+    /// The sector of the lead providers covering each area.
+    Sector,
+    /// Whether a service category (its slug) is provided in each area, and the gaps.
+    Coverage(String),
+}
+
+impl MapColour {
+    /// `value`, `sector` or the category's slug, as written in a share link.
+    pub fn slug(&self) -> &str {
+        match self {
+            MapColour::Value => "value",
+            MapColour::Sector => "sector",
+            MapColour::Coverage(c) => c,
+        }
+    }
+
+    /// Reads a share-link value; `None` if it is not `value`, `sector` or a category's slug.
+    pub fn parse(s: &str, ds: &Dataset) -> Option<MapColour> {
+        match s {
+            "value" => Some(MapColour::Value),
+            "sector" => Some(MapColour::Sector),
+            c => ds
+                .category_index(c)
+                .map(|_| MapColour::Coverage(c.to_string())),
+        }
+    }
+
+    /// Every colouring, in the order the map offers them.
+    pub fn choices(ds: &Dataset) -> Vec<MapColour> {
+        let mut all = vec![MapColour::Value, MapColour::Sector];
+        all.extend(
+            ds.categories
+                .iter()
+                .map(|c| MapColour::Coverage(c.slug.clone())),
+        );
+        all
+    }
+
+    /// "Value of the awards", "Lead providers' sector", "Coverage: Women's services".
+    pub fn label(&self, ds: &Dataset) -> String {
+        match self {
+            MapColour::Value => "Value of the awards".to_string(),
+            MapColour::Sector => "Lead providers' sector".to_string(),
+            MapColour::Coverage(c) => {
+                let name = ds
+                    .category_index(c)
+                    .map_or(c.as_str(), |i| &ds.categories[i].name);
+                format!("Coverage: {name}")
+            }
+        }
+    }
+}
+
+/// The number of value bands in the value colouring.
+pub const VALUE_BANDS: usize = 5;
+
+/// How one tile is filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fill {
+    /// A value band, 0 (least) to `VALUE_BANDS - 1`.
+    Band(usize),
+    /// Every award covering the area went to the voluntary sector.
+    Voluntary,
+    /// Half or more of the value covering the area went to the voluntary sector.
+    MostlyVoluntary,
+    /// Less than half of the value covering the area went to the voluntary sector.
+    MostlyPrivate,
+    /// Every award covering the area went to private companies.
+    Private,
+    /// The category is provided for the whole term.
+    Covered,
+    /// The category is provided only until this month.
+    Until(Month),
+    /// No award: the service is commissioned separately (London women's services, Greater Manchester).
+    Separate,
+    /// No contract: a gap.
+    Gap,
+    /// No award in this view (value and sector colourings).
+    NoAward,
+    /// Outside the regions the filters choose.
+    Outside,
+}
+
+/// One PCC area's tile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tile {
+    /// Index into `Dataset::areas`.
+    pub area: usize,
+    pub fill: Fill,
+    /// The sum of the values of the awards covering the area (each counted in full).
+    pub value: u64,
+    /// The lead providers covering the area, in file order.
+    pub providers: Vec<usize>,
+    /// Whether the filters choose this area.
+    pub selected: bool,
+}
+
+/// One line of the legend.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegendEntry {
+    pub fill: Fill,
+    pub label: String,
+    /// How many areas have this fill.
+    pub areas: usize,
+}
+
+/// The whole map for one view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AreaMap {
+    pub colour: MapColour,
+    /// One tile per area, in `Dataset::areas` order.
+    pub tiles: Vec<Tile>,
+    pub legend: Vec<LegendEntry>,
+    /// Columns and rows of the grid.
+    pub size: (u8, u8),
+}
+
+/// What one area holds under the map's filters.
+#[derive(Default)]
+struct Cover {
+    awards: BTreeSet<usize>,
+    providers: BTreeSet<usize>,
+    /// Covered for the whole term by at least one contract.
+    full: bool,
+    /// The latest "until" month of the contracts covering it only part of the term.
+    until: Option<Month>,
+}
+
+/// The smallest 1, 2 or 5 × 10ⁿ pounds at least `v`.
+fn nice_step(v: u64) -> u64 {
+    let mut scale = 1u64;
+    loop {
+        for m in [1, 2, 5] {
+            if m * scale >= v {
+                return m * scale;
+            }
+        }
+        scale = scale.saturating_mul(10);
+    }
+}
+
+impl Dataset {
+    /// The map under `f`, coloured by `f.map`.
+    pub fn area_map(&self, f: &Filters) -> AreaMap {
+        let mut scope = f.clone();
+        scope.areas.clear();
+        let coverage = match &f.map {
+            MapColour::Coverage(slug) => self.category_index(slug),
+            _ => None,
+        };
+        if let Some(c) = coverage {
+            scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
+        }
+        let mut covers: Vec<Cover> = (0..self.areas.len()).map(|_| Cover::default()).collect();
+        for &c in &self.select(&scope).contracts {
+            let contract = &self.contracts[c];
+            let award = &self.awards[contract.award];
+            let mut mark = |area: usize, until: Option<Month>| {
+                let cover = &mut covers[area];
+                cover.awards.insert(contract.award);
+                cover.providers.insert(award.provider);
+                match until {
+                    None => cover.full = true,
+                    Some(m) => cover.until = cover.until.max(Some(m)),
+                }
+            };
+            match contract.area {
+                Some(a) => {
+                    let until = award
+                        .areas
+                        .iter()
+                        .find(|x| x.area == a)
+                        .and_then(|x| x.until);
+                    mark(a, until);
+                }
+                None => self.areas_of(award.region).for_each(|a| mark(a, None)),
+            }
+        }
+        let separate: Vec<(usize, Option<usize>)> = self
+            .separate_matching(&scope)
+            .into_iter()
+            .map(|s| (s.region, s.category))
+            .collect();
+        let values: Vec<u64> = covers
+            .iter()
+            .map(|c| c.awards.iter().map(|&a| self.awards[a].value).sum())
+            .collect();
+        let step = nice_step(
+            values
+                .iter()
+                .max()
+                .copied()
+                .unwrap_or(0)
+                .div_ceil(VALUE_BANDS as u64)
+                .max(1),
+        );
+        let tiles: Vec<Tile> = covers
+            .iter()
+            .enumerate()
+            .map(|(a, cover)| {
+                let area = &self.areas[a];
+                let outside =
+                    !f.regions.is_empty() && !f.regions.contains(&self.regions[area.region].slug);
+                let separately = separate.iter().any(|&(region, category)| {
+                    region == area.region
+                        && (category.is_none() || coverage.is_none_or(|c| category == Some(c)))
+                });
+                let voluntary: u64 = cover
+                    .awards
+                    .iter()
+                    .map(|&i| &self.awards[i])
+                    .filter(|a| self.providers[a.provider].sector == Sector::Voluntary)
+                    .map(|a| a.value)
+                    .sum();
+                let fill = if outside {
+                    Fill::Outside
+                } else if cover.awards.is_empty() {
+                    match (separately, coverage) {
+                        (true, _) => Fill::Separate,
+                        (false, Some(_)) => Fill::Gap,
+                        (false, None) => Fill::NoAward,
+                    }
+                } else if coverage.is_some() {
+                    match cover.until {
+                        Some(m) if !cover.full => Fill::Until(m),
+                        _ => Fill::Covered,
+                    }
+                } else if f.map == MapColour::Sector {
+                    match voluntary {
+                        v if v == values[a] => Fill::Voluntary,
+                        0 => Fill::Private,
+                        v if v * 2 >= values[a] => Fill::MostlyVoluntary,
+                        _ => Fill::MostlyPrivate,
+                    }
+                } else {
+                    Fill::Band(((values[a] / step) as usize).min(VALUE_BANDS - 1))
+                };
+                Tile {
+                    area: a,
+                    fill,
+                    value: values[a],
+                    providers: cover.providers.iter().copied().collect(),
+                    selected: f.areas.contains(&area.slug),
+                }
+            })
+            .collect();
+        let plain = {
+            let mut rest = scope.clone();
+            rest.categories.clear();
+            rest.regions.clear();
+            rest.map = MapColour::Value;
+            rest.is_empty()
+        };
+        let core: Vec<Fill> = match (&f.map, coverage) {
+            (MapColour::Sector, _) => vec![
+                Fill::Voluntary,
+                Fill::MostlyVoluntary,
+                Fill::MostlyPrivate,
+                Fill::Private,
+            ],
+            (MapColour::Coverage(_), Some(_)) => vec![Fill::Covered, Fill::Gap],
+            _ => (0..VALUE_BANDS).map(Fill::Band).collect(),
+        };
+        let mut fills: Vec<Fill> = core.clone();
+        for t in &tiles {
+            if !fills.contains(&t.fill) {
+                fills.push(t.fill);
+            }
+        }
+        fills.sort();
+        let legend = fills
+            .into_iter()
+            .map(|fill| LegendEntry {
+                fill,
+                label: fill_label(fill, step, plain),
+                areas: tiles.iter().filter(|t| t.fill == fill).count(),
+            })
+            .collect();
+        let size = self.areas.iter().fold((0, 0), |(c, r), a| {
+            (c.max(a.tile.0 + 1), r.max(a.tile.1 + 1))
+        });
+        AreaMap {
+            colour: f.map.clone(),
+            tiles,
+            legend,
+            size,
+        }
+    }
+}
+
+/// A legend line; `step` is the width of a value band, `plain` says no other filter is set.
+fn fill_label(fill: Fill, step: u64, plain: bool) -> String {
+    match fill {
+        Fill::Band(0) => format!("Under {}", pounds_short(step)),
+        Fill::Band(b) if b + 1 == VALUE_BANDS => {
+            format!("{} or more", pounds_short(step * b as u64))
+        }
+        Fill::Band(b) => format!(
+            "{} to {}",
+            pounds_short(step * b as u64),
+            pounds_short(step * (b as u64 + 1))
+        ),
+        Fill::Voluntary => "All to the voluntary sector".to_string(),
+        Fill::MostlyVoluntary => "Mostly voluntary sector (by value)".to_string(),
+        Fill::MostlyPrivate => "Mostly private companies (by value)".to_string(),
+        Fill::Private => "All to private companies".to_string(),
+        Fill::Covered => "Covered".to_string(),
+        Fill::Until(m) => format!("Covered only until {}", m.label()),
+        Fill::Separate => "Commissioned separately".to_string(),
+        Fill::Gap if plain => "Gap (no contract)".to_string(),
+        Fill::Gap => "No contract matching the filters".to_string(),
+        Fill::NoAward => "No award in this view".to_string(),
+        Fill::Outside => "Outside the chosen regions".to_string(),
+    }
+}
+
+/// A direction for moving between tiles with the arrow keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl AreaMap {
+    /// The legend line of a fill.
+    pub fn label_of(&self, fill: Fill) -> &str {
+        self.legend
+            .iter()
+            .find(|e| e.fill == fill)
+            .map_or("", |e| e.label.as_str())
+    }
+
+    /// The map's title: what colours it.
+    pub fn title(&self, ds: &Dataset) -> String {
+        self.colour.label(ds)
+    }
+
+    /// A text alternative: how many areas have each fill, naming them when there are few.
+    pub fn summary(&self, ds: &Dataset) -> String {
+        let parts: Vec<String> = self
+            .legend
+            .iter()
+            .map(|e| {
+                let names: Vec<String> = self
+                    .tiles
+                    .iter()
+                    .filter(|t| t.fill == e.fill)
+                    .map(|t| ds.areas[t.area].name.clone())
+                    .collect();
+                if names.is_empty() {
+                    format!("{}: none", e.label)
+                } else if names.len() <= 5 {
+                    format!("{}: {}", e.label, join_and(names))
+                } else {
+                    format!("{}: {}", e.label, plural(names.len(), "area", "areas"))
+                }
+            })
+            .collect();
+        format!("{}. {}.", self.title(ds), parts.join("; "))
+    }
+
+    /// The words for one tile, shown on hover and focus: name, region, fill, value, providers.
+    pub fn describe(&self, ds: &Dataset, tile: &Tile) -> Vec<String> {
+        let area = &ds.areas[tile.area];
+        let providers: Vec<String> = tile
+            .providers
+            .iter()
+            .map(|&p| ds.providers[p].name.clone())
+            .collect();
+        vec![
+            area.name.clone(),
+            format!("Region: {}", ds.regions[area.region].name),
+            self.label_of(tile.fill).to_string(),
+            format!("Awards covering it: {}", pounds_short(tile.value)),
+            if providers.is_empty() {
+                "No lead provider in this view".to_string()
+            } else {
+                format!("Lead providers: {}", join_and(providers))
+            },
+        ]
+    }
+
+    /// The tile reached from area `from` by one arrow-key step: the nearest tile in that
+    /// direction, preferring the same row or column.
+    pub fn neighbour(&self, ds: &Dataset, from: usize, step: Step) -> Option<usize> {
+        let (x0, y0) = ds.areas.get(from)?.tile;
+        let (x0, y0) = (i32::from(x0), i32::from(y0));
+        self.tiles
+            .iter()
+            .filter_map(|t| {
+                let (x, y) = ds.areas[t.area].tile;
+                let (dx, dy) = (i32::from(x) - x0, i32::from(y) - y0);
+                let (ahead, aside) = match step {
+                    Step::Up => (-dy, dx),
+                    Step::Down => (dy, dx),
+                    Step::Left => (-dx, dy),
+                    Step::Right => (dx, dy),
+                };
+                (ahead > 0).then_some(((aside.abs(), ahead), t.area))
+            })
+            .min()
+            .map(|(_, a)| a)
+    }
+}
