@@ -4,10 +4,10 @@ mod common;
 
 use common::ds;
 use contracts_explorer::charts::{
-    bar_chart_height, draw_bars, draw_frame, draw_timeline, estimate_width, BarChart, Frame,
-    Palette, TIMELINE_HEIGHT,
+    bar_chart_height, draw_bars, draw_frame, draw_map, draw_timeline, estimate_width, BarChart,
+    Frame, MapLayout, Palette, TIMELINE_HEIGHT,
 };
-use contracts_explorer::engine::Filters;
+use contracts_explorer::engine::{Filters, MapColour};
 use plotters::prelude::*;
 
 fn svg_of(chart: &BarChart, width: u32) -> (String, usize) {
@@ -275,4 +275,150 @@ fn an_exported_chart_carries_its_title_filters_source_and_date() {
     {
         assert!(y >= 0.0 && y <= f64::from(height), "{y}");
     }
+}
+
+/// Draws the map for `query` at `width` on the SVG backend.
+fn map_svg(
+    query: &str,
+    width: u32,
+    palette: &Palette,
+) -> (
+    String,
+    contracts_explorer::engine::AreaMap,
+    MapLayout,
+    usize,
+) {
+    let ds = ds();
+    let (f, _) = Filters::from_query(query, &ds);
+    let map = ds.area_map(&f);
+    let layout = MapLayout::new(width, &map);
+    let mut svg = String::new();
+    let hits;
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (width, layout.height_px())).into_drawing_area();
+        hits = draw_map(&root, &map, &ds, palette, 1.0, &estimate_width)
+            .expect("draws")
+            .len();
+        root.present().expect("presents");
+    }
+    (svg, map, layout, hits)
+}
+
+/// The filled rects: x, y, width and fill.
+fn filled_rects(svg: &str) -> Vec<(f64, f64, f64, String)> {
+    let attr = |r: &str, name: &str| -> Option<String> {
+        Some(
+            r.split(&format!(" {name}=\""))
+                .nth(1)?
+                .split('"')
+                .next()?
+                .to_string(),
+        )
+    };
+    svg.split("<rect")
+        .skip(1)
+        .filter_map(|r| {
+            let r = r.split("/>").next()?;
+            let fill = attr(r, "fill")?;
+            (fill != "none").then_some(())?;
+            Some((
+                attr(r, "x")?.parse().ok()?,
+                attr(r, "y")?.parse().ok()?,
+                attr(r, "width")?.parse().ok()?,
+                fill,
+            ))
+        })
+        .collect()
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+#[test]
+fn the_map_draws_each_area_once_in_the_colour_of_its_fill_in_every_colouring() {
+    let ds = ds();
+    for palette in [Palette::LIGHT, Palette::DARK] {
+        for colour in MapColour::choices(&ds) {
+            for width in [320, 900] {
+                let query = format!("map={}", colour.slug());
+                let (svg, map, layout, hits) = map_svg(&query, width, &palette);
+                assert_eq!(hits, 42, "{query}: a click target per area");
+                let rects = filled_rects(&svg);
+                let t = texts(&svg);
+                for tile in &map.tiles {
+                    let area = &ds.areas[tile.area];
+                    let (x, y, side) = layout.square(area.tile);
+                    let at: Vec<&String> = rects
+                        .iter()
+                        .filter(|r| {
+                            (r.0 - x.round()).abs() <= 1.0
+                                && (r.1 - y.round()).abs() <= 1.0
+                                && (r.2 - side).abs() <= 2.0
+                        })
+                        .map(|r| &r.3)
+                        .collect();
+                    assert_eq!(
+                        at,
+                        [&hex(palette.fill(tile.fill))],
+                        "{query} at {width}: {}",
+                        area.name
+                    );
+                    assert_eq!(
+                        t.iter().filter(|s| *s == &area.code).count(),
+                        1,
+                        "{query}: {} labelled once",
+                        area.code
+                    );
+                }
+                // The legend names every fill shown, with its count.
+                for e in &map.legend {
+                    assert!(
+                        t.iter()
+                            .any(|s| s.starts_with(&e.label[..e.label.len().min(8)])),
+                        "{query}: legend {}",
+                        e.label
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_map_marks_the_chosen_area_and_greys_areas_outside_the_chosen_regions() {
+    let (svg, _, _, _) = map_svg("region=wales&area=gwent&map=ete", 900, &Palette::LIGHT);
+    let rects = filled_rects(&svg);
+    let outside = rects.iter().filter(|r| r.3 == hex(Palette::LIGHT.outside));
+    let (tiles, swatches): (Vec<_>, Vec<_>) = outside.partition(|r| r.2 > 20.0);
+    assert_eq!(tiles.len(), 38, "every area outside Wales");
+    assert_eq!(swatches.len(), 1, "and its legend swatch");
+    let rings = svg
+        .split("<polyline")
+        .filter(|r| {
+            r.split('>')
+                .next()
+                .is_some_and(|r| r.contains("stroke-width=\"3\""))
+        })
+        .count();
+    assert_eq!(rings, 1, "one area is ringed as chosen");
+}
+
+#[test]
+fn the_map_fits_a_phone_and_puts_the_legend_beside_it_on_a_wide_screen() {
+    let ds = ds();
+    let map = ds.area_map(&Filters::default());
+    let phone = MapLayout::new(320, &map);
+    assert!(phone.tile >= 30.0 && phone.origin.0 + 7.0 * phone.tile <= 320.0);
+    assert!(
+        phone.legend.1 > phone.origin.1 + 10.0 * phone.tile,
+        "legend below the map"
+    );
+    let wide = MapLayout::new(900, &map);
+    assert!(
+        wide.legend.0 > wide.origin.0 + 7.0 * wide.tile,
+        "legend beside the map"
+    );
+    assert!(wide.tile <= 64.0);
 }

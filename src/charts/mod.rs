@@ -7,9 +7,13 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::data::{Dataset, Month, Sector};
+use crate::engine::map::{Fill, VALUE_BANDS};
 use crate::engine::text::{pounds, pounds_short};
 use crate::engine::view::by_value_desc;
 use crate::engine::{Dim, Key, Selection, Totals};
+
+mod map;
+pub use map::{draw_map, MapLayout};
 
 /// Colours for one colour scheme. Bar colours are the Okabe–Ito colour-blind-safe pair
 /// (blue and vermillion), each at least 3:1 against the background.
@@ -23,6 +27,16 @@ pub struct Palette {
     pub private: RGBColor,
     /// Bars with no sector split.
     pub single: RGBColor,
+    /// Map: value bands, least to most (one hue, rising darkness on light, lightness on dark).
+    pub bands: [RGBColor; VALUE_BANDS],
+    pub mostly_voluntary: RGBColor,
+    pub mostly_private: RGBColor,
+    pub covered: RGBColor,
+    pub until: RGBColor,
+    pub separate: RGBColor,
+    pub gap: RGBColor,
+    pub no_award: RGBColor,
+    pub outside: RGBColor,
 }
 
 impl Palette {
@@ -34,6 +48,21 @@ impl Palette {
         voluntary: RGBColor(0, 114, 178),
         private: RGBColor(213, 94, 0),
         single: RGBColor(0, 94, 165),
+        bands: [
+            RGBColor(198, 219, 239),
+            RGBColor(158, 202, 225),
+            RGBColor(107, 174, 214),
+            RGBColor(49, 130, 189),
+            RGBColor(8, 81, 156),
+        ],
+        mostly_voluntary: RGBColor(140, 196, 232),
+        mostly_private: RGBColor(240, 180, 120),
+        covered: RGBColor(0, 114, 178),
+        until: RGBColor(150, 200, 232),
+        separate: RGBColor(204, 121, 167),
+        gap: RGBColor(213, 94, 0),
+        no_award: RGBColor(222, 222, 222),
+        outside: RGBColor(246, 246, 246),
     };
     pub const DARK: Palette = Palette {
         background: RGBColor(22, 22, 22),
@@ -43,7 +72,39 @@ impl Palette {
         voluntary: RGBColor(86, 180, 233),
         private: RGBColor(230, 159, 0),
         single: RGBColor(124, 192, 255),
+        bands: [
+            RGBColor(28, 55, 92),
+            RGBColor(33, 88, 140),
+            RGBColor(49, 130, 189),
+            RGBColor(107, 174, 214),
+            RGBColor(198, 219, 239),
+        ],
+        mostly_voluntary: RGBColor(35, 100, 145),
+        mostly_private: RGBColor(150, 95, 20),
+        covered: RGBColor(86, 180, 233),
+        until: RGBColor(30, 85, 125),
+        separate: RGBColor(204, 121, 167),
+        gap: RGBColor(230, 110, 40),
+        no_award: RGBColor(70, 70, 70),
+        outside: RGBColor(34, 34, 34),
     };
+
+    /// The colour of a map tile's fill.
+    pub fn fill(&self, f: Fill) -> RGBColor {
+        match f {
+            Fill::Band(b) => self.bands[b.min(VALUE_BANDS - 1)],
+            Fill::Voluntary => self.voluntary,
+            Fill::MostlyVoluntary => self.mostly_voluntary,
+            Fill::MostlyPrivate => self.mostly_private,
+            Fill::Private => self.private,
+            Fill::Covered => self.covered,
+            Fill::Until(_) => self.until,
+            Fill::Separate => self.separate,
+            Fill::Gap => self.gap,
+            Fill::NoAward => self.no_award,
+            Fill::Outside => self.outside,
+        }
+    }
 
     pub fn sector(&self, s: Sector) -> RGBColor {
         match s {

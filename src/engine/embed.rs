@@ -138,8 +138,18 @@ pub fn parse_colour(s: &str) -> Option<String> {
 
 /// Black or white, whichever reads better on `#rrggbb` (WCAG relative luminance).
 pub fn text_on(colour: &str) -> &'static str {
-    let channel = |i: usize| {
-        let v = u8::from_str_radix(colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+    let channel =
+        |i: usize| u8::from_str_radix(colour.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+    if white_reads_better(channel(1), channel(3), channel(5)) {
+        "#ffffff"
+    } else {
+        "#000000"
+    }
+}
+
+/// Whether white text contrasts more than black with the colour `r, g, b` (WCAG relative luminance).
+pub fn white_reads_better(r: u8, g: u8, b: u8) -> bool {
+    let linear = |v: u8| {
         let c = f64::from(v) / 255.0;
         if c <= 0.04045 {
             c / 12.92
@@ -147,13 +157,9 @@ pub fn text_on(colour: &str) -> &'static str {
             ((c + 0.055) / 1.055).powf(2.4)
         }
     };
-    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    let l = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
     // Contrast with white is (1.05)/(l+0.05); with black (l+0.05)/0.05. Pick the larger.
-    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 {
-        "#ffffff"
-    } else {
-        "#000000"
-    }
+    1.05 / (l + 0.05) >= (l + 0.05) / 0.05
 }
 
 impl EmbedOptions {
