@@ -131,13 +131,17 @@ pub fn draw_map<DB: DrawingBackend>(
             style,
         ))?;
         if t.selected {
-            // A path, not a stroked rectangle: every backend honours a path's width.
-            let (l, r) = (px(x + 1.5), px(x + side - 1.5));
-            let (top, bottom) = (px(y + 1.5), px(y + side - 1.5));
-            area.draw(&PathElement::new(
-                vec![(l, top), (r, top), (r, bottom), (l, bottom), (l, top)],
-                palette.text.stroke_width(px(3.0).max(1) as u32),
-            ))?;
+            // Two rings, dark then light (or the reverse in dark mode), so the mark shows on
+            // any fill. Paths, not stroked rectangles: every backend honours a path's width.
+            for (inset, width, colour) in [(1.5, 3.0, palette.text), (4.0, 2.0, palette.background)]
+            {
+                let (l, r) = (px(x + inset), px(x + side - inset));
+                let (top, bottom) = (px(y + inset), px(y + side - inset));
+                area.draw(&PathElement::new(
+                    vec![(l, top), (r, top), (r, bottom), (l, bottom), (l, top)],
+                    colour.stroke_width(px(width).max(1) as u32),
+                ))?;
+            }
         }
         let (cx, cy) = layout.cell(a.tile);
         hits.push(Hit {

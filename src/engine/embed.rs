@@ -10,6 +10,7 @@ pub enum Panel {
     Figures,
     Sentence,
     Filters,
+    Map,
     ChartRegion,
     ChartCategory,
     ChartProvider,
@@ -18,10 +19,11 @@ pub enum Panel {
 }
 
 impl Panel {
-    pub const ALL: [Panel; 8] = [
+    pub const ALL: [Panel; 9] = [
         Panel::Figures,
         Panel::Sentence,
         Panel::Filters,
+        Panel::Map,
         Panel::ChartRegion,
         Panel::ChartCategory,
         Panel::ChartProvider,
@@ -34,6 +36,7 @@ impl Panel {
             Panel::Figures => "figures",
             Panel::Sentence => "sentence",
             Panel::Filters => "filters",
+            Panel::Map => "map",
             Panel::ChartRegion => "chart-region",
             Panel::ChartCategory => "chart-category",
             Panel::ChartProvider => "chart-provider",
@@ -220,8 +223,6 @@ impl EmbedOptions {
                                 .into_iter()
                                 .filter(|p| p.slug().starts_with("chart-"))
                                 .collect(),
-                            // The map is a planned panel: accepted so snippets that ask for it keep working.
-                            "map" => Vec::new(),
                             other => match Panel::ALL.into_iter().find(|p| p.slug() == other) {
                                 Some(p) => vec![p],
                                 None => {

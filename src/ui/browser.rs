@@ -223,3 +223,22 @@ pub fn new_canvas() -> Option<web_sys::HtmlCanvasElement> {
     let document = web_sys::window()?.document()?;
     document.create_element("canvas").ok()?.dyn_into().ok()
 }
+
+/// Focuses the element whose `data-key` is `key` among the siblings of the event's element
+/// (moving between a chart's targets with the arrow keys).
+pub fn focus_sibling(ev: &web_sys::Event, key: &str) {
+    let sibling = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.parent_element())
+        .and_then(|parent| {
+            parent
+                .query_selector(&format!("[data-key=\"{key}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = sibling {
+        let _ = el.focus();
+    }
+}

@@ -10,35 +10,40 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
 use crate::charts::{
-    bar_chart_height, bar_description, draw_bars, draw_frame, draw_timeline, estimate_width,
-    BarChart, Frame, Hit, Palette, Timeline, TIMELINE_HEIGHT,
+    bar_chart_height, bar_description, draw_bars, draw_frame, draw_map, draw_timeline,
+    estimate_width, BarChart, Frame, Hit, MapLayout, Palette, Timeline, TIMELINE_HEIGHT,
 };
-use crate::data::Sector;
+use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
 use crate::engine::text::pounds;
-use crate::engine::Key;
-use crate::ui::{browser, State};
+use crate::engine::view::join_and;
+use crate::engine::{AreaMap, Key};
+use crate::ui::{browser, map, State};
 
 /// What one panel draws.
 #[derive(Clone, Debug, PartialEq)]
-enum Drawing {
+pub(super) enum Drawing {
     Bars(BarChart),
     Timeline(Timeline),
+    Map(AreaMap),
 }
 
-/// A chart's figures as a table: column headings, then per row its key, label and cells.
-type Table = (Vec<&'static str>, Vec<(Key, String, Vec<String>)>);
+/// A chart's figures as a table: column headings (and whether each is a number), then per
+/// row its key, label and cells.
+type Table = (Vec<(&'static str, bool)>, Vec<(Key, String, Vec<String>)>);
 
 impl Drawing {
     fn height(&self, width: u32) -> u32 {
         match self {
             Drawing::Bars(c) => bar_chart_height(c.bars.len(), width),
             Drawing::Timeline(_) => TIMELINE_HEIGHT,
+            Drawing::Map(m) => MapLayout::new(width, m).height_px(),
         }
     }
 
     fn draw(
         &self,
+        ds: &Dataset,
         area: &DrawingArea<CanvasBackend, Shift>,
         ratio: f64,
         measure: &dyn Fn(&str, f64) -> f64,
@@ -47,13 +52,15 @@ impl Drawing {
         match self {
             Drawing::Bars(c) => draw_bars(area, c, &palette, ratio, measure).ok(),
             Drawing::Timeline(t) => draw_timeline(area, t, &palette, ratio).ok(),
+            Drawing::Map(m) => draw_map(area, m, ds, &palette, ratio, measure).ok(),
         }
     }
 
-    fn summary(&self) -> String {
+    fn summary(&self, ds: &Dataset) -> String {
         match self {
             Drawing::Bars(c) => c.summary(),
             Drawing::Timeline(t) => t.summary(),
+            Drawing::Map(m) => m.summary(ds),
         }
     }
 
@@ -76,13 +83,20 @@ impl Drawing {
                 );
                 Some((Key::End(p.month), label))
             }
+            // The map's targets are its own (see `ui::map`).
+            Drawing::Map(_) => None,
         }
     }
 
-    fn table(&self) -> Table {
+    fn table(&self, ds: &Dataset) -> Table {
         match self {
             Drawing::Bars(c) => (
-                vec!["Name", "Value", "Voluntary sector", "Private"],
+                vec![
+                    ("Name", false),
+                    ("Value", true),
+                    ("Voluntary sector", true),
+                    ("Private", true),
+                ],
                 c.bars
                     .iter()
                     .map(|b| {
@@ -95,7 +109,11 @@ impl Drawing {
                     .collect(),
             ),
             Drawing::Timeline(t) => (
-                vec!["Month", "Contracts", "Value of the awards (not split)"],
+                vec![
+                    ("Month", false),
+                    ("Contracts", true),
+                    ("Value of the awards (not split)", true),
+                ],
                 t.points
                     .iter()
                     .map(|p| {
@@ -107,11 +125,41 @@ impl Drawing {
                     })
                     .collect(),
             ),
+            Drawing::Map(m) => (
+                vec![
+                    ("Area", false),
+                    ("Region", false),
+                    ("On the map", false),
+                    ("Value of the awards covering it", true),
+                    ("Lead providers", false),
+                ],
+                m.tiles
+                    .iter()
+                    .map(|t| {
+                        let area = &ds.areas[t.area];
+                        let providers: Vec<String> = t
+                            .providers
+                            .iter()
+                            .map(|&p| ds.providers[p].name.clone())
+                            .collect();
+                        (
+                            Key::Area(t.area),
+                            area.name.clone(),
+                            vec![
+                                ds.regions[area.region].name.clone(),
+                                m.label_of(t.fill).to_string(),
+                                pounds(t.value),
+                                join_and(providers),
+                            ],
+                        )
+                    })
+                    .collect(),
+            ),
         }
     }
 }
 
-/// The four charts, as the embed options allow.
+/// The map and the four charts, as the embed options allow.
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = expect_context::<State>();
@@ -125,6 +173,13 @@ pub fn Charts() -> impl IntoView {
         Signal::derive(move || state.selection.with(|s| Drawing::Bars(f(ds, s))))
     };
     let panels = [
+        (
+            Panel::Map,
+            "Where the services are, area by area",
+            "map",
+            Signal::derive(move || state.filters.with(|f| Drawing::Map(ds.area_map(f)))),
+            false,
+        ),
         (
             Panel::ChartRegion,
             "Value by region",
@@ -159,8 +214,16 @@ pub fn Charts() -> impl IntoView {
             {panels
                 .into_iter()
                 .filter(|(p, ..)| state.embed.shows(*p))
-                .map(|(_, title, testid, drawing, legend)| view! {
-                    <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend />
+                .map(|(panel, title, testid, drawing, legend)| if panel == Panel::Map {
+                    view! {
+                        <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend>
+                            <map::ColourBy />
+                        </ChartPanel>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend />
+                    }.into_any()
                 })
                 .collect_view()}
         </section>
@@ -191,7 +254,7 @@ fn canvas_measure(canvas: &web_sys::HtmlCanvasElement) -> Option<impl Fn(&str, f
 
 /// Draws `drawing` on `canvas` at its CSS width and the device's pixel ratio.
 /// Returns the hits in CSS pixels, or `None` if drawing failed.
-fn paint(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Option<Vec<Hit>> {
+fn paint(ds: &Dataset, canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Option<Vec<Hit>> {
     let ratio = browser::pixel_ratio();
     let css_width = canvas.client_width().max(1) as u32;
     let css_height = drawing.height(css_width);
@@ -200,7 +263,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Option<Vec<H
     canvas.set_height((f64::from(css_height) * ratio).round() as u32);
     let measure = canvas_measure(canvas)?;
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
-    let hits = drawing.draw(&root, ratio, &measure)?;
+    let hits = drawing.draw(ds, &root, ratio, &measure)?;
     root.present().ok()?;
     let css = |v: f64| (v / ratio).round();
     Some(
@@ -239,7 +302,7 @@ fn export_png(state: &State, title: &str, file: &str, drawing: &Drawing) -> Opti
     canvas.set_height((f64::from(height) * ratio) as u32);
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     let body = draw_frame(&root, &frame, &palette(), ratio).ok()?;
-    drawing.draw(&body, ratio, &measure)?;
+    drawing.draw(ds, &body, ratio, &measure)?;
     root.present().ok()?;
     let url = canvas.to_data_url().ok()?;
     browser::download_url(file, &url).then_some(())
@@ -258,7 +321,11 @@ fn ChartPanel(
     resized: RwSignal<u32>,
     /// Whether to show the sector legend.
     legend: bool,
+    /// Controls shown under the heading (the map's colouring).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
+    let is_map = drawing.with_untracked(|d| matches!(d, Drawing::Map(_)));
     let state = expect_context::<State>();
     let canvas = NodeRef::<Canvas>::new();
     let hits = RwSignal::new(Vec::<Hit>::new());
@@ -268,7 +335,7 @@ fn ChartPanel(
         let _ = resized.get();
         let d = drawing.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = paint(&el, &d);
+        let drawn = paint(state.ds, &el, &d);
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
     });
@@ -307,27 +374,29 @@ fn ChartPanel(
             </ul>
         }
     });
+    let ds = state.ds;
     let rows = move || {
-        let (_, rows) = drawing.with(Drawing::table);
+        let (heads, rows) = drawing.with(|d| d.table(ds));
+        let numeric: Vec<bool> = heads.into_iter().skip(1).map(|(_, num)| num).collect();
         rows.into_iter()
             .map(|(key, label, cells)| {
+                let numeric = numeric.clone();
                 view! {
                     <tr>
                         <th scope="row">
                             <button type="button" class="link" on:click=move |_| state.pick(key)>{label}</button>
                         </th>
-                        {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                        {cells.into_iter().zip(numeric).map(|(c, num)| view! { <td class:num=num>{c}</td> }).collect_view()}
                     </tr>
                 }
             })
             .collect_view()
     };
     let headings = move || {
-        let (heads, _) = drawing.with(Drawing::table);
+        let (heads, _) = drawing.with(|d| d.table(ds));
         heads
             .into_iter()
-            .enumerate()
-            .map(|(i, h)| view! { <th scope="col" class:num={i > 0}>{h}</th> })
+            .map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> })
             .collect_view()
     };
     let download = move |_| {
@@ -337,12 +406,17 @@ fn ChartPanel(
         <figure class="chart" data-testid=testid>
             <figcaption>
                 <h3>{title}</h3>
-                <p class="chart-summary">{move || drawing.with(Drawing::summary)}</p>
+                <p class="chart-summary">{move || drawing.with(|d| d.summary(ds))}</p>
             </figcaption>
+            {children.map(|c| c())}
             {legend_view}
             <div class="canvas-wrap" class:hidden=move || failed.get()>
                 <canvas node_ref=canvas aria-hidden="true"></canvas>
-                <div class="hits">{targets}</div>
+                {if is_map {
+                    view! { <map::MapTargets drawing=drawing hits=hits /> }.into_any()
+                } else {
+                    view! { <div class="hits">{targets}</div> }.into_any()
+                }}
             </div>
             <Show when=move || failed.get()>
                 <p class="fallback" role="status">"This chart could not be drawn here; the table below has the same figures."</p>
@@ -357,11 +431,14 @@ fn ChartPanel(
                 </button>
             </div>
             <Show when=move || table.get() || failed.get()>
-                <table class="chart-table">
-                    <caption>{title}</caption>
-                    <thead><tr>{headings}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                // Scrolls sideways on a narrow screen rather than squeezing the columns.
+                <div class="table-scroll" role="region" tabindex="0" aria-label=format!("{title}: table")>
+                    <table class="chart-table">
+                        <caption>{title}</caption>
+                        <thead><tr>{headings}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             </Show>
         </figure>
     }

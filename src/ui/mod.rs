@@ -9,6 +9,7 @@ mod charts;
 pub mod fallback;
 mod figures;
 mod filters;
+mod map;
 mod table;
 
 use leptos::prelude::*;
