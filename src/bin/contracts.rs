@@ -1,20 +1,55 @@
-//! Command-line access to the engine: `contracts summary 'QUERY'` prints a share-link query's totals as JSON.
+//! Command-line access to the engine: `contracts summary 'QUERY'` prints a share-link query's
+//! totals as JSON; `contracts generate AWARDS SEED DIR` writes a synthetic dataset.
 
 use std::process::ExitCode;
 
-use contracts_explorer::embedded;
 use contracts_explorer::engine::Filters;
+use contracts_explorer::{embedded, synth};
 use serde_json::json;
 
 const USAGE: &str = "usage: contracts summary 'QUERY'
   Prints, as JSON, the totals for a share-link query such as 'category=womens&region=wales'
-  (use '' for everything). Unknown or malformed parts are listed under \"warnings\".";
+  (use '' for everything). Unknown or malformed parts are listed under \"warnings\".
+usage: contracts generate AWARDS SEED DIR
+  Writes a synthetic dataset of AWARDS awards (the real regions, areas and categories;
+  generated providers, awards and areas; the same SEED gives the same files) into DIR,
+  for benchmarks and for building the explorer with CONTRACTS_DATA_DIR=DIR.";
+
+/// `contracts generate AWARDS SEED DIR`.
+fn generate(awards: &str, seed: &str, dir: &str) -> ExitCode {
+    let (Ok(awards), Ok(seed)) = (awards.parse::<usize>(), seed.parse::<u64>()) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let real = match embedded::dataset() {
+        Ok(ds) => ds,
+        Err(e) => {
+            eprintln!("error: the built-in data is invalid: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let dir = std::path::Path::new(dir);
+    let written = std::fs::create_dir_all(dir).and_then(|()| {
+        for (name, text) in synth::generate(&real, embedded::FILES, awards, seed) {
+            std::fs::write(dir.join(name), text)?;
+        }
+        Ok(())
+    });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: could not write {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let query = match args.as_slice() {
         [cmd] if cmd == "summary" => "",
         [cmd, q] if cmd == "summary" => q.as_str(),
+        [cmd, awards, seed, dir] if cmd == "generate" => return generate(awards, seed, dir),
         [h] if h == "help" || h == "--help" || h == "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
