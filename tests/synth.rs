@@ -49,3 +49,90 @@ fn the_shape_is_realistic_skewed_providers_long_tailed_values_both_sectors() {
     assert_eq!(ds.group_by(&all, Dim::Region).len(), 11);
     assert_eq!(ds.group_by(&all, Dim::Category).len(), 4);
 }
+
+/// The aggregation rules written the plain way (a map per group, a set per award), to check
+/// the engine's single-pass version against on data far larger and messier than 2021's.
+fn reference_totals(
+    ds: &contracts_explorer::data::Dataset,
+    contracts: &[usize],
+) -> contracts_explorer::engine::Totals {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut per_award: BTreeMap<usize, usize> = BTreeMap::new();
+    for &c in contracts {
+        *per_award.entry(ds.contracts[c].award).or_default() += 1;
+    }
+    let mut t = contracts_explorer::engine::Totals {
+        contracts: contracts.len(),
+        awards: per_award.len(),
+        ..Default::default()
+    };
+    let mut providers = BTreeSet::new();
+    let mut voluntary_providers = BTreeSet::new();
+    for (&a, &n) in &per_award {
+        let award = &ds.awards[a];
+        let voluntary = ds.providers[award.provider].sector == Sector::Voluntary;
+        t.value += award.value;
+        providers.insert(award.provider);
+        let all = ds.contracts.iter().filter(|c| c.award == a).count();
+        if n < all {
+            t.partial_awards += 1;
+        }
+        if voluntary {
+            voluntary_providers.insert(award.provider);
+            t.voluntary_value += award.value;
+            t.voluntary_awards += 1;
+            t.voluntary_contracts += n;
+        }
+    }
+    t.lead_providers = providers.len();
+    t.voluntary_lead_providers = voluntary_providers.len();
+    t
+}
+
+#[test]
+fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
+    use contracts_explorer::engine::Key;
+    use std::collections::BTreeMap;
+    let ds = synth::dataset(3_000, 9).unwrap();
+    let mut queries = synth::filter_sequence(&ds);
+    queries.push(Filters::from_query("area=kent,dorset&end-to=2023-06", &ds).0);
+    queries.push(Filters::from_query("q=provider+0001", &ds).0);
+    for f in queries {
+        let sel = ds.select(&f);
+        assert_eq!(
+            ds.totals(&sel),
+            reference_totals(&ds, &sel.contracts),
+            "{}",
+            f.to_query()
+        );
+        for dim in Dim::ALL {
+            let mut buckets: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+            for &c in &sel.contracts {
+                let contract = &ds.contracts[c];
+                let award = &ds.awards[contract.award];
+                let mut put = |k: Key| buckets.entry(k).or_default().push(c);
+                match dim {
+                    Dim::Region => put(Key::Region(award.region)),
+                    Dim::Category => put(Key::Category(award.category)),
+                    Dim::Provider => put(Key::Provider(award.provider)),
+                    Dim::Sector => put(Key::Sector(ds.providers[award.provider].sector)),
+                    Dim::End => put(Key::End(contract.end)),
+                    Dim::Area => match contract.area {
+                        Some(a) => put(Key::Area(a)),
+                        None => ds.areas_of(award.region).for_each(|a| put(Key::Area(a))),
+                    },
+                }
+            }
+            let expected: Vec<(Key, contracts_explorer::engine::Totals)> = buckets
+                .into_iter()
+                .map(|(k, cs)| (k, reference_totals(&ds, &cs)))
+                .collect();
+            let got: Vec<(Key, contracts_explorer::engine::Totals)> = ds
+                .group_by(&sel, dim)
+                .into_iter()
+                .map(|g| (g.key, g.totals))
+                .collect();
+            assert_eq!(got, expected, "{} by {dim:?}", f.to_query());
+        }
+    }
+}

@@ -33,14 +33,7 @@ fuzz_target!(|bytes: &[u8]| {
             let sel = ds.select(&Filters::default());
             let t = ds.totals(&sel);
             assert_eq!(t.contracts, ds.contracts.len());
-            for dim in [
-                Dim::Region,
-                Dim::Area,
-                Dim::Category,
-                Dim::Provider,
-                Dim::Sector,
-                Dim::End,
-            ] {
+            for dim in Dim::ALL {
                 let _ = ds.group_by(&sel, dim);
             }
             let rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();

@@ -620,7 +620,22 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         })
     })?;
 
+    // The engine indexes regions and categories in 16 bits; no real dataset comes close.
+    for (file, n) in [
+        ("regions.csv", regions.len()),
+        ("categories.csv", categories.len()),
+    ] {
+        if n > 1000 {
+            return Err(DataError {
+                file: file.into(),
+                line: 0,
+                column: None,
+                message: format!("{n} rows: at most 1,000 are supported"),
+            });
+        }
+    }
     let contracts = derive_contracts(&awards, &categories);
+    let index = Index::new(&awards, &contracts, &providers);
     Ok(Dataset {
         title,
         data_as_at,
@@ -633,6 +648,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         awards,
         contracts,
         separate,
+        index,
     })
 }
 

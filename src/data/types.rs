@@ -312,6 +312,72 @@ pub struct Dataset {
     pub awards: Vec<Award>,
     pub contracts: Vec<Contract>,
     pub separate: Vec<Separate>,
+    /// Derived indexes the engine scans instead of re-deriving per query.
+    pub index: Index,
+}
+
+/// Compact columns derived once from the awards and contracts, so that selecting and
+/// aggregating are linear passes over small arrays, with no maps, sorting or pointer chasing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Index {
+    /// Per award: its contracts, a range of `Dataset::contracts` (contracts are in award order).
+    pub award_contracts: Vec<std::ops::Range<usize>>,
+    /// Per award: value, lead provider, whether that provider is voluntary, region, category.
+    pub value: Vec<u64>,
+    pub provider: Vec<u32>,
+    pub voluntary: Vec<bool>,
+    pub region: Vec<u16>,
+    pub category: Vec<u16>,
+    /// Per contract: its award, its area (`u16::MAX` for a regional lot) and its end month
+    /// as an index into `end_months`.
+    pub contract_award: Vec<u32>,
+    pub contract_area: Vec<u16>,
+    pub contract_end: Vec<u32>,
+    /// The distinct months contracts end, ascending.
+    pub end_months: Vec<Month>,
+}
+
+/// `Index::contract_area` for a regional lot.
+pub const REGIONAL: u16 = u16::MAX;
+
+impl Index {
+    pub fn new(awards: &[Award], contracts: &[Contract], providers: &[Provider]) -> Index {
+        let mut award_contracts = vec![0..0; awards.len()];
+        let mut start = 0;
+        while start < contracts.len() {
+            let award = contracts[start].award;
+            let mut end = start + 1;
+            while end < contracts.len() && contracts[end].award == award {
+                end += 1;
+            }
+            award_contracts[award] = start..end;
+            start = end;
+        }
+        let mut end_months: Vec<Month> = contracts.iter().map(|c| c.end).collect();
+        end_months.sort_unstable();
+        end_months.dedup();
+        Index {
+            award_contracts,
+            value: awards.iter().map(|a| a.value).collect(),
+            provider: awards.iter().map(|a| a.provider as u32).collect(),
+            voluntary: awards
+                .iter()
+                .map(|a| providers[a.provider].sector == Sector::Voluntary)
+                .collect(),
+            region: awards.iter().map(|a| a.region as u16).collect(),
+            category: awards.iter().map(|a| a.category as u16).collect(),
+            contract_award: contracts.iter().map(|c| c.award as u32).collect(),
+            contract_area: contracts
+                .iter()
+                .map(|c| c.area.map_or(REGIONAL, |a| a as u16))
+                .collect(),
+            contract_end: contracts
+                .iter()
+                .map(|c| end_months.binary_search(&c.end).unwrap_or(0) as u32)
+                .collect(),
+            end_months,
+        }
+    }
 }
 
 impl Dataset {

@@ -5,9 +5,7 @@
 //! contracts (by area or end date), `Totals::partial_awards` says how many awards
 //! that applies to, so the views can say the value covers more than is shown.
 
-use std::collections::BTreeMap;
-
-use crate::data::{Dataset, Month, Sector, Separate};
+use crate::data::{Dataset, Month, Sector, Separate, REGIONAL};
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::fold;
 
@@ -60,6 +58,17 @@ pub enum Dim {
     End,
 }
 
+impl Dim {
+    pub const ALL: [Dim; 6] = [
+        Dim::Region,
+        Dim::Area,
+        Dim::Category,
+        Dim::Provider,
+        Dim::Sector,
+        Dim::End,
+    ];
+}
+
 /// One group's key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Key {
@@ -97,6 +106,13 @@ impl Key {
     }
 }
 
+/// The groups one contract counts in.
+enum Groups<'a> {
+    One(usize),
+    /// A regional lot, in every area of its region.
+    Many(&'a [usize]),
+}
+
 /// One group of a group-by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -107,39 +123,93 @@ pub struct Group {
 impl Dataset {
     /// Totals over the contracts in `selection`.
     pub fn totals(&self, selection: &Selection) -> Totals {
-        self.totals_of(&selection.contracts)
+        self.accumulate(selection, 1, false, true, |_, _| Groups::One(0))
+            .pop()
+            .unwrap_or_default()
     }
 
-    /// Totals over a set of contract indices (each listed once).
-    fn totals_of(&self, contracts: &[usize]) -> Totals {
-        // Per award: how many of its contracts are in the set.
-        let mut per_award: BTreeMap<usize, usize> = BTreeMap::new();
-        for &c in contracts {
-            *per_award.entry(self.contracts[c].award).or_default() += 1;
-        }
-        let mut t = Totals {
-            contracts: contracts.len(),
-            awards: per_award.len(),
-            ..Totals::default()
+    /// Totals per group in one pass over the selection, in award order. `groups` names the
+    /// groups (dense indices below `count`) a contract counts in, given its award and its
+    /// index; when `per_award`, every contract of an award is in the same groups, so they
+    /// are asked once per award. Distinct lead providers are counted with one bit per
+    /// (group, provider); when each group is a provider (`by_provider`), it has exactly one.
+    fn accumulate<'g>(
+        &self,
+        selection: &Selection,
+        count: usize,
+        by_provider: bool,
+        per_award: bool,
+        groups: impl Fn(usize, usize) -> Groups<'g>,
+    ) -> Vec<Totals> {
+        let ix = &self.index;
+        let contracts = &selection.contracts;
+        let providers = self.providers.len();
+        let mut totals = vec![Totals::default(); count];
+        let mut seen = if by_provider {
+            Vec::new()
+        } else {
+            vec![0u64; (count * providers).div_ceil(64)]
         };
-        let mut providers = BTreeMap::new();
-        for (&a, &n) in &per_award {
-            let award = &self.awards[a];
-            let voluntary = self.providers[award.provider].sector == Sector::Voluntary;
-            t.value += award.value;
-            providers.insert(award.provider, voluntary);
-            if n < self.contract_count(a) {
-                t.partial_awards += 1;
+        let mut touched: Vec<(usize, usize)> = Vec::new();
+        let add = |touched: &mut Vec<(usize, usize)>, g: Groups, n: usize| {
+            let mut one = |g: usize| match touched.iter_mut().find(|(x, _)| *x == g) {
+                Some((_, m)) => *m += n,
+                None => touched.push((g, n)),
+            };
+            match g {
+                Groups::One(g) => one(g),
+                Groups::Many(gs) => gs.iter().for_each(|&g| one(g)),
             }
-            if voluntary {
-                t.voluntary_value += award.value;
-                t.voluntary_awards += 1;
-                t.voluntary_contracts += n;
+        };
+        let mut i = 0;
+        while i < contracts.len() {
+            let a = ix.contract_award[contracts[i]] as usize;
+            let first = i;
+            while i < contracts.len() && ix.contract_award[contracts[i]] as usize == a {
+                i += 1;
+            }
+            touched.clear();
+            if per_award {
+                add(&mut touched, groups(a, contracts[first]), i - first);
+            } else {
+                for &c in &contracts[first..i] {
+                    add(&mut touched, groups(a, c), 1);
+                }
+            }
+            let value = ix.value[a];
+            let voluntary = ix.voluntary[a];
+            let provider = ix.provider[a] as usize;
+            let all_contracts = ix.award_contracts[a].len();
+            for &(g, n) in &touched {
+                let t = &mut totals[g];
+                t.value += value;
+                t.awards += 1;
+                t.contracts += n;
+                if n < all_contracts {
+                    t.partial_awards += 1;
+                }
+                let new_provider = if by_provider {
+                    t.awards == 1
+                } else {
+                    let bit = g * providers + provider;
+                    let fresh = seen[bit / 64] & (1 << (bit % 64)) == 0;
+                    seen[bit / 64] |= 1 << (bit % 64);
+                    fresh
+                };
+                if new_provider {
+                    t.lead_providers += 1;
+                }
+                if voluntary {
+                    t.voluntary_value += value;
+                    t.voluntary_awards += 1;
+                    t.voluntary_contracts += n;
+                    if new_provider {
+                        t.voluntary_lead_providers += 1;
+                    }
+                }
             }
         }
-        t.lead_providers = providers.len();
-        t.voluntary_lead_providers = providers.values().filter(|v| **v).count();
-        t
+        totals
     }
 
     /// The awards with at least one contract in `selection`, in file order, each with
@@ -158,34 +228,49 @@ impl Dataset {
 
     /// How many contracts an award was let as.
     pub fn contract_count(&self, award: usize) -> usize {
-        let a = &self.awards[award];
-        a.areas.len().max(1) * a.cohorts.len().max(1)
+        self.index.award_contracts[award].len()
     }
 
     /// The selection grouped by `dim`, in key order; groups with no contracts are left out.
     pub fn group_by(&self, selection: &Selection, dim: Dim) -> Vec<Group> {
-        let mut buckets: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-        for &c in &selection.contracts {
-            let contract = &self.contracts[c];
-            let award = &self.awards[contract.award];
-            let mut put = |k: Key| buckets.entry(k).or_default().push(c);
-            match dim {
-                Dim::Region => put(Key::Region(award.region)),
-                Dim::Category => put(Key::Category(award.category)),
-                Dim::Provider => put(Key::Provider(award.provider)),
-                Dim::Sector => put(Key::Sector(self.providers[award.provider].sector)),
-                Dim::End => put(Key::End(contract.end)),
-                Dim::Area => match contract.area {
-                    Some(a) => put(Key::Area(a)),
-                    None => self.areas_of(award.region).for_each(|a| put(Key::Area(a))),
+        let months = &self.index.end_months;
+        let (groups, key): (usize, Box<dyn Fn(usize) -> Key>) = match dim {
+            Dim::Region => (self.regions.len(), Box::new(Key::Region)),
+            Dim::Area => (self.areas.len(), Box::new(Key::Area)),
+            Dim::Category => (self.categories.len(), Box::new(Key::Category)),
+            Dim::Provider => (self.providers.len(), Box::new(Key::Provider)),
+            Dim::Sector => (Sector::ALL.len(), Box::new(|i| Key::Sector(Sector::ALL[i]))),
+            Dim::End => (months.len(), Box::new(|i| Key::End(months[i]))),
+        };
+        let ix = &self.index;
+        let region_areas: Vec<Vec<usize>> = (0..self.regions.len())
+            .map(|r| self.areas_of(r).collect())
+            .collect();
+        let per_award = !matches!(dim, Dim::End | Dim::Area);
+        let totals = self.accumulate(
+            selection,
+            groups,
+            dim == Dim::Provider,
+            per_award,
+            |a, c| match dim {
+                Dim::Region => Groups::One(usize::from(ix.region[a])),
+                Dim::Category => Groups::One(usize::from(ix.category[a])),
+                Dim::Provider => Groups::One(ix.provider[a] as usize),
+                Dim::Sector => Groups::One(if ix.voluntary[a] { 0 } else { 1 }),
+                Dim::End => Groups::One(ix.contract_end[c] as usize),
+                Dim::Area => match ix.contract_area[c] {
+                    REGIONAL => Groups::Many(&region_areas[usize::from(ix.region[a])]),
+                    area => Groups::One(usize::from(area)),
                 },
-            }
-        }
-        buckets
+            },
+        );
+        totals
             .into_iter()
-            .map(|(key, contracts)| Group {
-                key,
-                totals: self.totals_of(&contracts),
+            .enumerate()
+            .filter(|(_, t)| t.contracts > 0)
+            .map(|(i, totals)| Group {
+                key: key(i),
+                totals,
             })
             .collect()
     }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::data::{Dataset, Month, Sector};
+use crate::data::{Dataset, Month, Sector, REGIONAL};
 use crate::engine::map::MapColour;
 use crate::engine::text::fold;
 
@@ -117,33 +117,51 @@ fn allows(m: &Option<Vec<bool>>, i: usize) -> bool {
 }
 
 impl Dataset {
-    /// The contracts that match `filters`.
+    /// The contracts that match `filters`: the award-level conditions are tested once per
+    /// award, then only area, end month and search per contract, all on `Index` columns.
     pub fn select(&self, filters: &Filters) -> Selection {
         let c = Compiled::new(self, filters);
         let searchable = SearchText::new(self, &c.terms);
-        let contracts = (0..self.contracts.len())
-            .filter(|&i| {
-                let contract = &self.contracts[i];
-                let award = &self.awards[contract.award];
-                let in_area = match (&c.areas, contract.area) {
-                    (None, _) => true,
-                    (Some((areas, _)), Some(a)) => areas[a],
-                    (Some((_, regions)), None) => regions[award.region],
-                };
-                in_area
-                    && allows(&c.regions, award.region)
-                    && allows(&c.categories, award.category)
-                    && allows(&c.providers, award.provider)
-                    && c.sectors
-                        .as_ref()
-                        .is_none_or(|s| s.contains(&self.providers[award.provider].sector))
-                    && filters.min_value.is_none_or(|v| award.value >= v)
-                    && filters.max_value.is_none_or(|v| award.value <= v)
-                    && filters.end_from.is_none_or(|m| contract.end >= m)
-                    && filters.end_to.is_none_or(|m| contract.end <= m)
-                    && searchable.matches(self, i)
+        let ix = &self.index;
+        let voluntary_ok = c.sectors.as_ref().map(|s| {
+            (
+                s.contains(&crate::data::Sector::Voluntary),
+                s.contains(&crate::data::Sector::Private),
+            )
+        });
+        // End months as a mask over `Index::end_months`.
+        let ends: Vec<bool> = ix
+            .end_months
+            .iter()
+            .map(|&m| {
+                filters.end_from.is_none_or(|f| m >= f) && filters.end_to.is_none_or(|t| m <= t)
             })
             .collect();
+        let mut contracts = Vec::new();
+        for (a, range) in ix.award_contracts.iter().enumerate() {
+            let region = usize::from(ix.region[a]);
+            let value = ix.value[a];
+            let award_ok = allows(&c.regions, region)
+                && allows(&c.categories, usize::from(ix.category[a]))
+                && allows(&c.providers, ix.provider[a] as usize)
+                && voluntary_ok.is_none_or(|(v, p)| if ix.voluntary[a] { v } else { p })
+                && filters.min_value.is_none_or(|v| value >= v)
+                && filters.max_value.is_none_or(|v| value <= v);
+            if !award_ok {
+                continue;
+            }
+            for i in range.clone() {
+                let area = ix.contract_area[i];
+                let in_area = match &c.areas {
+                    None => true,
+                    Some((_, regions)) if area == REGIONAL => regions[region],
+                    Some((areas, _)) => areas[usize::from(area)],
+                };
+                if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(self, i) {
+                    contracts.push(i);
+                }
+            }
+        }
         Selection { contracts }
     }
 }
