@@ -70,7 +70,7 @@ impl Dim {
 }
 
 /// One group's key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key {
     Region(usize),
     Area(usize),

@@ -201,6 +201,20 @@ pub fn watch_height(report: impl Fn(f64) + 'static) {
     }
 }
 
+/// Calls `report` with `el`'s width in CSS pixels once it is laid out and whenever it
+/// changes. A ResizeObserver runs after layout, so reading the width there never forces one.
+pub fn watch_width(el: &web_sys::HtmlElement, report: impl Fn(u32) + 'static) {
+    let observed = el.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        report(observed.client_width().max(1) as u32)
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(el);
+        // The observer lives as long as the element's panel, which is the page's life.
+        callback.forget();
+    }
+}
+
 /// Offers a `data:` URL for download as a file named `name`.
 pub fn download_url(name: &str, url: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -164,11 +164,6 @@ impl Drawing {
 pub fn Charts() -> impl IntoView {
     let state = expect_context::<State>();
     let ds = state.ds;
-    // Redraw when the window changes size (canvas backing store follows CSS size × pixel ratio).
-    let resized = RwSignal::new(0u32);
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        resized.update(|n| *n = n.wrapping_add(1))
-    });
     let bars = |f: fn(&crate::data::Dataset, &crate::engine::Selection) -> BarChart| {
         Signal::derive(move || state.selection.with(|s| Drawing::Bars(f(ds, s))))
     };
@@ -216,13 +211,13 @@ pub fn Charts() -> impl IntoView {
                 .filter(|(p, ..)| state.embed.shows(*p))
                 .map(|(panel, title, testid, drawing, legend)| if panel == Panel::Map {
                     view! {
-                        <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend>
+                        <ChartPanel title=title testid=testid drawing=drawing legend=legend>
                             <map::ColourBy />
                         </ChartPanel>
                     }.into_any()
                 } else {
                     view! {
-                        <ChartPanel title=title testid=testid drawing=drawing resized=resized legend=legend />
+                        <ChartPanel title=title testid=testid drawing=drawing legend=legend />
                     }.into_any()
                 })
                 .collect_view()}
@@ -239,12 +234,21 @@ fn palette() -> Palette {
     }
 }
 
-/// A text measure backed by `canvas`'s 2D context.
-fn canvas_measure(canvas: &web_sys::HtmlCanvasElement) -> Option<impl Fn(&str, f64) -> f64> {
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok()??.dyn_into().ok()?;
+/// A text measure backed by the 2D context of a canvas that is not in the page: setting
+/// the font on a canvas in the page makes the browser recompute the page's styles first.
+fn canvas_measure() -> Option<impl Fn(&str, f64) -> f64> {
+    let context: web_sys::CanvasRenderingContext2d = browser::new_canvas()?
+        .get_context("2d")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    // Setting the font makes the browser parse it: only when the size changes.
+    let font = std::cell::Cell::new(f64::NAN);
     Some(move |text: &str, px: f64| {
-        context.set_font(&format!("{px}px sans-serif"));
+        if font.get() != px {
+            context.set_font(&format!("{px}px sans-serif"));
+            font.set(px);
+        }
         context
             .measure_text(text)
             .map(|m| m.width())
@@ -254,14 +258,27 @@ fn canvas_measure(canvas: &web_sys::HtmlCanvasElement) -> Option<impl Fn(&str, f
 
 /// Draws `drawing` on `canvas` at its CSS width and the device's pixel ratio.
 /// Returns the hits in CSS pixels, or `None` if drawing failed.
-fn paint(ds: &Dataset, canvas: &web_sys::HtmlCanvasElement, drawing: &Drawing) -> Option<Vec<Hit>> {
+/// `css_width` is measured on resize, not here: reading a size after the page changed
+/// would force the browser to lay the page out again for every chart.
+fn paint(
+    ds: &Dataset,
+    canvas: &web_sys::HtmlCanvasElement,
+    drawing: &Drawing,
+    css_width: u32,
+) -> Option<Vec<Hit>> {
     let ratio = browser::pixel_ratio();
-    let css_width = canvas.client_width().max(1) as u32;
     let css_height = drawing.height(css_width);
-    let _ = web_sys::HtmlElement::style(canvas).set_property("height", &format!("{css_height}px"));
-    canvas.set_width((f64::from(css_width) * ratio).round() as u32);
-    canvas.set_height((f64::from(css_height) * ratio).round() as u32);
-    let measure = canvas_measure(canvas)?;
+    let width = (f64::from(css_width) * ratio).round() as u32;
+    let height = (f64::from(css_height) * ratio).round() as u32;
+    // Resizing a canvas reallocates it, so only when the size changes; drawing fills the
+    // background, so an unchanged canvas needs no clearing.
+    if canvas.width() != width || canvas.height() != height {
+        let style = web_sys::HtmlElement::style(canvas);
+        let _ = style.set_property("height", &format!("{css_height}px"));
+        canvas.set_width(width);
+        canvas.set_height(height);
+    }
+    let measure = canvas_measure()?;
     let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
     let hits = drawing.draw(ds, &root, ratio, &measure)?;
     root.present().ok()?;
@@ -287,7 +304,7 @@ const EXPORT_WIDTH: u32 = 800;
 fn export_png(state: &State, title: &str, file: &str, drawing: &Drawing) -> Option<()> {
     let ratio = 2.0;
     let canvas = browser::new_canvas()?;
-    let measure = canvas_measure(&canvas)?;
+    let measure = canvas_measure()?;
     let ds = state.ds;
     let filters = state.filters.with_untracked(|f| ds.filters_line(f));
     let frame = Frame::new(
@@ -317,8 +334,6 @@ fn ChartPanel(
     testid: &'static str,
     /// What to draw.
     drawing: Signal<Drawing>,
-    /// Changes when the window is resized.
-    resized: RwSignal<u32>,
     /// Whether to show the sector legend.
     legend: bool,
     /// Controls shown under the heading (the map's colouring).
@@ -331,30 +346,63 @@ fn ChartPanel(
     let hits = RwSignal::new(Vec::<Hit>::new());
     let failed = RwSignal::new(false);
     let table = RwSignal::new(false);
+    // The canvas's width in CSS pixels, reported after layout whenever it changes.
+    let width = RwSignal::new(0u32);
+    // (A height change also reports; only a new width may redraw.)
+    canvas.on_load(move |el| {
+        browser::watch_width(&el, move |w| {
+            if width.get_untracked() != w {
+                width.set(w);
+            }
+        })
+    });
     Effect::new(move |_| {
-        let _ = resized.get();
+        let w = width.get();
         let d = drawing.get();
         let Some(el) = canvas.get() else { return };
-        let drawn = paint(state.ds, &el, &d);
+        if w == 0 {
+            return;
+        }
+        let drawn = paint(state.ds, &el, &d, w);
         failed.set(drawn.is_none());
         hits.set(drawn.unwrap_or_default());
     });
-    let targets = move || {
-        let d = drawing.get();
-        hits.get()
-            .into_iter()
-            .filter_map(|h| {
-                let (key, label) = d.target(h.index)?;
-                Some(view! {
-                    <button type="button" class="hit" data-key=key.slug(state.ds) aria-label=label
-                        style:left=format!("{}px", h.x) style:top=format!("{}px", h.y)
-                        style:width=format!("{}px", h.width) style:height=format!("{}px", h.height)
-                        on:click=move |_| state.pick(key)>
-                    </button>
-                })
-            })
-            .collect_view()
+    // One button per bar, keyed by what it filters by: a redraw moves and relabels the
+    // buttons that stay instead of rebuilding them all.
+    let targets_now = Memo::new(move |_| {
+        drawing.with(|d| {
+            hits.get()
+                .into_iter()
+                .filter_map(|h| d.target(h.index).map(|(key, label)| (key, label, h)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let target = move |key: Key| {
+        targets_now.with(|ts| {
+            ts.iter()
+                .find(|(k, ..)| *k == key)
+                .map(|(_, l, h)| (l.clone(), *h))
+        })
     };
+    let targets = move || {
+        view! {
+            <For each=move || targets_now.with(|ts| ts.iter().map(|(k, ..)| *k).collect::<Vec<_>>())
+                key=|k| *k let:key>
+                {
+                    let px = move |f: fn(&Hit) -> i64| target(key).map(|(_, h)| format!("{}px", f(&h)));
+                    view! {
+                        <button type="button" class="hit" data-key=key.slug(state.ds)
+                            aria-label=move || target(key).map(|(l, _)| l)
+                            style:left=move || px(|h| i64::from(h.x)) style:top=move || px(|h| i64::from(h.y))
+                            style:width=move || px(|h| i64::from(h.width)) style:height=move || px(|h| i64::from(h.height))
+                            on:click=move |_| state.pick(key)>
+                        </button>
+                    }
+                }
+            </For>
+        }
+    };
+
     let legend_view = legend.then(|| {
         let item = move |s: Sector, class: &'static str| {
             view! {

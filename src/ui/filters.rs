@@ -95,9 +95,16 @@ fn FacetGroup(
             <legend>{legend}</legend>
             {find_box}
             <ul class="options" class:long=find.is_some()>
-                <For each=shown key=|o| (o.slug.clone(), o.awards) let:o>
+                // Keyed by slug, the count read live: a new count updates one text node.
+                <For each=shown key=|o| o.slug.clone() let:o>
                     {
                         let slug = o.slug.clone();
+                        let awards = {
+                            let slug = slug.clone();
+                            Signal::derive(move || {
+                                options.with(|os| os.iter().find(|x| x.slug == slug).map_or(0, |x| x.awards))
+                            })
+                        };
                         let input_id = format!("{id}-{}", o.slug);
                         let checked = {
                             let slug = slug.clone();
@@ -114,8 +121,8 @@ fn FacetGroup(
                                     prop:checked=checked on:change=on_change />
                                 <label for=input_id>
                                     {o.label.clone()}
-                                    <span class="count" class:none=o.awards == 0>
-                                        {format!(" {} award{}", o.awards, if o.awards == 1 { "" } else { "s" })}
+                                    <span class="count" class:none=move || awards.get() == 0>
+                                        {move || { let n = awards.get(); format!(" {n} award{}", if n == 1 { "" } else { "s" }) }}
                                     </span>
                                 </label>
                             </li>
