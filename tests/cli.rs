@@ -1,4 +1,4 @@
-//! The `contracts summary` command: the engine's totals for a share-link query, as JSON.
+//! The command line: `contracts summary` (the engine's totals for a share-link query, as JSON) and `contracts generate`.
 
 mod common;
 
@@ -80,4 +80,40 @@ fn wrong_usage_explains_itself() {
     let (code, _, stderr) = summary(&["sumary"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("usage: contracts summary"));
+}
+
+#[test]
+fn generate_writes_a_dataset_the_loader_accepts_and_rejects_bad_arguments() {
+    let dir = std::env::temp_dir().join(format!("contracts-generate-{}", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_contracts"))
+        .args(["generate", "300", "5", dir.to_str().unwrap()])
+        .output()
+        .expect("the command runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let files: std::collections::HashMap<String, String> = contracts_explorer::data::FILES
+        .iter()
+        .map(|n| {
+            (
+                n.to_string(),
+                std::fs::read_to_string(dir.join(n)).expect(n),
+            )
+        })
+        .collect();
+    let ds = contracts_explorer::data::load(&files).expect("the written files load");
+    assert_eq!(ds.awards.len(), 300);
+    assert_eq!(
+        ds,
+        contracts_explorer::synth::dataset(300, 5).unwrap(),
+        "same as the library's"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    let bad = Command::new(env!("CARGO_BIN_EXE_contracts"))
+        .args(["generate", "many", "5", "/tmp/x"])
+        .output()
+        .expect("the command runs");
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use contracts_explorer::data::Dataset;
 use contracts_explorer::engine::Filters;
 use contracts_explorer::{embedded, synth};
 use serde_json::json;
@@ -15,18 +16,23 @@ usage: contracts generate AWARDS SEED DIR
   generated providers, awards and areas; the same SEED gives the same files) into DIR,
   for benchmarks and for building the explorer with CONTRACTS_DATA_DIR=DIR.";
 
+/// The built-in dataset, or the exit code after saying why it cannot be read.
+fn built_in() -> Result<Dataset, ExitCode> {
+    embedded::dataset().map_err(|e| {
+        eprintln!("error: the built-in data is invalid: {e}");
+        ExitCode::FAILURE
+    })
+}
+
 /// `contracts generate AWARDS SEED DIR`.
 fn generate(awards: &str, seed: &str, dir: &str) -> ExitCode {
     let (Ok(awards), Ok(seed)) = (awards.parse::<usize>(), seed.parse::<u64>()) else {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
-    let real = match embedded::dataset() {
+    let real = match built_in() {
         Ok(ds) => ds,
-        Err(e) => {
-            eprintln!("error: the built-in data is invalid: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let dir = std::path::Path::new(dir);
     let written = std::fs::create_dir_all(dir).and_then(|()| {
@@ -59,12 +65,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ds = match embedded::dataset() {
+    let ds = match built_in() {
         Ok(ds) => ds,
-        Err(e) => {
-            eprintln!("error: the built-in data is invalid: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let (filters, warnings) = Filters::from_query(query, &ds);
     let t = ds.totals(&ds.select(&filters));

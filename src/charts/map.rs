@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{fit, Hit, Measure, Palette, FONT};
+use super::{fit, text_style, Hit, Measure, Palette, FONT};
 use crate::data::Dataset;
 use crate::engine::embed::white_reads_better;
 use crate::engine::AreaMap;
@@ -121,10 +121,7 @@ pub fn draw_map<DB: DrawingBackend>(
         } else {
             ink_on(fill)
         };
-        let style = ("sans-serif", code_px * scale, FontStyle::Bold)
-            .into_font()
-            .color(&ink)
-            .pos(centred);
+        let style = text_style(code_px, scale, FontStyle::Bold, &ink, centred);
         area.draw(&Text::new(
             a.code.clone(),
             (px(x + side / 2.0), px(y + side / 2.0)),
@@ -208,14 +205,8 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as i32;
     let left = Pos::new(HPos::Left, VPos::Center);
-    let title = ("sans-serif", FONT * scale, FontStyle::Bold)
-        .into_font()
-        .color(&palette.text)
-        .pos(left);
-    let text = ("sans-serif", FONT * scale)
-        .into_font()
-        .color(&palette.text)
-        .pos(left);
+    let title = text_style(FONT, scale, FontStyle::Bold, &palette.text, left);
+    let text = text_style(FONT, scale, FontStyle::Normal, &palette.text, left);
     let (x, mut y) = layout.legend;
     let room = px(layout.legend_width - SWATCH - 8.0);
     let width = |s: &str| measure(s, FONT * scale).ceil() as i32;

@@ -184,6 +184,20 @@ const PAD: u32 = 6;
 /// Chart text size in CSS pixels (the canvas backend draws at exactly this size).
 pub const FONT: f64 = 14.0;
 
+/// The chart font at `px` CSS pixels drawn at `scale`, in `style`, `colour`, anchored at `pos`.
+fn text_style(
+    px: f64,
+    scale: f64,
+    style: FontStyle,
+    colour: &RGBColor,
+    pos: Pos,
+) -> TextStyle<'static> {
+    ("sans-serif", px * scale, style)
+        .into_font()
+        .color(colour)
+        .pos(pos)
+}
+
 /// Measures how wide `text` is when drawn at `px` pixels of the chart font. The page measures
 /// with the canvas itself; plotters' own measuring adds styled elements to the page, which a
 /// strict Content-Security-Policy forbids.
@@ -660,14 +674,8 @@ pub fn draw_frame<DB: DrawingBackend>(
     let (_, height) = area.dim_in_pixel();
     let px = |v: f64| (v * scale).round() as i32;
     let top_left = Pos::new(HPos::Left, VPos::Top);
-    let title = ("sans-serif", TITLE_PX * scale, FontStyle::Bold)
-        .into_font()
-        .color(&palette.text)
-        .pos(top_left);
-    let line = ("sans-serif", FONT * scale)
-        .into_font()
-        .color(&palette.muted)
-        .pos(top_left);
+    let title = text_style(TITLE_PX, scale, FontStyle::Bold, &palette.text, top_left);
+    let line = text_style(FONT, scale, FontStyle::Normal, &palette.muted, top_left);
     area.draw(&Text::new(
         frame.title.clone(),
         (px(MARGIN), px(MARGIN)),

@@ -114,6 +114,18 @@ pub struct Tile {
     pub selected: bool,
 }
 
+impl Tile {
+    /// The lead providers' names, "A, B and C" (empty when there are none).
+    pub fn provider_names(&self, ds: &Dataset) -> String {
+        join_and(
+            self.providers
+                .iter()
+                .map(|&p| ds.providers[p].name.clone())
+                .collect(),
+        )
+    }
+}
+
 /// One line of the legend.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegendEntry {
@@ -383,11 +395,7 @@ impl AreaMap {
     /// The words for one tile, shown on hover and focus: name, region, fill, value, providers.
     pub fn describe(&self, ds: &Dataset, tile: &Tile) -> Vec<String> {
         let area = &ds.areas[tile.area];
-        let providers: Vec<String> = tile
-            .providers
-            .iter()
-            .map(|&p| ds.providers[p].name.clone())
-            .collect();
+        let providers = tile.provider_names(ds);
         vec![
             area.name.clone(),
             format!("Region: {}", ds.regions[area.region].name),
@@ -396,7 +404,7 @@ impl AreaMap {
             if providers.is_empty() {
                 "No lead provider in this view".to_string()
             } else {
-                format!("Lead providers: {}", join_and(providers))
+                format!("Lead providers: {providers}")
             },
         ]
     }

@@ -16,7 +16,6 @@ use crate::charts::{
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
 use crate::engine::text::pounds;
-use crate::engine::view::join_and;
 use crate::engine::{AreaMap, Key};
 use crate::ui::{browser, map, State};
 
@@ -137,11 +136,6 @@ impl Drawing {
                     .iter()
                     .map(|t| {
                         let area = &ds.areas[t.area];
-                        let providers: Vec<String> = t
-                            .providers
-                            .iter()
-                            .map(|&p| ds.providers[p].name.clone())
-                            .collect();
                         (
                             Key::Area(t.area),
                             area.name.clone(),
@@ -149,7 +143,7 @@ impl Drawing {
                                 ds.regions[area.region].name.clone(),
                                 m.label_of(t.fill).to_string(),
                                 pounds(t.value),
-                                join_and(providers),
+                                t.provider_names(ds),
                             ],
                         )
                     })
