@@ -203,19 +203,24 @@ pub fn filter_sequence(ds: &Dataset) -> Vec<crate::engine::Filters> {
     steps
 }
 
-/// Everything the page recomputes after a filter change: the selection, the totals and
-/// every group-by the charts and map draw. Returns a checksum so no work can be skipped.
-pub fn recompute(ds: &Dataset, f: &crate::engine::Filters) -> u64 {
+/// The group-bys the page's charts and map draw after every filter change.
+pub const RECOMPUTED: [crate::engine::Dim; 5] = {
     use crate::engine::Dim;
-    let sel = ds.select(f);
-    let mut sum = ds.totals(&sel).value;
-    for dim in [
+    [
         Dim::Region,
         Dim::Category,
         Dim::Provider,
         Dim::End,
         Dim::Area,
-    ] {
+    ]
+};
+
+/// Everything the page recomputes after a filter change: the selection, the totals and
+/// every group-by the charts and map draw. Returns a checksum so no work can be skipped.
+pub fn recompute(ds: &Dataset, f: &crate::engine::Filters) -> u64 {
+    let sel = ds.select(f);
+    let mut sum = ds.totals(&sel).value;
+    for dim in RECOMPUTED {
         sum = sum.wrapping_add(
             ds.group_by(&sel, dim)
                 .iter()
