@@ -635,7 +635,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         }
     }
     let contracts = derive_contracts(&awards, &categories);
-    let index = Index::new(&awards, &contracts, &providers);
+    let index = Index::new(&awards, &contracts, &providers, &areas);
     Ok(Dataset {
         title,
         data_as_at,

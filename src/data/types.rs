@@ -335,13 +335,61 @@ pub struct Index {
     pub contract_end: Vec<u32>,
     /// The distinct months contracts end, ascending.
     pub end_months: Vec<Month>,
+    /// Per award, the areas its contracts cover (a regional lot: every area of its region)
+    /// and the months they end, each with how many of its contracts: what a whole award
+    /// adds to the area and end-month group-bys, worked out once.
+    pub award_areas: PerAward,
+    pub award_ends: PerAward,
+}
+
+/// For each award, a short list of (group, contracts) pairs, stored flat.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PerAward {
+    /// Award `a`'s pairs are `pairs[at[a]..at[a + 1]]`.
+    at: Vec<u32>,
+    pairs: Vec<(u32, u32)>,
+}
+
+impl PerAward {
+    /// Counts, for each award, the groups `of` puts each of its contracts in.
+    fn new(
+        award_contracts: &[std::ops::Range<usize>],
+        of: impl Fn(usize, &mut dyn FnMut(u32)),
+    ) -> PerAward {
+        let mut at = vec![0u32];
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for range in award_contracts {
+            let first = pairs.len();
+            for c in range.clone() {
+                of(
+                    c,
+                    &mut |g| match pairs[first..].iter_mut().find(|(x, _)| *x == g) {
+                        Some((_, n)) => *n += 1,
+                        None => pairs.push((g, 1)),
+                    },
+                );
+            }
+            at.push(pairs.len() as u32);
+        }
+        PerAward { at, pairs }
+    }
+
+    /// Award `a`'s (group, contracts) pairs.
+    pub fn of(&self, a: usize) -> &[(u32, u32)] {
+        &self.pairs[self.at[a] as usize..self.at[a + 1] as usize]
+    }
 }
 
 /// `Index::contract_area` for a regional lot.
 pub const REGIONAL: u16 = u16::MAX;
 
 impl Index {
-    pub fn new(awards: &[Award], contracts: &[Contract], providers: &[Provider]) -> Index {
+    pub fn new(
+        awards: &[Award],
+        contracts: &[Contract],
+        providers: &[Provider],
+        areas: &[Area],
+    ) -> Index {
         let mut award_contracts = vec![0..0; awards.len()];
         let mut start = 0;
         while start < contracts.len() {
@@ -356,6 +404,17 @@ impl Index {
         let mut end_months: Vec<Month> = contracts.iter().map(|c| c.end).collect();
         end_months.sort_unstable();
         end_months.dedup();
+        let end_of = |c: usize| end_months.binary_search(&contracts[c].end).unwrap_or(0) as u32;
+        let award_areas = PerAward::new(&award_contracts, |c, add| match contracts[c].area {
+            Some(area) => add(area as u32),
+            None => {
+                let region = awards[contracts[c].award].region;
+                (0..areas.len())
+                    .filter(|&a| areas[a].region == region)
+                    .for_each(|a| add(a as u32));
+            }
+        });
+        let award_ends = PerAward::new(&award_contracts, |c, add| add(end_of(c)));
         Index {
             award_contracts,
             value: awards.iter().map(|a| a.value).collect(),
@@ -371,10 +430,9 @@ impl Index {
                 .iter()
                 .map(|c| c.area.map_or(REGIONAL, |a| a as u16))
                 .collect(),
-            contract_end: contracts
-                .iter()
-                .map(|c| end_months.binary_search(&c.end).unwrap_or(0) as u32)
-                .collect(),
+            contract_end: (0..contracts.len()).map(end_of).collect(),
+            award_areas,
+            award_ends,
             end_months,
         }
     }

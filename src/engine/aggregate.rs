@@ -106,13 +106,6 @@ impl Key {
     }
 }
 
-/// The groups one contract counts in.
-enum Groups<'a> {
-    One(usize),
-    /// A regional lot, in every area of its region.
-    Many(&'a [usize]),
-}
-
 /// One group of a group-by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -123,69 +116,72 @@ pub struct Group {
 impl Dataset {
     /// Totals over the contracts in `selection`.
     pub fn totals(&self, selection: &Selection) -> Totals {
-        self.accumulate(selection, 1, false, true, |_, _| Groups::One(0))
+        self.accumulate(selection, 1, None)
             .pop()
             .unwrap_or_default()
     }
 
-    /// Totals per group in one pass over the selection, in award order. `groups` names the
-    /// groups (dense indices below `count`) a contract counts in, given its award and its
-    /// index; when `per_award`, every contract of an award is in the same groups, so they
-    /// are asked once per award. Distinct lead providers are counted with one bit per
-    /// (group, provider); when each group is a provider (`by_provider`), it has exactly one.
-    fn accumulate<'g>(
-        &self,
-        selection: &Selection,
-        count: usize,
-        by_provider: bool,
-        per_award: bool,
-        groups: impl Fn(usize, usize) -> Groups<'g>,
-    ) -> Vec<Totals> {
+    /// Totals per group of `dim` (all in one group for `None`) in one pass over the
+    /// selection's awards; `count` groups, dense indices. An award whose contracts are all
+    /// selected adds its precomputed areas and end months; only a partly selected award
+    /// looks at its contracts. Distinct lead providers are counted with one bit per
+    /// (group, provider); when each group is a provider, it has exactly one.
+    fn accumulate(&self, selection: &Selection, count: usize, dim: Option<Dim>) -> Vec<Totals> {
         let ix = &self.index;
-        let contracts = &selection.contracts;
         let providers = self.providers.len();
+        let by_provider = dim == Some(Dim::Provider);
         let mut totals = vec![Totals::default(); count];
         let mut seen = if by_provider {
             Vec::new()
         } else {
             vec![0u64; (count * providers).div_ceil(64)]
         };
-        let mut touched: Vec<(usize, usize)> = Vec::new();
-        let add = |touched: &mut Vec<(usize, usize)>, g: Groups, n: usize| {
-            let mut one = |g: usize| match touched.iter_mut().find(|(x, _)| *x == g) {
-                Some((_, m)) => *m += n,
-                None => touched.push((g, n)),
-            };
-            match g {
-                Groups::One(g) => one(g),
-                Groups::Many(gs) => gs.iter().for_each(|&g| one(g)),
-            }
-        };
-        let mut i = 0;
-        while i < contracts.len() {
-            let a = ix.contract_award[contracts[i]] as usize;
-            let first = i;
-            while i < contracts.len() && ix.contract_award[contracts[i]] as usize == a {
-                i += 1;
-            }
+        // The groups the current award counts in, each with how many of its contracts.
+        let mut touched: Vec<(u32, u32)> = Vec::new();
+        for picked in &selection.awards {
+            let a = picked.award as usize;
+            let n = picked.n;
+            let all_contracts = ix.award_contracts[a].len() as u32;
             touched.clear();
-            if per_award {
-                add(&mut touched, groups(a, contracts[first]), i - first);
-            } else {
-                for &c in &contracts[first..i] {
-                    add(&mut touched, groups(a, c), 1);
+            match dim {
+                None => touched.push((0, n)),
+                Some(Dim::Region) => touched.push((u32::from(ix.region[a]), n)),
+                Some(Dim::Category) => touched.push((u32::from(ix.category[a]), n)),
+                Some(Dim::Provider) => touched.push((ix.provider[a], n)),
+                Some(Dim::Sector) => touched.push((u32::from(!ix.voluntary[a]), n)),
+                Some(Dim::Area) if n == all_contracts => {
+                    touched.extend_from_slice(ix.award_areas.of(a))
+                }
+                Some(Dim::End) if n == all_contracts => {
+                    touched.extend_from_slice(ix.award_ends.of(a))
+                }
+                Some(Dim::Area | Dim::End) => {
+                    for &c in &selection.contracts[picked.range()] {
+                        let mut add = |g: u32| match touched.iter_mut().find(|(x, _)| *x == g) {
+                            Some((_, m)) => *m += 1,
+                            None => touched.push((g, 1)),
+                        };
+                        match (dim, ix.contract_area[c]) {
+                            (Some(Dim::End), _) => add(ix.contract_end[c]),
+                            (_, REGIONAL) => self
+                                .areas_of(usize::from(ix.region[a]))
+                                .for_each(|g| add(g as u32)),
+                            (_, area) => add(u32::from(area)),
+                        }
+                    }
                 }
             }
             let value = ix.value[a];
             let voluntary = ix.voluntary[a];
             let provider = ix.provider[a] as usize;
-            let all_contracts = ix.award_contracts[a].len();
-            for &(g, n) in &touched {
+            for &(g, m) in &touched {
+                let g = g as usize;
+                let m = m as usize;
                 let t = &mut totals[g];
                 t.value += value;
                 t.awards += 1;
-                t.contracts += n;
-                if n < all_contracts {
+                t.contracts += m;
+                if m < all_contracts as usize {
                     t.partial_awards += 1;
                 }
                 let new_provider = if by_provider {
@@ -202,7 +198,7 @@ impl Dataset {
                 if voluntary {
                     t.voluntary_value += value;
                     t.voluntary_awards += 1;
-                    t.voluntary_contracts += n;
+                    t.voluntary_contracts += m;
                     if new_provider {
                         t.voluntary_lead_providers += 1;
                     }
@@ -215,15 +211,11 @@ impl Dataset {
     /// The awards with at least one contract in `selection`, in file order, each with
     /// how many of its contracts are in it.
     pub fn award_rows(&self, selection: &Selection) -> Vec<(usize, usize)> {
-        let mut rows: Vec<(usize, usize)> = Vec::new();
-        for &c in &selection.contracts {
-            let award = self.contracts[c].award;
-            match rows.last_mut() {
-                Some((a, n)) if *a == award => *n += 1,
-                _ => rows.push((award, 1)),
-            }
-        }
-        rows
+        selection
+            .awards
+            .iter()
+            .map(|p| (p.award as usize, p.n as usize))
+            .collect()
     }
 
     /// How many contracts an award was let as.
@@ -242,28 +234,7 @@ impl Dataset {
             Dim::Sector => (Sector::ALL.len(), Box::new(|i| Key::Sector(Sector::ALL[i]))),
             Dim::End => (months.len(), Box::new(|i| Key::End(months[i]))),
         };
-        let ix = &self.index;
-        let region_areas: Vec<Vec<usize>> = (0..self.regions.len())
-            .map(|r| self.areas_of(r).collect())
-            .collect();
-        let per_award = !matches!(dim, Dim::End | Dim::Area);
-        let totals = self.accumulate(
-            selection,
-            groups,
-            dim == Dim::Provider,
-            per_award,
-            |a, c| match dim {
-                Dim::Region => Groups::One(usize::from(ix.region[a])),
-                Dim::Category => Groups::One(usize::from(ix.category[a])),
-                Dim::Provider => Groups::One(ix.provider[a] as usize),
-                Dim::Sector => Groups::One(if ix.voluntary[a] { 0 } else { 1 }),
-                Dim::End => Groups::One(ix.contract_end[c] as usize),
-                Dim::Area => match ix.contract_area[c] {
-                    REGIONAL => Groups::Many(&region_areas[usize::from(ix.region[a])]),
-                    area => Groups::One(usize::from(area)),
-                },
-            },
-        );
+        let totals = self.accumulate(selection, groups, Some(dim));
         totals
             .into_iter()
             .enumerate()

@@ -60,6 +60,25 @@ impl Filters {
 pub struct Selection {
     /// Indices into `Dataset::contracts`, ascending.
     pub contracts: Vec<usize>,
+    /// The awards with contracts in `contracts`, ascending, one entry each.
+    pub awards: Vec<SelectedAward>,
+}
+
+/// An award in a selection, and where its selected contracts are in `Selection::contracts`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SelectedAward {
+    /// Index into `Dataset::awards`.
+    pub award: u32,
+    /// Its contracts are `Selection::contracts[first..first + n]`.
+    pub first: u32,
+    pub n: u32,
+}
+
+impl SelectedAward {
+    /// Its selected contracts, as a range of `Selection::contracts`.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.first as usize..(self.first + self.n) as usize
+    }
 }
 
 /// Index sets resolved from slugs once per query; `None` means "any".
@@ -138,6 +157,7 @@ impl Dataset {
             })
             .collect();
         let mut contracts = Vec::new();
+        let mut awards = Vec::new();
         for (a, range) in ix.award_contracts.iter().enumerate() {
             let region = usize::from(ix.region[a]);
             let value = ix.value[a];
@@ -150,6 +170,7 @@ impl Dataset {
             if !award_ok {
                 continue;
             }
+            let first = contracts.len();
             for i in range.clone() {
                 let area = ix.contract_area[i];
                 let in_area = match &c.areas {
@@ -161,8 +182,15 @@ impl Dataset {
                     contracts.push(i);
                 }
             }
+            if contracts.len() > first {
+                awards.push(SelectedAward {
+                    award: a as u32,
+                    first: first as u32,
+                    n: (contracts.len() - first) as u32,
+                });
+            }
         }
-        Selection { contracts }
+        Selection { contracts, awards }
     }
 }
 
