@@ -5,6 +5,7 @@
 //   interaction: a filter click to the moment all the work it caused is done (DOM and
 //            canvases updated, before the frame is painted), and to the next frame.
 // Usage: node bench/browser.mjs [dist] [loads] [clicks] → bench/results/browser.json.
+// bench/peer.mjs runs the same measures on the dc.js peer page through `measure`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,6 @@ import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const dist = process.argv[2] ?? join(here, '..', 'dist');
-const loads = Number(process.argv[3] ?? 20);
-const clicks = Number(process.argv[4] ?? 60);
 
 /** Median and 95th percentile (nearest rank) of a list of milliseconds. */
 export function stats(xs) {
@@ -23,73 +21,88 @@ export function stats(xs) {
   return { n: s.length, median: rank(0.5), p95: rank(0.95), min: s[0], max: s[s.length - 1] };
 }
 
-/** In the page: resolves with performance.now() at the first frame where everything is drawn. */
-const READY = `new Promise((resolve) => {
-  const ready = () => {
-    const charts = [...document.querySelectorAll('figure.chart')];
-    return document.querySelector('[data-testid="total-value"]')?.dataset.value
-      && charts.length > 0
-      && charts.every((c) => c.querySelector('button.hit:not(.hidden)'))
-      && document.querySelectorAll('[data-testid="award-row"]').length > 0;
-  };
-  const check = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
-  requestAnimationFrame(check);
-})`;
+/**
+ * What the benchmark needs to know about a page: `ready`, an expression for a promise of
+ * performance.now() at the first frame where everything is drawn; `clickables`, an
+ * expression for the filter controls to click, in order.
+ */
+export const OURS = {
+  ready: `new Promise((resolve) => {
+    const ready = () => {
+      const charts = [...document.querySelectorAll('figure.chart')];
+      return document.querySelector('[data-testid="total-value"]')?.dataset.value
+        && charts.length > 0
+        && charts.every((c) => c.querySelector('button.hit:not(.hidden)'))
+        && document.querySelectorAll('[data-testid="award-row"]').length > 0;
+    };
+    const check = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  })`,
+  clickables: `[...document.querySelectorAll('fieldset.facet input[type=checkbox]')]
+    .filter((e) => /^facet-(service-category|lead-provider-s-sector|probation-region)-/.test(e.id))`,
+};
 
-async function startup(browser, url, throttle) {
+async function startup(browser, url, page, throttle, loads) {
   const times = [];
   for (let i = 0; i < loads; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    await page.addInitScript(`window.__ready = ${READY};`);
-    await page.goto(url);
-    times.push(await page.evaluate(() => window.__ready));
+    await tab.addInitScript(`window.__ready = ${page.ready};`);
+    await tab.goto(url);
+    times.push(await tab.evaluate(() => window.__ready));
     await context.close();
   }
   return stats(times);
 }
 
-/** Clicks filter options in turn (tick, then untick) and times each. */
-async function interaction(browser, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(url);
-  await page.evaluate(READY);
-  const ids = await page.evaluate(() => [...document.querySelectorAll('fieldset.facet input[type=checkbox]')]
-    .map((e) => e.id).filter((id) => /^facet-(service-category|lead-provider-s-sector|probation-region)-/.test(id)));
+/** Clicks the filter controls in turn (each twice: on, then off) and times each click. */
+async function interaction(browser, url, page, clicks) {
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await tab.goto(url);
+  await tab.evaluate(page.ready);
+  const targets = await tab.evaluate(`(window.__targets = ${page.clickables}).length`);
   const work = [];
   const frame = [];
   for (let i = 0; i < clicks; i += 1) {
-    const id = ids[Math.floor(i / 2) % ids.length];
-    const [w, f] = await page.evaluate((id) => new Promise((resolve) => {
-      const box = document.getElementById(id);
+    const k = Math.floor(i / 2) % targets;
+    const [w, f] = await tab.evaluate((k) => new Promise((resolve) => {
+      const target = window.__targets[k];
       const t0 = performance.now();
-      box.click();
+      target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
       // Leptos runs effects (redraws) as microtasks and queued tasks; a task queued after
       // the click runs once they are done. The frame after that is the painted result.
       setTimeout(() => {
         const t1 = performance.now();
         requestAnimationFrame(() => resolve([t1 - t0, performance.now() - t0]));
       }, 0);
-    }), id);
+    }), k);
     work.push(w);
     frame.push(f);
   }
-  await page.close();
-  return { work: stats(work), next_frame: stats(frame) };
+  await tab.close();
+  return { targets, work: stats(work), next_frame: stats(frame) };
+}
+
+/** Startup (unthrottled and 4x slower CPU) and interaction for one page. */
+export async function measure(browser, url, page, { loads = 20, clicks = 60 } = {}) {
+  return {
+    startup: {
+      unthrottled: await startup(browser, url, page, 1, loads),
+      cpu_4x_slower: await startup(browser, url, page, 4, loads),
+    },
+    interaction: await interaction(browser, url, page, clicks),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] ?? join(here, '..', 'dist');
+  const loads = Number(process.argv[3] ?? 20);
+  const clicks = Number(process.argv[4] ?? 60);
   const server = await serve(dist);
   const browser = await launch();
-  const result = {
-    startup: {
-      unthrottled: await startup(browser, server.url, 1),
-      cpu_4x_slower: await startup(browser, server.url, 4),
-    },
-    interaction: await interaction(browser, server.url),
-  };
+  const result = await measure(browser, server.url, OURS, { loads, clicks });
   await browser.close();
   await server.close();
   mkdirSync(join(here, 'results'), { recursive: true });
