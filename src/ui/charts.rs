@@ -230,24 +230,33 @@ fn palette() -> Palette {
 
 /// A text measure backed by the 2D context of a canvas that is not in the page: setting
 /// the font on a canvas in the page makes the browser recompute the page's styles first.
+/// The canvas is made once and kept, with the size its font was last set to.
 fn canvas_measure() -> Option<impl Fn(&str, f64) -> f64> {
-    let context: web_sys::CanvasRenderingContext2d = browser::new_canvas()?
-        .get_context("2d")
-        .ok()??
-        .dyn_into()
-        .ok()?;
-    // Setting the font makes the browser parse it: only when the size changes.
-    let font = std::cell::Cell::new(f64::NAN);
-    Some(move |text: &str, px: f64| {
-        if font.get() != px {
-            context.set_font(&format!("{px}px sans-serif"));
-            font.set(px);
-        }
-        context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or_else(|_| estimate_width(text, px))
-    })
+    type Measurer = (web_sys::CanvasRenderingContext2d, std::cell::Cell<f64>);
+    thread_local! {
+        static MEASURER: Option<Measurer> = browser::new_canvas()
+            .and_then(|c| c.get_context("2d").ok().flatten())
+            .and_then(|c| c.dyn_into().ok())
+            .map(|context| (context, std::cell::Cell::new(f64::NAN)));
+    }
+    MEASURER
+        .with(|m| m.is_some())
+        .then_some(|text: &str, px: f64| {
+            MEASURER.with(|m| match m {
+                Some((context, font)) => {
+                    // Setting the font makes the browser parse it: only when the size changes.
+                    if font.get() != px {
+                        context.set_font(&format!("{px}px sans-serif"));
+                        font.set(px);
+                    }
+                    context
+                        .measure_text(text)
+                        .map(|m| m.width())
+                        .unwrap_or_else(|_| estimate_width(text, px))
+                }
+                None => estimate_width(text, px),
+            })
+        })
 }
 
 /// Draws `drawing` on `canvas` at its CSS width and the device's pixel ratio.
