@@ -6,7 +6,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
 use crate::charts::{
@@ -17,6 +16,7 @@ use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
 use crate::engine::text::pounds;
 use crate::engine::{AreaMap, Key};
+use crate::ui::canvas::CanvasBackend;
 use crate::ui::{browser, map, State};
 
 /// What one panel draws.
@@ -282,7 +282,7 @@ fn paint(
         canvas.set_height(height);
     }
     let measure = canvas_measure()?;
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = CanvasBackend::new(canvas.clone())?.into_drawing_area();
     let hits = drawing.draw(ds, &root, ratio, &measure)?;
     root.present().ok()?;
     let css = |v: f64| (v / ratio).round();
@@ -320,7 +320,7 @@ fn export_png(state: &State, title: &str, file: &str, drawing: &Drawing) -> Opti
     let height = frame.top_height() + drawing.height(EXPORT_WIDTH) + frame.bottom_height();
     canvas.set_width((f64::from(EXPORT_WIDTH) * ratio) as u32);
     canvas.set_height((f64::from(height) * ratio) as u32);
-    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    let root = CanvasBackend::new(canvas.clone())?.into_drawing_area();
     let body = draw_frame(&root, &frame, &palette(), ratio).ok()?;
     drawing.draw(ds, &body, ratio, &measure)?;
     root.present().ok()?;

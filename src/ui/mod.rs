@@ -5,6 +5,7 @@
 //! changes, a replacement while typing).
 
 mod browser;
+mod canvas;
 mod charts;
 pub mod fallback;
 mod figures;
