@@ -265,3 +265,22 @@ fn tiles_sit_on_distinct_cells_and_regions_are_contiguous() {
         );
     }
 }
+
+#[test]
+fn a_tile_names_ten_providers_and_counts_the_rest() {
+    let ds = contracts_explorer::synth::dataset(3_000, 4).unwrap();
+    let map = ds.area_map(&Filters::default());
+    let busy = map
+        .tiles
+        .iter()
+        .max_by_key(|t| t.providers.len())
+        .expect("tiles");
+    let n = busy.providers.len();
+    assert!(n > 12, "synthetic data gives an area many providers ({n})");
+    let names = busy.provider_names(&ds);
+    assert!(
+        names.ends_with(&format!(" and {} others", n - 10)),
+        "{names}"
+    );
+    assert_eq!(names.matches(", ").count(), 9, "ten names: {names}");
+}

@@ -3,7 +3,7 @@
 mod common;
 
 use common::ds;
-use contracts_explorer::engine::view::{sort_rows, spreadsheet_safe, Column, Facet};
+use contracts_explorer::engine::view::{spreadsheet_safe, Column, Facet};
 use contracts_explorer::engine::Filters;
 
 fn q(s: &str) -> Filters {
@@ -103,17 +103,17 @@ fn the_sentence_describes_the_view() {
 fn rows_sort_by_every_column_with_ties_in_file_order() {
     let ds = ds();
     let mut rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
-    sort_rows(&mut rows, Column::Value, true);
+    ds.sort_rows(&mut rows, Column::Value, true);
     assert_eq!(rows[0].provider, "Catch22");
     assert_eq!(rows[0].value, 12_501_519);
     assert!(rows.windows(2).all(|w| w[0].value >= w[1].value));
-    sort_rows(&mut rows, Column::End, false);
+    ds.sort_rows(&mut rows, Column::End, false);
     assert_eq!(rows[0].end.to_string(), "2023-06");
     for c in Column::ALL {
-        sort_rows(&mut rows, c, false);
+        ds.sort_rows(&mut rows, c, false);
         assert_eq!(rows.len(), 66);
     }
-    sort_rows(&mut rows, Column::Provider, false);
+    ds.sort_rows(&mut rows, Column::Provider, false);
     assert_eq!(rows[0].provider, "Advance");
     assert!(rows[0].id < rows[1].id, "ties keep file order");
 }

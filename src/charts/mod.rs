@@ -136,7 +136,13 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// Whether bars are split by sector (else drawn in one colour).
     pub by_sector: bool,
+    /// Groups left out after the largest `MAX_BARS`: how many, and their value.
+    pub left_out: Option<(usize, u64)>,
 }
+
+/// The most bars a chart draws; the rest are counted in `BarChart::left_out`. A dataset
+/// with thousands of lead providers would otherwise need a canvas taller than browsers draw.
+pub const MAX_BARS: usize = 30;
 
 impl BarChart {
     /// A short text alternative: the largest bars in words.
@@ -151,7 +157,17 @@ impl BarChart {
             .take(3)
             .map(|b| format!("{} {}", b.label, pounds_short(b.total())))
             .collect();
-        format!("Largest: {}.", top.join("; "))
+        let mut text = format!("Largest: {}.", top.join("; "));
+        if let Some((n, value)) = self.left_out {
+            text.push_str(&format!(
+                " The {} largest of {} are drawn; the other {} hold {}.",
+                self.bars.len(),
+                self.bars.len() + n,
+                n,
+                pounds_short(value)
+            ));
+        }
+        text
     }
 }
 
@@ -238,6 +254,7 @@ impl Dataset {
         BarChart {
             bars,
             by_sector: true,
+            left_out: None,
         }
     }
 
@@ -256,6 +273,7 @@ impl Dataset {
         BarChart {
             bars,
             by_sector: false,
+            left_out: None,
         }
     }
 
@@ -263,6 +281,11 @@ impl Dataset {
     pub fn provider_chart(&self, sel: &Selection) -> BarChart {
         let mut groups = self.group_by(sel, Dim::Provider);
         groups.sort_by(by_value_desc);
+        let rest = groups.split_off(groups.len().min(MAX_BARS));
+        let left_out = (!rest.is_empty()).then(|| {
+            let value = rest.iter().map(|g| g.totals.value).sum();
+            (rest.len(), value)
+        });
         let bars = groups
             .into_iter()
             .map(|g| {
@@ -281,6 +304,7 @@ impl Dataset {
         BarChart {
             bars,
             by_sector: true,
+            left_out,
         }
     }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::data::{Dataset, Month, Sector};
+use crate::data::{Dataset, Month};
 use crate::engine::filters::Filters;
 use crate::engine::text::pounds_short;
 use crate::engine::view::{join_and, plural};
@@ -115,16 +115,24 @@ pub struct Tile {
 }
 
 impl Tile {
-    /// The lead providers' names, "A, B and C" (empty when there are none).
+    /// The lead providers' names, "A, B and C" (empty when there are none); past
+    /// `NAMED_PROVIDERS`, the rest as a count: "A, B, … and 40 others".
     pub fn provider_names(&self, ds: &Dataset) -> String {
-        join_and(
-            self.providers
-                .iter()
-                .map(|&p| ds.providers[p].name.clone())
-                .collect(),
-        )
+        let mut names: Vec<String> = self
+            .providers
+            .iter()
+            .take(NAMED_PROVIDERS)
+            .map(|&p| ds.providers[p].name.clone())
+            .collect();
+        if self.providers.len() > NAMED_PROVIDERS {
+            names.push(format!("{} others", self.providers.len() - NAMED_PROVIDERS));
+        }
+        join_and(names)
     }
 }
+
+/// How many lead providers a tile names before counting the rest.
+pub const NAMED_PROVIDERS: usize = 10;
 
 /// One line of the legend.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,8 +157,10 @@ pub struct AreaMap {
 /// What one area holds under the map's filters.
 #[derive(Default)]
 struct Cover {
-    awards: BTreeSet<usize>,
-    providers: BTreeSet<usize>,
+    /// The awards covering it: how many, their value and the voluntary sector's part.
+    awards: usize,
+    value: u64,
+    voluntary: u64,
     /// Covered for the whole term by at least one contract.
     full: bool,
     /// The latest "until" month of the contracts covering it only part of the term.
@@ -183,28 +193,47 @@ impl Dataset {
             scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
         }
         let mut covers: Vec<Cover> = (0..self.areas.len()).map(|_| Cover::default()).collect();
-        for &c in &self.select(&scope).contracts {
-            let contract = &self.contracts[c];
-            let award = &self.awards[contract.award];
-            let mut mark = |area: usize, until: Option<Month>| {
+        // Which lead providers cover each area: one bit per (area, provider).
+        let providers = self.providers.len();
+        let mut covering = vec![0u64; (self.areas.len() * providers).div_ceil(64)];
+        let selection = self.select(&scope);
+        // Each area the current award's selected contracts cover, once per contract, with
+        // its "until" month (None: the whole term).
+        let mut marks: Vec<(usize, Option<Month>)> = Vec::new();
+        for picked in &selection.awards {
+            let award = &self.awards[picked.award as usize];
+            marks.clear();
+            for &c in &selection.contracts[picked.range()] {
+                match self.contracts[c].area {
+                    Some(a) => {
+                        let until = award
+                            .areas
+                            .iter()
+                            .find(|x| x.area == a)
+                            .and_then(|x| x.until);
+                        marks.push((a, until));
+                    }
+                    None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
+                }
+            }
+            let voluntary = self.index.voluntary[picked.award as usize];
+            for (i, &(area, until)) in marks.iter().enumerate() {
                 let cover = &mut covers[area];
-                cover.awards.insert(contract.award);
-                cover.providers.insert(award.provider);
                 match until {
                     None => cover.full = true,
                     Some(m) => cover.until = cover.until.max(Some(m)),
                 }
-            };
-            match contract.area {
-                Some(a) => {
-                    let until = award
-                        .areas
-                        .iter()
-                        .find(|x| x.area == a)
-                        .and_then(|x| x.until);
-                    mark(a, until);
+                // The award counts once in each area, however many of its contracts cover it.
+                if marks[..i].iter().any(|&(a, _)| a == area) {
+                    continue;
                 }
-                None => self.areas_of(award.region).for_each(|a| mark(a, None)),
+                cover.awards += 1;
+                cover.value += award.value;
+                if voluntary {
+                    cover.voluntary += award.value;
+                }
+                let bit = area * providers + award.provider;
+                covering[bit / 64] |= 1 << (bit % 64);
             }
         }
         let separate: Vec<(usize, Option<usize>)> = self
@@ -212,10 +241,7 @@ impl Dataset {
             .into_iter()
             .map(|s| (s.region, s.category))
             .collect();
-        let values: Vec<u64> = covers
-            .iter()
-            .map(|c| c.awards.iter().map(|&a| self.awards[a].value).sum())
-            .collect();
+        let values: Vec<u64> = covers.iter().map(|c| c.value).collect();
         let step = nice_step(
             values
                 .iter()
@@ -236,16 +262,10 @@ impl Dataset {
                     region == area.region
                         && (category.is_none() || coverage.is_none_or(|c| category == Some(c)))
                 });
-                let voluntary: u64 = cover
-                    .awards
-                    .iter()
-                    .map(|&i| &self.awards[i])
-                    .filter(|a| self.providers[a.provider].sector == Sector::Voluntary)
-                    .map(|a| a.value)
-                    .sum();
+                let voluntary = cover.voluntary;
                 let fill = if outside {
                     Fill::Outside
-                } else if cover.awards.is_empty() {
+                } else if cover.awards == 0 {
                     match (separately, coverage) {
                         (true, _) => Fill::Separate,
                         (false, Some(_)) => Fill::Gap,
@@ -270,7 +290,12 @@ impl Dataset {
                     area: a,
                     fill,
                     value: values[a],
-                    providers: cover.providers.iter().copied().collect(),
+                    providers: (0..providers)
+                        .filter(|p| {
+                            let bit = a * providers + p;
+                            covering[bit / 64] & (1 << (bit % 64)) != 0
+                        })
+                        .collect(),
                     selected: f.areas.contains(&area.slug),
                 }
             })

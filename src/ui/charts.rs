@@ -380,12 +380,18 @@ fn ChartPanel(
                 .collect::<Vec<_>>()
         })
     });
-    let target = move |key: Key| {
+    // Where each key is in `targets_now`, so a button finds its bar without a search.
+    let places = Memo::new(move |_| {
         targets_now.with(|ts| {
             ts.iter()
-                .find(|(k, ..)| *k == key)
-                .map(|(_, l, h)| (l.clone(), *h))
+                .enumerate()
+                .map(|(i, (k, ..))| (*k, i))
+                .collect::<std::collections::HashMap<Key, usize>>()
         })
+    });
+    let target = move |key: Key| {
+        let i = places.with(|p| p.get(&key).copied())?;
+        targets_now.with(|ts| ts.get(i).map(|(_, l, h)| (l.clone(), *h)))
     };
     let targets = move || {
         view! {

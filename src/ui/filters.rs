@@ -3,9 +3,12 @@
 use leptos::prelude::*;
 
 use crate::data::Month;
-use crate::engine::view::Facet;
+use crate::engine::view::{Facet, FacetOption};
 use crate::engine::Filters;
 use crate::ui::{browser, Change, State};
+
+/// How many options a long list (one with a find box) shows besides the chosen ones.
+const LONG_LIST: usize = 50;
 
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
@@ -82,13 +85,38 @@ fn FacetGroup(
                 on:input=move |ev| typed.set(event_target_value(&ev)) />
         }
     });
-    let shown = move || {
+    // A long list shows the chosen options and the first `LONG_LIST` others that match what
+    // was typed: a dataset with thousands of providers must not put thousands of boxes on
+    // the page. Each comes with its place in `options`, where its live count is read.
+    // Options keep their labels and order as counts change, so they are lowered once.
+    let lowered: Vec<String> =
+        options.with_untracked(|os| os.iter().map(|o| o.label.to_lowercase()).collect());
+    let matching = Memo::new(move |_| {
         let needle = typed.get().to_lowercase();
-        options
-            .get()
-            .into_iter()
-            .filter(|o| needle.is_empty() || o.label.to_lowercase().contains(&needle))
-            .collect::<Vec<_>>()
+        (0..lowered.len())
+            .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
+            .collect::<Vec<usize>>()
+    });
+    let shown = move || {
+        let chosen = |o: &FacetOption| state.filters.with(|f| facet.is_chosen(f, &o.slug));
+        let mut others = 0;
+        options.with(|os| {
+            matching.with(|m| {
+                m.iter()
+                    .filter(|&&i| {
+                        let keep = find.is_none() || chosen(&os[i]) || others < LONG_LIST;
+                        others += usize::from(keep && !chosen(&os[i]));
+                        keep
+                    })
+                    .map(|&i| (i, os[i].clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let hidden = move || {
+        let n = matching.with(Vec::len);
+        (find.is_some() && n > LONG_LIST)
+            .then(|| format!("Showing {LONG_LIST} of {n}: type above to find the others."))
     };
     view! {
         <fieldset class="facet" data-testid=testid>
@@ -96,15 +124,12 @@ fn FacetGroup(
             {find_box}
             <ul class="options" class:long=find.is_some()>
                 // Keyed by slug, the count read live: a new count updates one text node.
-                <For each=shown key=|o| o.slug.clone() let:o>
+                <For each=shown key=|(_, o)| o.slug.clone() let:((index, o))>
                     {
                         let slug = o.slug.clone();
-                        let awards = {
-                            let slug = slug.clone();
-                            Signal::derive(move || {
-                                options.with(|os| os.iter().find(|x| x.slug == slug).map_or(0, |x| x.awards))
-                            })
-                        };
+                        let awards = Signal::derive(move || {
+                            options.with(|os| os.get(index).map_or(0, |x| x.awards))
+                        });
                         let input_id = format!("{id}-{}", o.slug);
                         let checked = {
                             let slug = slug.clone();
@@ -130,6 +155,7 @@ fn FacetGroup(
                     }
                 </For>
             </ul>
+            <p class="more" aria-live="polite">{hidden}</p>
         </fieldset>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::text::pounds;
-use crate::engine::view::{sort_rows, AwardRow, Column};
+use crate::engine::view::{AwardRow, Column};
 use crate::ui::{browser, State};
 
 /// Rows per page: enough to scan, few enough to stay fast however large the data.
@@ -15,16 +15,13 @@ pub fn AwardsTable() -> impl IntoView {
     let ds = state.ds;
     let sort = RwSignal::new((Column::Region, false));
     let page = RwSignal::new(0usize);
+    // The selection's awards in table order; rows are built only for the page shown.
     let rows = Memo::new(move |_| {
-        let mut rows: Vec<AwardRow> = state.selection.with(|s| {
-            ds.award_rows(s)
-                .into_iter()
-                .map(|(a, _)| ds.award_row(a))
-                .collect()
-        });
+        let awards: Vec<usize> = state
+            .selection
+            .with(|s| ds.award_rows(s).into_iter().map(|(a, _)| a).collect());
         let (column, descending) = sort.get();
-        sort_rows(&mut rows, column, descending);
-        rows
+        ds.sorted_awards(&awards, column, descending)
     });
     // A new view starts at its first page.
     Effect::new(move |_| {
@@ -38,14 +35,16 @@ pub fn AwardsTable() -> impl IntoView {
             r.iter()
                 .skip(p * PAGE)
                 .take(PAGE)
-                .cloned()
+                .map(|&a| ds.award_row(a))
                 .collect::<Vec<_>>()
         })
     };
     let download = move |_| {
         let filters = state.filters.get_untracked();
         let link = browser::url_with_query(&filters.to_query());
-        let csv = rows.with_untracked(|r| ds.export_csv(r, &filters, &link));
+        let all: Vec<AwardRow> =
+            rows.with_untracked(|r| r.iter().map(|&a| ds.award_row(a)).collect());
+        let csv = ds.export_csv(&all, &filters, &link);
         browser::download(
             "probation-contracts-2021.csv",
             "text/csv;charset=utf-8",
