@@ -158,15 +158,21 @@ impl Drawing {
 pub fn Charts() -> impl IntoView {
     let state = expect_context::<State>();
     let ds = state.ds;
+    // Each drawing is a memo: worked out once per change however often it is read, and a
+    // chart whose drawing did not change is not redrawn.
     let bars = |f: fn(&crate::data::Dataset, &crate::engine::Selection) -> BarChart| {
-        Signal::derive(move || state.selection.with(|s| Drawing::Bars(f(ds, s))))
+        Signal::from(Memo::new(move |_| {
+            state.selection.with(|s| Drawing::Bars(f(ds, s)))
+        }))
     };
     let panels = [
         (
             Panel::Map,
             "Where the services are, area by area",
             "map",
-            Signal::derive(move || state.filters.with(|f| Drawing::Map(ds.area_map(f)))),
+            Signal::from(Memo::new(move |_| {
+                state.filters.with(|f| Drawing::Map(ds.area_map(f)))
+            })),
             false,
         ),
         (
@@ -194,7 +200,9 @@ pub fn Charts() -> impl IntoView {
             Panel::ChartTimeline,
             "When contracts are scheduled to end",
             "chart-timeline",
-            Signal::derive(move || state.selection.with(|s| Drawing::Timeline(ds.timeline(s)))),
+            Signal::from(Memo::new(move |_| {
+                state.selection.with(|s| Drawing::Timeline(ds.timeline(s)))
+            })),
             false,
         ),
     ];
