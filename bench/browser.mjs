@@ -4,7 +4,8 @@
 //            unthrottled and with 4x CPU throttling.
 //   interaction: a filter click to the moment all the work it caused is done (DOM and
 //            canvases updated, before the frame is painted), and to the next frame.
-// Usage: node bench/browser.mjs [dist] [loads] [clicks] → bench/results/browser.json.
+// Usage: node bench/browser.mjs [dist] [loads] [clicks] [name] → bench/results/[name].json
+// (name defaults to browser; scripts/bench uses browser-100k for the 100k-award build).
 // bench/peer.mjs runs the same measures on the dc.js peer page through `measure`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -100,12 +101,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] ?? join(here, '..', 'dist');
   const loads = Number(process.argv[3] ?? 20);
   const clicks = Number(process.argv[4] ?? 60);
+  const name = process.argv[5] ?? 'browser';
   const server = await serve(dist);
   const browser = await launch();
   const result = await measure(browser, server.url, OURS, { loads, clicks });
   await browser.close();
   await server.close();
   mkdirSync(join(here, 'results'), { recursive: true });
-  writeFileSync(join(here, 'results', 'browser.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 }

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Dim, Key, Totals};
-use crate::engine::filters::Filters;
+use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::{percent, pounds, pounds_short};
 
 /// A filter dimension a visitor can pick values of.
@@ -103,8 +103,24 @@ pub struct Chip {
 impl Dataset {
     /// Every option of `facet`, in file order, with the awards it would give alongside the other filters.
     pub fn facet_options(&self, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
+        self.facet_options_given(filters, facet, &self.select(filters))
+    }
+
+    /// `facet_options`, given `current` = `self.select(filters)`: a facet with nothing
+    /// chosen counts over that selection instead of selecting again.
+    pub fn facet_options_given(
+        &self,
+        filters: &Filters,
+        facet: Facet,
+        current: &Selection,
+    ) -> Vec<FacetOption> {
         let others = facet.without(filters);
-        let groups = self.group_by(&self.select(&others), facet.dim());
+        let selection = if others == *filters {
+            Cow::Borrowed(current)
+        } else {
+            Cow::Owned(self.select(&others))
+        };
+        let groups = self.group_by(&selection, facet.dim());
         // Groups come in key order, so each key is found by halving.
         let count = |k: Key| {
             groups

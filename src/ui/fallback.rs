@@ -19,7 +19,8 @@ pub fn remember_embed(host: &str, id: &str) {
 /// Logs panics to the console and replaces the page with the fallback.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        // The message and where it was raised; the JavaScript console adds its own stack.
+        web_sys::console::error_1(&info.to_string().into());
         show();
     }));
 }

@@ -73,7 +73,13 @@ fn FacetGroup(
     let state = expect_context::<State>();
     let ds = state.ds;
     let typed = RwSignal::new(String::new());
-    let options = Memo::new(move |_| state.filters.with(|f| ds.facet_options(f, facet)));
+    let options = Memo::new(move |_| {
+        state.filters.with(|f| {
+            state
+                .selection
+                .with(|s| ds.facet_options_given(f, facet, s))
+        })
+    });
     let id = format!("facet-{}", legend.to_lowercase().replace([' ', '\''], "-"));
     let testid = id.clone();
     let find_box = find.map(|label| {
