@@ -171,3 +171,74 @@ fn the_detail_line_gives_the_sector_split_and_concentration() {
     let none = ds.select(&q("region=greater-manchester"));
     assert_eq!(ds.describe_detail(&none), "");
 }
+
+#[test]
+fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
+    use contracts_explorer::charts::MAX_BARS;
+    use contracts_explorer::engine::Dim;
+    let ds = contracts_explorer::synth::dataset(10_000, 3).unwrap();
+    let sel = ds.select(&Filters::default());
+    let chart = ds.provider_chart(&sel);
+    assert_eq!(chart.bars.len(), MAX_BARS);
+    let providers = ds.group_by(&sel, Dim::Provider).len();
+    let (rest, rest_value) = chart.left_out.expect("providers left out");
+    assert_eq!(MAX_BARS + rest, providers);
+    let drawn: u64 = chart.bars.iter().map(|b| b.total()).sum();
+    assert_eq!(
+        drawn + rest_value,
+        ds.totals(&sel).value,
+        "every pound is drawn or counted"
+    );
+    assert!(chart.bars.windows(2).all(|w| w[0].total() >= w[1].total()));
+    let summary = chart.summary();
+    assert!(
+        summary.contains(&format!(
+            "The 30 largest of {} are drawn",
+            contracts_explorer::engine::text::thousands(providers as u64)
+        )),
+        "{summary}"
+    );
+    // The 2021 data's 26 lead providers are all drawn.
+    let real = common::ds();
+    assert_eq!(
+        real.provider_chart(&real.select(&Filters::default()))
+            .left_out,
+        None
+    );
+}
+
+#[test]
+fn sorting_award_indices_matches_sorting_whole_rows() {
+    let ds = contracts_explorer::synth::dataset(2_000, 5).unwrap();
+    let awards: Vec<usize> = (0..ds.awards.len()).collect();
+    for column in Column::ALL {
+        for descending in [false, true] {
+            let mut rows: Vec<_> = awards.iter().map(|&a| ds.award_row(a)).collect();
+            rows.sort_by(|a, b| {
+                let o = match column {
+                    Column::Value => a.value.cmp(&b.value),
+                    Column::End => a.end.cmp(&b.end),
+                    _ => {
+                        let text = |r: &contracts_explorer::engine::view::AwardRow| match column {
+                            Column::Region => r.region.to_lowercase(),
+                            Column::Category => r.category.to_lowercase(),
+                            Column::Provider => r.provider.to_lowercase(),
+                            Column::Sector => r.sector.to_lowercase(),
+                            Column::Areas => r.areas.to_lowercase(),
+                            _ => r.source.to_lowercase(),
+                        };
+                        text(a).cmp(&text(b))
+                    }
+                };
+                let o = if descending { o.reverse() } else { o };
+                o.then(a.id.cmp(&b.id))
+            });
+            let plain: Vec<usize> = rows.iter().map(|r| r.award).collect();
+            assert_eq!(
+                ds.sorted_awards(&awards, column, descending),
+                plain,
+                "{column:?} {descending}"
+            );
+        }
+    }
+}

@@ -8,8 +8,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::map::{Fill, VALUE_BANDS};
-use crate::engine::text::{pounds, pounds_short};
-use crate::engine::view::by_value_desc;
+use crate::engine::text::{pounds, pounds_short, thousands};
+use crate::engine::view::{by_value_desc, plural};
 use crate::engine::{Dim, Key, Selection, Totals};
 
 mod map;
@@ -162,8 +162,8 @@ impl BarChart {
             text.push_str(&format!(
                 " The {} largest of {} are drawn; the other {} hold {}.",
                 self.bars.len(),
-                self.bars.len() + n,
-                n,
+                thousands((self.bars.len() + n) as u64),
+                thousands(n as u64),
                 pounds_short(value)
             ));
         }
@@ -339,7 +339,7 @@ fn value_and_contracts(t: &Totals) -> String {
 }
 
 fn count(n: usize, noun: &str) -> String {
-    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+    plural(n, noun, &format!("{noun}s"))
 }
 
 /// Draws a horizontal bar chart filling `area`; `scale` is the device-pixel ratio.

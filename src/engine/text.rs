@@ -33,10 +33,10 @@ pub fn fold(text: &str) -> String {
         .replace('&', " and ")
 }
 
-/// Whole pounds with thousands separators: `£1,234,567`.
-pub fn pounds(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::from("£");
+/// A whole number with thousands separators: `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
@@ -46,9 +46,21 @@ pub fn pounds(value: u64) -> String {
     out
 }
 
-/// A short figure for people: `£46.6m`, `£545k`, `£900`.
+/// Whole pounds with thousands separators: `£1,234,567`.
+pub fn pounds(value: u64) -> String {
+    format!("£{}", thousands(value))
+}
+
+/// A short figure for people: `£1.2bn`, `£46.6m`, `£545k`, `£900`.
 pub fn pounds_short(value: u64) -> String {
-    if value >= 999_500 {
+    if value >= 999_950_000 {
+        let tenths = (value + 50_000_000) / 100_000_000;
+        if tenths.is_multiple_of(10) {
+            format!("£{}bn", tenths / 10)
+        } else {
+            format!("£{}.{}bn", tenths / 10, tenths % 10)
+        }
+    } else if value >= 999_500 {
         let tenths = (value + 50_000) / 100_000;
         if tenths.is_multiple_of(10) {
             format!("£{}m", tenths / 10)
@@ -70,6 +82,17 @@ pub fn percent(share: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_figures_read_in_billions_and_with_separators() {
+        assert_eq!(pounds_short(26_284_000_000), "£26.3bn");
+        assert_eq!(pounds_short(2_000_000_000), "£2bn");
+        assert_eq!(pounds_short(999_949_999), "£999.9m");
+        assert_eq!(pounds_short(999_950_000), "£1bn");
+        assert_eq!(thousands(4_525), "4,525");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(pounds(1_234_567), "£1,234,567");
+    }
 
     #[test]
     fn slugs_follow_the_published_rule() {

@@ -8,7 +8,7 @@ use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Dim, Key, Totals};
 use crate::engine::filters::{Filters, Selection};
-use crate::engine::text::{percent, pounds, pounds_short};
+use crate::engine::text::{percent, pounds, pounds_short, thousands};
 
 /// A filter dimension a visitor can pick values of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -347,7 +347,11 @@ impl Dataset {
 }
 
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
 }
 
 fn lower_first(s: &str) -> String {

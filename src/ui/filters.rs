@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::data::Month;
-use crate::engine::view::{Facet, FacetOption};
+use crate::engine::text::thousands;
+use crate::engine::view::{plural, Facet, FacetOption};
 use crate::engine::Filters;
 use crate::ui::{browser, Change, State};
 
@@ -121,8 +122,12 @@ fn FacetGroup(
     };
     let hidden = move || {
         let n = matching.with(Vec::len);
-        (find.is_some() && n > LONG_LIST)
-            .then(|| format!("Showing {LONG_LIST} of {n}: type above to find the others."))
+        (find.is_some() && n > LONG_LIST).then(|| {
+            format!(
+                "Showing {LONG_LIST} of {}: type above to find the others.",
+                thousands(n as u64)
+            )
+        })
     };
     view! {
         <fieldset class="facet" data-testid=testid>
@@ -153,7 +158,7 @@ fn FacetGroup(
                                 <label for=input_id>
                                     {o.label.clone()}
                                     <span class="count" class:none=move || awards.get() == 0>
-                                        {move || { let n = awards.get(); format!(" {n} award{}", if n == 1 { "" } else { "s" }) }}
+                                        {move || format!(" {}", plural(awards.get(), "award", "awards"))}
                                     </span>
                                 </label>
                             </li>
