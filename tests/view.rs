@@ -242,3 +242,34 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
         }
     }
 }
+
+#[test]
+fn a_long_list_shows_the_chosen_and_fifty_more_with_a_note() {
+    use contracts_explorer::engine::view::{
+        long_list_note, matching_options, shown_options, LONG_LIST,
+    };
+    let lowered: Vec<String> = (0..5_000)
+        .map(|i| format!("provider {i:06} trust"))
+        .collect();
+    let all = matching_options(&lowered, "");
+    assert_eq!(all.len(), 5_000);
+    let shown = shown_options(&all, |i| i == 4_321);
+    assert_eq!(
+        shown.len(),
+        LONG_LIST + 1,
+        "fifty others and the chosen one"
+    );
+    assert_eq!(shown[..LONG_LIST], (0..LONG_LIST).collect::<Vec<_>>()[..]);
+    assert_eq!(
+        shown[LONG_LIST], 4_321,
+        "a chosen option is shown wherever it is"
+    );
+    assert_eq!(
+        long_list_note(all.len()).as_deref(),
+        Some("Showing 50 of 5,000: type above to find the others.")
+    );
+    let found = matching_options(&lowered, "  PROVIDER 00123 ");
+    assert_eq!(found.len(), 10, "typing narrows the list, without case");
+    assert_eq!(shown_options(&found, |_| false), found);
+    assert_eq!(long_list_note(found.len()), None);
+}

@@ -92,6 +92,44 @@ pub struct FacetOption {
     pub awards: usize,
 }
 
+/// How many options a long filter list (one with a find box) shows besides the chosen ones:
+/// a dataset with thousands of lead providers must not put thousands of boxes on the page.
+pub const LONG_LIST: usize = 50;
+
+/// The positions of the options whose lowered label contains what was typed (all of them
+/// when nothing was typed); `lowered` holds each option's label in lower case.
+pub fn matching_options(lowered: &[String], typed: &str) -> Vec<usize> {
+    let needle = typed.trim().to_lowercase();
+    (0..lowered.len())
+        .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
+        .collect()
+}
+
+/// Which of the `matching` options a long list shows, in order: every chosen one, and the
+/// first `LONG_LIST` of the others.
+pub fn shown_options(matching: &[usize], chosen: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut others = 0;
+    matching
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let keep = chosen(i) || others < LONG_LIST;
+            others += usize::from(keep && !chosen(i));
+            keep
+        })
+        .collect()
+}
+
+/// The note under a long list when `matching` options are more than it shows.
+pub fn long_list_note(matching: usize) -> Option<String> {
+    (matching > LONG_LIST).then(|| {
+        format!(
+            "Showing {LONG_LIST} of {}: type above to find the others.",
+            thousands(matching as u64)
+        )
+    })
+}
+
 /// A removable filter, as a chip shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Chip {

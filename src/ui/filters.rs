@@ -3,13 +3,9 @@
 use leptos::prelude::*;
 
 use crate::data::Month;
-use crate::engine::text::thousands;
-use crate::engine::view::{plural, Facet, FacetOption};
+use crate::engine::view::{long_list_note, matching_options, plural, shown_options, Facet};
 use crate::engine::Filters;
 use crate::ui::{browser, Change, State};
-
-/// How many options a long list (one with a find box) shows besides the chosen ones.
-const LONG_LIST: usize = 50;
 
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
@@ -93,41 +89,29 @@ fn FacetGroup(
         }
     });
     // A long list shows the chosen options and the first `LONG_LIST` others that match what
-    // was typed: a dataset with thousands of providers must not put thousands of boxes on
-    // the page. Each comes with its place in `options`, where its live count is read.
+    // was typed. Each comes with its place in `options`, where its live count is read.
     // Options keep their labels and order as counts change, so they are lowered once.
     let lowered: Vec<String> =
         options.with_untracked(|os| os.iter().map(|o| o.label.to_lowercase()).collect());
-    let matching = Memo::new(move |_| {
-        let needle = typed.get().to_lowercase();
-        (0..lowered.len())
-            .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
-            .collect::<Vec<usize>>()
-    });
+    let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
     let shown = move || {
-        let chosen = |o: &FacetOption| state.filters.with(|f| facet.is_chosen(f, &o.slug));
-        let mut others = 0;
         options.with(|os| {
             matching.with(|m| {
-                m.iter()
-                    .filter(|&&i| {
-                        let keep = find.is_none() || chosen(&os[i]) || others < LONG_LIST;
-                        others += usize::from(keep && !chosen(&os[i]));
-                        keep
-                    })
-                    .map(|&i| (i, os[i].clone()))
+                let chosen = |i: usize| state.filters.with(|f| facet.is_chosen(f, &os[i].slug));
+                let shown = match find {
+                    Some(_) => shown_options(m, chosen),
+                    None => m.clone(),
+                };
+                shown
+                    .into_iter()
+                    .map(|i| (i, os[i].clone()))
                     .collect::<Vec<_>>()
             })
         })
     };
     let hidden = move || {
-        let n = matching.with(Vec::len);
-        (find.is_some() && n > LONG_LIST).then(|| {
-            format!(
-                "Showing {LONG_LIST} of {}: type above to find the others.",
-                thousands(n as u64)
-            )
-        })
+        find?;
+        long_list_note(matching.with(Vec::len))
     };
     view! {
         <fieldset class="facet" data-testid=testid>
