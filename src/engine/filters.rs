@@ -156,6 +156,8 @@ impl Dataset {
                 filters.end_from.is_none_or(|f| m >= f) && filters.end_to.is_none_or(|t| m <= t)
             })
             .collect();
+        // Without a filter that looks inside awards, an award's contracts go in together.
+        let whole_awards = !filters.selects_within_awards();
         let mut contracts = Vec::new();
         let mut awards = Vec::new();
         for (a, range) in ix.award_contracts.iter().enumerate() {
@@ -171,15 +173,19 @@ impl Dataset {
                 continue;
             }
             let first = contracts.len();
-            for i in range.clone() {
-                let area = ix.contract_area[i];
-                let in_area = match &c.areas {
-                    None => true,
-                    Some((_, regions)) if area == REGIONAL => regions[region],
-                    Some((areas, _)) => areas[usize::from(area)],
-                };
-                if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(self, i) {
-                    contracts.push(i);
+            if whole_awards {
+                contracts.extend(range.clone());
+            } else {
+                for i in range.clone() {
+                    let area = ix.contract_area[i];
+                    let in_area = match &c.areas {
+                        None => true,
+                        Some((_, regions)) if area == REGIONAL => regions[region],
+                        Some((areas, _)) => areas[usize::from(area)],
+                    };
+                    if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(self, i) {
+                        contracts.push(i);
+                    }
                 }
             }
             if contracts.len() > first {
