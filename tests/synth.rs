@@ -134,5 +134,18 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
                 .collect();
             assert_eq!(got, expected, "{} by {dim:?}", f.to_query());
         }
+        // The one-pass summary the page uses gives the same totals and groups.
+        let fresh = ds.select(&f);
+        ds.summarise(&fresh);
+        assert!(fresh.summary.get().is_some());
+        assert_eq!(ds.totals(&fresh), ds.totals(&sel), "{}", f.to_query());
+        for dim in Dim::ALL {
+            assert_eq!(
+                ds.group_by(&fresh, dim),
+                ds.group_by(&sel, dim),
+                "summarised {} by {dim:?}",
+                f.to_query()
+            );
+        }
     }
 }

@@ -106,6 +106,13 @@ impl Key {
     }
 }
 
+/// The totals and every group-by of one selection, worked out together (`summarise`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub totals: Totals,
+    pub groups: Vec<(Dim, Vec<Group>)>,
+}
+
 /// One group of a group-by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
@@ -116,91 +123,135 @@ pub struct Group {
 impl Dataset {
     /// Totals over the contracts in `selection`.
     pub fn totals(&self, selection: &Selection) -> Totals {
-        self.accumulate(selection, 1, None)
+        if let Some(summary) = selection.summary.get() {
+            return summary.totals.clone();
+        }
+        self.accumulate(selection, &[None])
             .pop()
+            .and_then(|mut t| t.pop())
             .unwrap_or_default()
     }
 
-    /// Totals per group of `dim` (all in one group for `None`) in one pass over the
-    /// selection's awards; `count` groups, dense indices. An award whose contracts are all
-    /// selected adds its precomputed areas and end months; only a partly selected award
-    /// looks at its contracts. Distinct lead providers are counted with one bit per
-    /// (group, provider); when each group is a provider, it has exactly one.
-    fn accumulate(&self, selection: &Selection, count: usize, dim: Option<Dim>) -> Vec<Totals> {
+    /// Works out the totals and every group-by of `selection` in one pass and keeps them in
+    /// it, so `totals` and `group_by` on it read them instead of passing over it again. The
+    /// page does this for its main selection, which its figures, charts and most filter
+    /// counts all read.
+    pub fn summarise(&self, selection: &Selection) {
+        if selection.summary.get().is_some() {
+            return;
+        }
+        let mut specs = vec![None];
+        specs.extend(Dim::ALL.map(Some));
+        let mut all = self.accumulate(selection, &specs).into_iter();
+        let totals = all.next().and_then(|mut t| t.pop()).unwrap_or_default();
+        let groups = Dim::ALL
+            .into_iter()
+            .zip(all)
+            .map(|(dim, totals)| (dim, self.groups(dim, totals)))
+            .collect();
+        let _ = selection.summary.set(Summary { totals, groups });
+    }
+
+    /// The number of groups of `dim` (dense indices below it); `None` is one group, the whole.
+    fn group_count(&self, dim: Option<Dim>) -> usize {
+        match dim {
+            None => 1,
+            Some(Dim::Region) => self.regions.len(),
+            Some(Dim::Area) => self.areas.len(),
+            Some(Dim::Category) => self.categories.len(),
+            Some(Dim::Provider) => self.providers.len(),
+            Some(Dim::Sector) => Sector::ALL.len(),
+            Some(Dim::End) => self.index.end_months.len(),
+        }
+    }
+
+    /// Totals per group for each of `dims` (all in one group for `None`), in one pass over
+    /// the selection's awards. An award whose contracts are all selected adds its
+    /// precomputed areas and end months; only a partly selected award looks at its
+    /// contracts. Distinct lead providers are counted with one bit per (group, provider);
+    /// when each group is a provider, it has exactly one.
+    fn accumulate(&self, selection: &Selection, dims: &[Option<Dim>]) -> Vec<Vec<Totals>> {
         let ix = &self.index;
         let providers = self.providers.len();
-        let by_provider = dim == Some(Dim::Provider);
-        let mut totals = vec![Totals::default(); count];
-        let mut seen = if by_provider {
-            Vec::new()
-        } else {
-            vec![0u64; (count * providers).div_ceil(64)]
-        };
+        let mut totals: Vec<Vec<Totals>> = dims
+            .iter()
+            .map(|&d| vec![Totals::default(); self.group_count(d)])
+            .collect();
+        let mut seen: Vec<Vec<u64>> = dims
+            .iter()
+            .map(|&d| match d {
+                Some(Dim::Provider) => Vec::new(),
+                _ => vec![0u64; (self.group_count(d) * providers).div_ceil(64)],
+            })
+            .collect();
         // The groups the current award counts in, each with how many of its contracts.
         let mut touched: Vec<(u32, u32)> = Vec::new();
         for picked in &selection.awards {
             let a = picked.award as usize;
             let n = picked.n;
             let all_contracts = ix.award_contracts[a].len() as u32;
-            touched.clear();
-            match dim {
-                None => touched.push((0, n)),
-                Some(Dim::Region) => touched.push((u32::from(ix.region[a]), n)),
-                Some(Dim::Category) => touched.push((u32::from(ix.category[a]), n)),
-                Some(Dim::Provider) => touched.push((ix.provider[a], n)),
-                Some(Dim::Sector) => touched.push((u32::from(!ix.voluntary[a]), n)),
-                Some(Dim::Area) if n == all_contracts => {
-                    touched.extend_from_slice(ix.award_areas.of(a))
-                }
-                Some(Dim::End) if n == all_contracts => {
-                    touched.extend_from_slice(ix.award_ends.of(a))
-                }
-                Some(Dim::Area | Dim::End) => {
-                    for &c in &selection.contracts[picked.range()] {
-                        let mut add = |g: u32| match touched.iter_mut().find(|(x, _)| *x == g) {
-                            Some((_, m)) => *m += 1,
-                            None => touched.push((g, 1)),
-                        };
-                        match (dim, ix.contract_area[c]) {
-                            (Some(Dim::End), _) => add(ix.contract_end[c]),
-                            (_, REGIONAL) => self
-                                .areas_of(usize::from(ix.region[a]))
-                                .for_each(|g| add(g as u32)),
-                            (_, area) => add(u32::from(area)),
-                        }
-                    }
-                }
-            }
             let value = ix.value[a];
             let voluntary = ix.voluntary[a];
             let provider = ix.provider[a] as usize;
-            for &(g, m) in &touched {
-                let g = g as usize;
-                let m = m as usize;
-                let t = &mut totals[g];
-                t.value += value;
-                t.awards += 1;
-                t.contracts += m;
-                if m < all_contracts as usize {
-                    t.partial_awards += 1;
+            for (k, &dim) in dims.iter().enumerate() {
+                touched.clear();
+                match dim {
+                    None => touched.push((0, n)),
+                    Some(Dim::Region) => touched.push((u32::from(ix.region[a]), n)),
+                    Some(Dim::Category) => touched.push((u32::from(ix.category[a]), n)),
+                    Some(Dim::Provider) => touched.push((ix.provider[a], n)),
+                    Some(Dim::Sector) => touched.push((u32::from(!voluntary), n)),
+                    Some(Dim::Area) if n == all_contracts => {
+                        touched.extend_from_slice(ix.award_areas.of(a))
+                    }
+                    Some(Dim::End) if n == all_contracts => {
+                        touched.extend_from_slice(ix.award_ends.of(a))
+                    }
+                    Some(Dim::Area | Dim::End) => {
+                        for &c in &selection.contracts[picked.range()] {
+                            let mut add = |g: u32| match touched.iter_mut().find(|(x, _)| *x == g) {
+                                Some((_, m)) => *m += 1,
+                                None => touched.push((g, 1)),
+                            };
+                            match (dim, ix.contract_area[c]) {
+                                (Some(Dim::End), _) => add(ix.contract_end[c]),
+                                (_, REGIONAL) => self
+                                    .areas_of(usize::from(ix.region[a]))
+                                    .for_each(|g| add(g as u32)),
+                                (_, area) => add(u32::from(area)),
+                            }
+                        }
+                    }
                 }
-                let new_provider = if by_provider {
-                    t.awards == 1
-                } else {
-                    let bit = g * providers + provider;
-                    let fresh = seen[bit / 64] & (1 << (bit % 64)) == 0;
-                    seen[bit / 64] |= 1 << (bit % 64);
-                    fresh
-                };
-                if new_provider {
-                    t.lead_providers += 1;
-                }
-                if voluntary {
-                    t.voluntary_value += value;
-                    t.voluntary_awards += 1;
-                    t.voluntary_contracts += m;
+                let by_provider = dim == Some(Dim::Provider);
+                for &(g, m) in &touched {
+                    let g = g as usize;
+                    let m = m as usize;
+                    let t = &mut totals[k][g];
+                    t.value += value;
+                    t.awards += 1;
+                    t.contracts += m;
+                    if m < all_contracts as usize {
+                        t.partial_awards += 1;
+                    }
+                    let new_provider = if by_provider {
+                        t.awards == 1
+                    } else {
+                        let bit = g * providers + provider;
+                        let fresh = seen[k][bit / 64] & (1 << (bit % 64)) == 0;
+                        seen[k][bit / 64] |= 1 << (bit % 64);
+                        fresh
+                    };
                     if new_provider {
-                        t.voluntary_lead_providers += 1;
+                        t.lead_providers += 1;
+                    }
+                    if voluntary {
+                        t.voluntary_value += value;
+                        t.voluntary_awards += 1;
+                        t.voluntary_contracts += m;
+                        if new_provider {
+                            t.voluntary_lead_providers += 1;
+                        }
                     }
                 }
             }
@@ -225,22 +276,34 @@ impl Dataset {
 
     /// The selection grouped by `dim`, in key order; groups with no contracts are left out.
     pub fn group_by(&self, selection: &Selection, dim: Dim) -> Vec<Group> {
+        if let Some(summary) = selection.summary.get() {
+            if let Some((_, groups)) = summary.groups.iter().find(|(d, _)| *d == dim) {
+                return groups.clone();
+            }
+        }
+        let totals = self
+            .accumulate(selection, &[Some(dim)])
+            .pop()
+            .unwrap_or_default();
+        self.groups(dim, totals)
+    }
+
+    /// Dense per-group totals of `dim` as groups with keys, leaving out the empty ones.
+    fn groups(&self, dim: Dim, totals: Vec<Totals>) -> Vec<Group> {
         let months = &self.index.end_months;
-        let (groups, key): (usize, Box<dyn Fn(usize) -> Key>) = match dim {
-            Dim::Region => (self.regions.len(), Box::new(Key::Region)),
-            Dim::Area => (self.areas.len(), Box::new(Key::Area)),
-            Dim::Category => (self.categories.len(), Box::new(Key::Category)),
-            Dim::Provider => (self.providers.len(), Box::new(Key::Provider)),
-            Dim::Sector => (Sector::ALL.len(), Box::new(|i| Key::Sector(Sector::ALL[i]))),
-            Dim::End => (months.len(), Box::new(|i| Key::End(months[i]))),
-        };
-        let totals = self.accumulate(selection, groups, Some(dim));
         totals
             .into_iter()
             .enumerate()
             .filter(|(_, t)| t.contracts > 0)
             .map(|(i, totals)| Group {
-                key: key(i),
+                key: match dim {
+                    Dim::Region => Key::Region(i),
+                    Dim::Area => Key::Area(i),
+                    Dim::Category => Key::Category(i),
+                    Dim::Provider => Key::Provider(i),
+                    Dim::Sector => Key::Sector(Sector::ALL[i]),
+                    Dim::End => Key::End(months[i]),
+                },
                 totals,
             })
             .collect()

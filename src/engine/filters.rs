@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Month, Sector, REGIONAL};
+use crate::engine::aggregate::Summary;
 use crate::engine::map::MapColour;
 use crate::engine::text::fold;
 
@@ -56,13 +57,24 @@ impl Filters {
 }
 
 /// The contracts a `Filters` matches, and the awards they belong to.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Selection {
     /// Indices into `Dataset::contracts`, ascending.
     pub contracts: Vec<usize>,
     /// The awards with contracts in `contracts`, ascending, one entry each.
     pub awards: Vec<SelectedAward>,
+    /// Its totals and group-bys once `Dataset::summarise` has worked them out.
+    pub summary: std::sync::OnceLock<Summary>,
 }
+
+/// Two selections are equal when they hold the same contracts, summarised or not.
+impl PartialEq for Selection {
+    fn eq(&self, other: &Selection) -> bool {
+        self.contracts == other.contracts && self.awards == other.awards
+    }
+}
+
+impl Eq for Selection {}
 
 /// An award in a selection, and where its selected contracts are in `Selection::contracts`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,7 +208,11 @@ impl Dataset {
                 });
             }
         }
-        Selection { contracts, awards }
+        Selection {
+            contracts,
+            awards,
+            summary: std::sync::OnceLock::new(),
+        }
     }
 }
 

@@ -111,7 +111,15 @@ pub fn Explorer(
             .collect::<Vec<_>>(),
     );
     let previous = RwSignal::new(None::<Filters>);
-    let selection = Memo::new(move |_| filters.with(|f| ds.select(f)));
+    // The selection with its totals and group-bys worked out in one pass (`summarise`):
+    // the figures, the charts and the counts of filters with nothing chosen read them.
+    let selection = Memo::new(move |_| {
+        filters.with(|f| {
+            let s = ds.select(f);
+            ds.summarise(&s);
+            s
+        })
+    });
     let totals = Memo::new(move |_| selection.with(|s| ds.totals(s)));
     let set = Callback::new(move |(new, how): (Filters, Change)| {
         let old = filters.get_untracked();
