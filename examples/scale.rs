@@ -2,7 +2,7 @@
 //! a synthetic dataset, its columns for crossfilter2, and one filter change plus every
 //! aggregation (`synth::recompute`, the same workload as the native criterion benchmark).
 
-use contracts_explorer::data::{Dataset, Sector, REGIONAL};
+use contracts_explorer::data::{Dataset, PerAward, Sector};
 use contracts_explorer::engine::Filters;
 use contracts_explorer::synth;
 use js_sys::{Float64Array, Uint16Array, Uint32Array, Uint8Array};
@@ -115,46 +115,29 @@ impl Scale {
     /// Per award: the distinct areas its contracts cover (a regional lot: all its
     /// region's areas), flattened; `area_offsets` has awards + 1 entries.
     pub fn areas(&self) -> Uint16Array {
-        Uint16Array::from(&self.lists(|c| self.contract_areas(c)).1[..])
+        Uint16Array::from(&self.lists(&self.ds.index.award_areas).1[..])
     }
     pub fn area_offsets(&self) -> Uint32Array {
-        Uint32Array::from(&self.lists(|c| self.contract_areas(c)).0[..])
+        Uint32Array::from(&self.lists(&self.ds.index.award_areas).0[..])
     }
     /// Per award: the distinct end months (indices into the sorted months) of its contracts.
     pub fn ends(&self) -> Uint16Array {
-        Uint16Array::from(&self.lists(|c| vec![self.ds.index.contract_end[c] as u16]).1[..])
+        Uint16Array::from(&self.lists(&self.ds.index.award_ends).1[..])
     }
     pub fn end_offsets(&self) -> Uint32Array {
-        Uint32Array::from(&self.lists(|c| vec![self.ds.index.contract_end[c] as u16]).0[..])
+        Uint32Array::from(&self.lists(&self.ds.index.award_ends).0[..])
     }
 }
 
 impl Scale {
-    fn contract_areas(&self, c: usize) -> Vec<u16> {
-        let ix = &self.ds.index;
-        match ix.contract_area[c] {
-            REGIONAL => {
-                let region = usize::from(ix.region[ix.contract_award[c] as usize]);
-                (0..self.ds.areas.len())
-                    .filter(|&a| self.ds.areas[a].region == region)
-                    .map(|a| a as u16)
-                    .collect()
-            }
-            a => vec![a],
-        }
-    }
-
-    /// Per award, the distinct values `of` gives for its contracts: (offsets, values).
-    fn lists(&self, of: impl Fn(usize) -> Vec<u16>) -> (Vec<u32>, Vec<u16>) {
+    /// `per_award`'s groups for every award, flattened: (offsets, groups).
+    fn lists(&self, per_award: &PerAward) -> (Vec<u32>, Vec<u16>) {
         let mut offsets = vec![0u32];
-        let mut values = Vec::new();
-        for range in &self.ds.index.award_contracts {
-            let mut mine: Vec<u16> = range.clone().flat_map(&of).collect();
-            mine.sort_unstable();
-            mine.dedup();
-            values.extend(mine);
-            offsets.push(values.len() as u32);
+        let mut groups = Vec::new();
+        for a in 0..self.ds.awards.len() {
+            groups.extend(per_award.of(a).iter().map(|&(g, _)| g as u16));
+            offsets.push(groups.len() as u32);
         }
-        (offsets, values)
+        (offsets, groups)
     }
 }

@@ -102,20 +102,27 @@ fn the_sentence_describes_the_view() {
 #[test]
 fn rows_sort_by_every_column_with_ties_in_file_order() {
     let ds = ds();
-    let mut rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
-    ds.sort_rows(&mut rows, Column::Value, true);
-    assert_eq!(rows[0].provider, "Catch22");
-    assert_eq!(rows[0].value, 12_501_519);
-    assert!(rows.windows(2).all(|w| w[0].value >= w[1].value));
-    ds.sort_rows(&mut rows, Column::End, false);
-    assert_eq!(rows[0].end.to_string(), "2023-06");
+    let all: Vec<usize> = (0..ds.awards.len()).collect();
+    let rows = |column: Column, descending: bool| -> Vec<_> {
+        ds.sorted_awards(&all, column, descending)
+            .into_iter()
+            .map(|a| ds.award_row(a))
+            .collect()
+    };
+    let by_value = rows(Column::Value, true);
+    assert_eq!(by_value[0].provider, "Catch22");
+    assert_eq!(by_value[0].value, 12_501_519);
+    assert!(by_value.windows(2).all(|w| w[0].value >= w[1].value));
+    assert_eq!(rows(Column::End, false)[0].end.to_string(), "2023-06");
     for c in Column::ALL {
-        ds.sort_rows(&mut rows, c, false);
-        assert_eq!(rows.len(), 66);
+        assert_eq!(rows(c, false).len(), 66);
     }
-    ds.sort_rows(&mut rows, Column::Provider, false);
-    assert_eq!(rows[0].provider, "Advance");
-    assert!(rows[0].id < rows[1].id, "ties keep file order");
+    let by_provider = rows(Column::Provider, false);
+    assert_eq!(by_provider[0].provider, "Advance");
+    assert!(
+        by_provider[0].id < by_provider[1].id,
+        "ties keep file order"
+    );
 }
 
 #[test]

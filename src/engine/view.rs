@@ -581,15 +581,6 @@ impl Dataset {
         keyed.into_iter().map(|k| k.3).collect()
     }
 
-    /// Sorts table rows by a column, in the order of `sorted_awards`.
-    pub fn sort_rows(&self, rows: &mut Vec<AwardRow>, column: Column, descending: bool) {
-        let awards: Vec<usize> = rows.iter().map(|r| r.award).collect();
-        let order = self.sorted_awards(&awards, column, descending);
-        let mut by_award: std::collections::HashMap<usize, AwardRow> =
-            rows.drain(..).map(|r| (r.award, r)).collect();
-        rows.extend(order.iter().filter_map(|a| by_award.remove(a)));
-    }
-
     /// The latest scheduled end of award `a`'s contracts.
     pub fn award_end(&self, a: usize) -> Month {
         let award = &self.awards[a];
