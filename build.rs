@@ -1,4 +1,4 @@
-//! Validates the data files and embeds them: a malformed file fails the build with file, line and column.
+//! Validates the data files and embeds them, as text and packed: a malformed file fails the build with file, line and column.
 //!
 //! The files come from `www/data/`, or from the folder named by `CONTRACTS_DATA_DIR`.
 
@@ -31,9 +31,11 @@ fn main() {
             Err(e) => fail(&in_dir(&dir, &e)),
         }
     }
-    if let Err(e) = data::load(&files) {
-        fail(&in_dir(&dir, &e));
-    }
+    let dataset = data::load(&files).unwrap_or_else(|e| fail(&in_dir(&dir, &e)));
+    // What the app unpacks: the validated tables in binary, so the browser parses no CSV.
+    let packed = out.join("dataset.bin");
+    fs::write(&packed, data::packed::pack(&dataset))
+        .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", packed.display())));
 
     let mut code = String::from(
         "/// Each data file's name and text, as built in.\npub const FILES: &[(&str, &str)] = &[\n",
@@ -48,6 +50,10 @@ fn main() {
         ));
     }
     code.push_str("];\n");
+    code.push_str(&format!(
+        "/// The dataset packed by `data::packed::pack`.\npub const PACKED: &[u8] = include_bytes!({:?});\n",
+        packed.display().to_string()
+    ));
     let generated = out.parent().unwrap_or(&out).join("embedded_files.rs");
     fs::write(&generated, code)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", generated.display())));

@@ -1,10 +1,11 @@
-//! The dataset: types, loading and validation of the CSV tables, and the counting rule.
+//! The dataset: types, loading and validation of the CSV tables, its packed form, and the counting rule.
 //!
 //! This module uses neither Leptos nor web-sys; `build.rs` compiles it too, so a
 //! malformed data file fails the build with the same message the tests see.
 
 pub mod contracts;
 pub mod load;
+pub mod packed;
 pub mod types;
 
 pub use load::{load, DataError, Files, FILES};
