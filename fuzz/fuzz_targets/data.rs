@@ -1,11 +1,12 @@
 //! Fuzzes the data loader: the first byte picks one of the data files, the rest replaces its
 //! bytes. Loading must fail with an error located in a data file or succeed, never panic, and a dataset
-//! that loads must be usable by the engine.
+//! that loads must be usable by the engine. One more pick unpacks the rest as a packed
+//! dataset (what the app reads), under the same rules.
 #![no_main]
 
 use std::collections::HashMap;
 
-use contracts_explorer::data::{load, load::decode, FILES};
+use contracts_explorer::data::{load, load::decode, packed, Dataset, FILES};
 use contracts_explorer::embedded;
 use contracts_explorer::engine::{Dim, Filters};
 use libfuzzer_sys::fuzz_target;
@@ -14,7 +15,13 @@ fuzz_target!(|bytes: &[u8]| {
     let Some((&pick, rest)) = bytes.split_first() else {
         return;
     };
-    let name = FILES[usize::from(pick) % FILES.len()];
+    let Some(&name) = FILES.get(usize::from(pick) % (FILES.len() + 1)) else {
+        match packed::unpack(rest) {
+            Ok(ds) => exercise(&ds),
+            Err(e) => assert_eq!(e.file, "built-in dataset", "{e}"),
+        }
+        return;
+    };
     let mut files: HashMap<String, String> = embedded::FILES
         .iter()
         .map(|(n, t)| (n.to_string(), t.to_string()))
@@ -29,16 +36,7 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
     match load(&files) {
-        Ok(ds) => {
-            let sel = ds.select(&Filters::default());
-            let t = ds.totals(&sel);
-            assert_eq!(t.contracts, ds.contracts.len());
-            for dim in Dim::ALL {
-                let _ = ds.group_by(&sel, dim);
-            }
-            let rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
-            let _ = ds.export_csv(&rows, &Filters::default(), "");
-        }
+        Ok(ds) => exercise(&ds),
         Err(e) => {
             // The error may be in another file that depends on the changed one
             // (award_areas.csv naming an award that is gone), but always in a data file.
@@ -47,3 +45,15 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
 });
+
+/// What the page does with a dataset: select, total, group and export it.
+fn exercise(ds: &Dataset) {
+    let sel = ds.select(&Filters::default());
+    let t = ds.totals(&sel);
+    assert_eq!(t.contracts, ds.contracts.len());
+    for dim in Dim::ALL {
+        let _ = ds.group_by(&sel, dim);
+    }
+    let rows: Vec<_> = (0..ds.awards.len()).map(|a| ds.award_row(a)).collect();
+    let _ = ds.export_csv(&rows, &Filters::default(), "");
+}

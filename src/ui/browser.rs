@@ -87,6 +87,15 @@ fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
     array.into()
 }
 
+/// A number as JavaScript writes it (the shortest text that reads back the same), so the
+/// wasm carries no float formatting of its own.
+pub fn number_text(x: f64) -> String {
+    js_sys::Number::from(x)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// Device pixels per CSS pixel (1 where unknown).
 pub fn pixel_ratio() -> f64 {
     web_sys::window()

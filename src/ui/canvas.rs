@@ -95,7 +95,7 @@ fn css_color(color: BackendColor) -> String {
 }
 
 /// A font size in CSS pixels to one decimal place (written without float formatting).
-fn font_size(px: f64) -> String {
+pub(super) fn font_size(px: f64) -> String {
     let tenths = (px.max(0.0) * 10.0).round() as u64;
     format!("{}.{}px", tenths / 10, tenths % 10)
 }

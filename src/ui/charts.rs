@@ -16,7 +16,7 @@ use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
 use crate::engine::text::pounds;
 use crate::engine::{AreaMap, Key};
-use crate::ui::canvas::CanvasBackend;
+use crate::ui::canvas::{self, CanvasBackend};
 use crate::ui::{browser, map, State};
 
 /// What one panel draws.
@@ -254,7 +254,7 @@ fn canvas_measure() -> Option<impl Fn(&str, f64) -> f64> {
                 Some((context, font)) => {
                     // Setting the font makes the browser parse it: only when the size changes.
                     if font.get() != px {
-                        context.set_font(&format!("{px}px sans-serif"));
+                        context.set_font(&format!("{} sans-serif", canvas::font_size(px)));
                         font.set(px);
                     }
                     context

@@ -46,7 +46,7 @@ pub fn Figures(
             <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=count(|t| t.awards) />
             <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=count(|t| t.lead_providers) />
             <Figure label="To the voluntary sector" testid="voluntary-share"
-                value=Signal::derive(move || share().map(|s| s.to_string()).unwrap_or_default())
+                value=Signal::derive(move || share().map(crate::ui::browser::number_text).unwrap_or_default())
                 text=Signal::derive(move || share().map(percent).unwrap_or_else(|| "–".to_string())) />
         </dl>
         <p class="exact">{move || totals.with(|t| format!("Exactly {}.", pounds(t.value)))}</p>
