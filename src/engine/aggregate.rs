@@ -5,7 +5,7 @@
 //! contracts (by area or end date), `Totals::partial_awards` says how many awards
 //! that applies to, so the views can say the value covers more than is shown.
 
-use crate::data::{Dataset, Month, Sector, Separate, REGIONAL};
+use crate::data::{Dataset, Month, PerAward, Sector, Separate, REGIONAL};
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::fold;
 
@@ -165,98 +165,49 @@ impl Dataset {
         }
     }
 
-    /// Totals per group for each of `dims` (all in one group for `None`), in one pass over
-    /// the selection's awards. An award whose contracts are all selected adds its
+    /// Totals per group for each of `dims` (all in one group for `None`). Each dimension is
+    /// one tight pass over the selection's awards, with the way an award finds its groups
+    /// fixed for the whole pass. An award whose contracts are all selected adds its
     /// precomputed areas and end months; only a partly selected award looks at its
-    /// contracts. Distinct lead providers are counted with one bit per (group, provider);
-    /// when each group is a provider, it has exactly one.
+    /// contracts.
     fn accumulate(&self, selection: &Selection, dims: &[Option<Dim>]) -> Vec<Vec<Totals>> {
         let ix = &self.index;
-        let providers = self.providers.len();
-        let mut totals: Vec<Vec<Totals>> = dims
-            .iter()
-            .map(|&d| vec![Totals::default(); self.group_count(d)])
-            .collect();
-        let mut seen: Vec<Vec<u64>> = dims
-            .iter()
-            .map(|&d| match d {
-                Some(Dim::Provider) => Vec::new(),
-                _ => vec![0u64; (self.group_count(d) * providers).div_ceil(64)],
-            })
-            .collect();
-        // The groups the current award counts in, each with how many of its contracts.
-        let mut touched: Vec<(u32, u32)> = Vec::new();
-        for picked in &selection.awards {
-            let a = picked.award as usize;
-            let n = picked.n;
-            let all_contracts = ix.award_contracts[a].len() as u32;
-            let value = ix.value[a];
-            let voluntary = ix.voluntary[a];
-            let provider = ix.provider[a] as usize;
-            for (k, &dim) in dims.iter().enumerate() {
-                touched.clear();
-                match dim {
-                    None => touched.push((0, n)),
-                    Some(Dim::Region) => touched.push((u32::from(ix.region[a]), n)),
-                    Some(Dim::Category) => touched.push((u32::from(ix.category[a]), n)),
-                    Some(Dim::Provider) => touched.push((ix.provider[a], n)),
-                    Some(Dim::Sector) => touched.push((u32::from(!voluntary), n)),
-                    Some(Dim::Area) if n == all_contracts => {
-                        touched.extend_from_slice(ix.award_areas.of(a))
-                    }
-                    Some(Dim::End) if n == all_contracts => {
-                        touched.extend_from_slice(ix.award_ends.of(a))
-                    }
-                    Some(Dim::Area | Dim::End) => {
-                        for &c in &selection.contracts[picked.range()] {
-                            let mut add = |g: u32| match touched.iter_mut().find(|(x, _)| *x == g) {
-                                Some((_, m)) => *m += 1,
-                                None => touched.push((g, 1)),
-                            };
-                            match (dim, ix.contract_area[c]) {
-                                (Some(Dim::End), _) => add(ix.contract_end[c]),
-                                (_, REGIONAL) => self
-                                    .areas_of(usize::from(ix.region[a]))
-                                    .for_each(|g| add(g as u32)),
-                                (_, area) => add(u32::from(area)),
-                            }
-                        }
-                    }
-                }
-                let by_provider = dim == Some(Dim::Provider);
-                for &(g, m) in &touched {
-                    let g = g as usize;
-                    let m = m as usize;
-                    let t = &mut totals[k][g];
-                    t.value += value;
-                    t.awards += 1;
-                    t.contracts += m;
-                    if m < all_contracts as usize {
-                        t.partial_awards += 1;
-                    }
-                    let new_provider = if by_provider {
-                        t.awards == 1
-                    } else {
-                        let bit = g * providers + provider;
-                        let fresh = seen[k][bit / 64] & (1 << (bit % 64)) == 0;
-                        seen[k][bit / 64] |= 1 << (bit % 64);
-                        fresh
-                    };
-                    if new_provider {
-                        t.lead_providers += 1;
-                    }
-                    if voluntary {
-                        t.voluntary_value += value;
-                        t.voluntary_awards += 1;
-                        t.voluntary_contracts += m;
-                        if new_provider {
-                            t.voluntary_lead_providers += 1;
-                        }
-                    }
-                }
+        let mut voluntary = vec![0u64; self.providers.len().div_ceil(64)];
+        for (p, provider) in self.providers.iter().enumerate() {
+            if provider.sector == Sector::Voluntary {
+                voluntary[p / 64] |= 1 << (p % 64);
             }
         }
-        totals
+        dims.iter()
+            .map(|&dim| {
+                let mut acc = Accumulator::new(self, dim);
+                match dim {
+                    None => acc.by_award(self, selection, |_| 0),
+                    Some(Dim::Region) => acc.by_award(self, selection, |a| ix.region[a].into()),
+                    Some(Dim::Category) => acc.by_award(self, selection, |a| ix.category[a].into()),
+                    Some(Dim::Provider) => acc.by_award(self, selection, |a| ix.provider[a]),
+                    Some(Dim::Sector) => {
+                        acc.by_award(self, selection, |a| u32::from(!ix.voluntary[a]))
+                    }
+                    Some(Dim::Area) => {
+                        acc.by_contract(self, selection, &ix.award_areas, |c, a, add| {
+                            match ix.contract_area[c] {
+                                REGIONAL => self
+                                    .areas_of(usize::from(ix.region[a]))
+                                    .for_each(|g| add(g as u32)),
+                                area => add(u32::from(area)),
+                            }
+                        })
+                    }
+                    Some(Dim::End) => {
+                        acc.by_contract(self, selection, &ix.award_ends, |c, _, add| {
+                            add(ix.contract_end[c])
+                        })
+                    }
+                }
+                acc.finish(&voluntary)
+            })
+            .collect()
     }
 
     /// The awards with at least one contract in `selection`, in file order, each with
@@ -374,6 +325,156 @@ impl Dataset {
                 ));
                 let search_ok = terms.iter().all(|t| text.contains(t.as_str()));
                 category_ok && region_ok && area_ok && search_ok
+            })
+            .collect()
+    }
+}
+
+/// The running totals of one group-by, in 32-bit counts while adding up. Distinct lead
+/// providers are bits per (group, provider), counted once at the end; when each group is
+/// a provider, it has exactly one.
+struct Accumulator {
+    sums: Vec<Sums>,
+    seen: Vec<u64>,
+    /// Words of `seen` per group: one bit per provider.
+    stride: usize,
+    by_provider: bool,
+}
+
+/// What `Accumulator` adds up per group (see `Totals`).
+#[derive(Clone, Copy, Default)]
+struct Sums {
+    value: u64,
+    voluntary_value: u64,
+    awards: u32,
+    contracts: u32,
+    partial_awards: u32,
+    voluntary_awards: u32,
+    voluntary_contracts: u32,
+}
+
+impl Accumulator {
+    fn new(ds: &Dataset, dim: Option<Dim>) -> Accumulator {
+        let groups = ds.group_count(dim);
+        let by_provider = dim == Some(Dim::Provider);
+        let stride = if by_provider {
+            0
+        } else {
+            ds.providers.len().div_ceil(64)
+        };
+        Accumulator {
+            sums: vec![Sums::default(); groups],
+            seen: vec![0u64; groups * stride],
+            stride,
+            by_provider,
+        }
+    }
+
+    /// Each selected award counts in the one group `group` gives it.
+    fn by_award(&mut self, ds: &Dataset, selection: &Selection, group: impl Fn(usize) -> u32) {
+        for picked in &selection.awards {
+            let a = picked.award as usize;
+            self.add(ds, a, group(a), picked.n);
+        }
+    }
+
+    /// Each selected award counts in the groups its contracts are in: a whole award's
+    /// from `whole`, a partly selected one's by calling `groups` on each selected contract.
+    fn by_contract(
+        &mut self,
+        ds: &Dataset,
+        selection: &Selection,
+        whole: &PerAward,
+        groups: impl Fn(usize, usize, &mut dyn FnMut(u32)),
+    ) {
+        let mut touched: Vec<(u32, u32)> = Vec::new();
+        for picked in &selection.awards {
+            let a = picked.award as usize;
+            if picked.n as usize == ds.index.award_contracts[a].len() {
+                for &(g, m) in whole.of(a) {
+                    self.add(ds, a, g, m);
+                }
+                continue;
+            }
+            touched.clear();
+            for &c in &selection.contracts[picked.range()] {
+                groups(
+                    c,
+                    a,
+                    &mut |g| match touched.iter_mut().find(|(x, _)| *x == g) {
+                        Some((_, m)) => *m += 1,
+                        None => touched.push((g, 1)),
+                    },
+                );
+            }
+            for &(g, m) in &touched {
+                self.add(ds, a, g, m);
+            }
+        }
+    }
+
+    /// Counts award `a` in group `g` with `m` of its contracts.
+    #[inline(always)]
+    fn add(&mut self, ds: &Dataset, a: usize, g: u32, m: u32) {
+        let ix = &ds.index;
+        let g = g as usize;
+        let Some(t) = self.sums.get_mut(g) else {
+            return;
+        };
+        let value = ix.value[a];
+        t.value += value;
+        t.awards += 1;
+        t.contracts += m;
+        t.partial_awards += u32::from((m as usize) < ix.award_contracts[a].len());
+        if ix.voluntary[a] {
+            t.voluntary_value += value;
+            t.voluntary_awards += 1;
+            t.voluntary_contracts += m;
+        }
+        if !self.by_provider {
+            let p = ix.provider[a] as usize;
+            if let Some(word) = self.seen.get_mut(g * self.stride + p / 64) {
+                *word |= 1 << (p % 64);
+            }
+        }
+    }
+
+    /// The totals per group; `voluntary` has a bit set for each voluntary-sector provider.
+    fn finish(self, voluntary: &[u64]) -> Vec<Totals> {
+        let count = |row: &[u64], mask: Option<&[u64]>| -> usize {
+            match mask {
+                None => row.iter().map(|w| w.count_ones() as usize).sum(),
+                Some(mask) => row
+                    .iter()
+                    .zip(mask)
+                    .map(|(w, v)| (w & v).count_ones() as usize)
+                    .sum(),
+            }
+        };
+        self.sums
+            .iter()
+            .enumerate()
+            .map(|(g, s)| {
+                let (lead, voluntary_lead) = if self.by_provider {
+                    (
+                        usize::from(s.awards > 0),
+                        usize::from(s.voluntary_awards > 0),
+                    )
+                } else {
+                    let row = &self.seen[g * self.stride..(g + 1) * self.stride];
+                    (count(row, None), count(row, Some(voluntary)))
+                };
+                Totals {
+                    value: s.value,
+                    awards: s.awards as usize,
+                    contracts: s.contracts as usize,
+                    lead_providers: lead,
+                    voluntary_value: s.voluntary_value,
+                    voluntary_awards: s.voluntary_awards as usize,
+                    voluntary_contracts: s.voluntary_contracts as usize,
+                    voluntary_lead_providers: voluntary_lead,
+                    partial_awards: s.partial_awards as usize,
+                }
             })
             .collect()
     }
