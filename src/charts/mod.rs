@@ -8,6 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::map::{Fill, VALUE_BANDS};
+use crate::engine::sort::sort_by;
 use crate::engine::text::{pounds, pounds_short, thousands};
 use crate::engine::view::{by_value_desc, plural};
 use crate::engine::{Dim, Key, Selection, Totals};
@@ -151,7 +152,7 @@ impl BarChart {
             return "No awards in this view.".to_string();
         }
         let mut sorted: Vec<&Bar> = self.bars.iter().collect();
-        sorted.sort_by_key(|b| std::cmp::Reverse(b.total()));
+        sort_by(&mut sorted, |a, b| b.total().cmp(&a.total()));
         let top: Vec<String> = sorted
             .iter()
             .take(3)
@@ -280,7 +281,7 @@ impl Dataset {
     /// Lead providers ranked by value, coloured by sector, with their contract counts.
     pub fn provider_chart(&self, sel: &Selection) -> BarChart {
         let mut groups = self.group_by(sel, Dim::Provider);
-        groups.sort_by(by_value_desc);
+        sort_by(&mut groups, by_value_desc);
         let rest = groups.split_off(groups.len().min(MAX_BARS));
         let left_out = (!rest.is_empty()).then(|| {
             let value = rest.iter().map(|g| g.totals.value).sum();

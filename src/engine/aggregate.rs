@@ -267,7 +267,7 @@ impl Dataset {
             .iter()
             .map(|g| g.totals.value)
             .collect();
-        values.sort_unstable_by(|a, b| b.cmp(a));
+        crate::engine::sort::sort_by(&mut values, |a, b| b.cmp(a));
         let total: u64 = values.iter().sum();
         share(values.iter().take(n).sum::<u64>() as f64, total as f64)
     }

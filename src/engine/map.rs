@@ -323,7 +323,7 @@ impl Dataset {
                 fills.push(t.fill);
             }
         }
-        fills.sort();
+        crate::engine::sort::sort_by(&mut fills, Fill::cmp);
         let legend = fills
             .into_iter()
             .map(|fill| LegendEntry {
