@@ -534,51 +534,61 @@ impl Dataset {
 
 impl Dataset {
     /// `awards` in the table's order by `column` (text compared without case; ties in id
-    /// order, whichever way the column runs). Names are lowered once per region, category
-    /// and provider, not once per comparison, so 100,000 awards sort in milliseconds.
+    /// order, whichever way the column runs). Text is ranked once per region, category and
+    /// provider name, not compared per pair of awards, so 100,000 awards sort as integers
+    /// in milliseconds.
     pub fn sorted_awards(&self, awards: &[usize], column: Column, descending: bool) -> Vec<usize> {
-        let lower = |names: Vec<&str>| -> Vec<String> {
-            names.into_iter().map(str::to_lowercase).collect()
-        };
-        let names = match column {
-            Column::Region => lower(self.regions.iter().map(|r| r.name.as_str()).collect()),
-            Column::Category => lower(self.categories.iter().map(|c| c.name.as_str()).collect()),
-            Column::Provider => lower(self.providers.iter().map(|p| p.name.as_str()).collect()),
-            Column::Sector => lower(Sector::ALL.iter().map(|s| s.label()).collect()),
+        let names: Vec<&str> = match column {
+            Column::Region => self.regions.iter().map(|r| r.name.as_str()).collect(),
+            Column::Category => self.categories.iter().map(|c| c.name.as_str()).collect(),
+            Column::Provider => self.providers.iter().map(|p| p.name.as_str()).collect(),
+            Column::Sector => Sector::ALL.iter().map(|s| s.label()).collect(),
             _ => Vec::new(),
         };
-        let mut keyed: Vec<(u64, Cow<str>, u32, usize)> = awards
+        let name_rank = text_ranks(names.into_iter().map(Cow::Borrowed).collect());
+        // Columns of free text (areas, source) rank each award's own text.
+        let own_rank = match column {
+            Column::Areas | Column::Source => text_ranks(
+                awards
+                    .iter()
+                    .map(|&a| Cow::Owned(self.award_row(a).text(column)))
+                    .collect(),
+            ),
+            _ => Vec::new(),
+        };
+        let mut keyed: Vec<(u64, u32, u32)> = awards
             .iter()
-            .map(|&a| {
+            .enumerate()
+            .map(|(i, &a)| {
                 let award = &self.awards[a];
-                let (number, text) = match column {
-                    Column::Value => (award.value, Cow::Borrowed("")),
+                let key = match column {
+                    Column::Value => award.value,
                     Column::End => {
                         let m = self.award_end(a);
-                        (
-                            u64::from(m.year) * 12 + u64::from(m.month),
-                            Cow::Borrowed(""),
-                        )
+                        u64::from(m.year) * 12 + u64::from(m.month)
                     }
-                    Column::Region => (0, Cow::Borrowed(names[award.region].as_str())),
-                    Column::Category => (0, Cow::Borrowed(names[award.category].as_str())),
-                    Column::Provider => (0, Cow::Borrowed(names[award.provider].as_str())),
+                    Column::Region => name_rank[award.region].into(),
+                    Column::Category => name_rank[award.category].into(),
+                    Column::Provider => name_rank[award.provider].into(),
                     Column::Sector => {
                         let sector = self.providers[award.provider].sector;
-                        let i = Sector::ALL.iter().position(|&x| x == sector).unwrap_or(0);
-                        (0, Cow::Borrowed(names[i].as_str()))
+                        let s = Sector::ALL.iter().position(|&x| x == sector).unwrap_or(0);
+                        name_rank[s].into()
                     }
-                    c => (0, Cow::Owned(self.award_row(a).text(c).to_lowercase())),
+                    _ => own_rank[i].into(),
                 };
-                (number, text, award.id, a)
+                (key, award.id, a as u32)
             })
             .collect();
-        keyed.sort_by(|x, y| {
-            let o = x.0.cmp(&y.0).then_with(|| x.1.cmp(&y.1));
-            let o = if descending { o.reverse() } else { o };
-            o.then(x.2.cmp(&y.2))
+        keyed.sort_unstable_by(|x, y| {
+            let o = if descending {
+                y.0.cmp(&x.0)
+            } else {
+                x.0.cmp(&y.0)
+            };
+            o.then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
         });
-        keyed.into_iter().map(|k| k.3).collect()
+        keyed.into_iter().map(|k| k.2 as usize).collect()
     }
 
     /// The latest scheduled end of award `a`'s contracts.
@@ -671,4 +681,21 @@ impl Dataset {
 /// Orders groups by value, largest first (ties by key).
 pub fn by_value_desc(a: &crate::engine::Group, b: &crate::engine::Group) -> Ordering {
     b.totals.value.cmp(&a.totals.value).then(a.key.cmp(&b.key))
+}
+
+/// Each text's rank in case-blind order (equal texts share a rank), so sorting by text
+/// can compare integers.
+fn text_ranks(texts: Vec<Cow<str>>) -> Vec<u32> {
+    let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    let mut order: Vec<usize> = (0..lowered.len()).collect();
+    crate::engine::sort::sort_by(&mut order, |&a, &b| lowered[a].cmp(&lowered[b]));
+    let mut ranks = vec![0u32; lowered.len()];
+    let mut rank = 0u32;
+    for (i, pair) in order.iter().enumerate() {
+        if i > 0 && lowered[order[i - 1]] != lowered[*pair] {
+            rank += 1;
+        }
+        ranks[*pair] = rank;
+    }
+    ranks
 }
