@@ -218,7 +218,7 @@ pub const RECOMPUTED: [crate::engine::Dim; 5] = {
 /// Everything the page recomputes after a filter change: the selection, the totals and
 /// every group-by the charts and map draw. Returns a checksum so no work can be skipped.
 pub fn recompute(ds: &Dataset, f: &crate::engine::Filters) -> u64 {
-    // As the page does: one pass works out the totals and every group-by, which the
+    // As the page does: `summarise` works out the totals and every group-by once, which the
     // figures, charts and filter counts then read.
     let sel = ds.select(f);
     ds.summarise(&sel);

@@ -132,7 +132,7 @@ impl Dataset {
             .unwrap_or_default()
     }
 
-    /// Works out the totals and every group-by of `selection` in one pass and keeps them in
+    /// Works out the totals and every group-by of `selection` together, once, and keeps them in
     /// it, so `totals` and `group_by` on it read them instead of passing over it again. The
     /// page does this for its main selection, which its figures, charts and most filter
     /// counts all read.

@@ -1,4 +1,4 @@
-//! One small stable sort for the short lists the app orders (months, groups, bars, legend fills).
+//! One small stable sort for the lists the app orders (groups, bars, legend fills, texts to rank).
 //!
 //! Each use of the standard library's sorts adds kilobytes of wasm, one copy per element
 //! type and comparison; this merge sort orders indices behind one comparison call, so its

@@ -111,7 +111,7 @@ pub fn Explorer(
             .collect::<Vec<_>>(),
     );
     let previous = RwSignal::new(None::<Filters>);
-    // The selection with its totals and group-bys worked out in one pass (`summarise`):
+    // The selection with its totals and group-bys worked out once (`summarise`):
     // the figures, the charts and the counts of filters with nothing chosen read them.
     let selection = Memo::new(move |_| {
         filters.with(|f| {
