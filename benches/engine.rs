@@ -10,12 +10,13 @@ fn filter_changes(c: &mut Criterion) {
     for awards in [10_000, 100_000, 1_000_000] {
         let ds = synth::dataset(awards, 1).expect("synthetic data loads");
         let steps = synth::filter_sequence(&ds);
+        let unfiltered = contracts_explorer::engine::Unfiltered::default();
         group.bench_with_input(BenchmarkId::from_parameter(awards), &steps, |b, steps| {
             // One iteration is one filter change; the sequence is replayed in turn.
             let mut i = 0;
             b.iter(|| {
                 i = (i + 1) % steps.len();
-                synth::recompute(&ds, &steps[i])
+                synth::recompute(&ds, &steps[i], &unfiltered)
             })
         });
     }

@@ -3,7 +3,7 @@
 //! aggregation (`synth::recompute`, the same workload as the native criterion benchmark).
 
 use contracts_explorer::data::{Dataset, PerAward, Sector};
-use contracts_explorer::engine::Filters;
+use contracts_explorer::engine::{Filters, Unfiltered};
 use contracts_explorer::synth;
 use js_sys::{Float64Array, Uint16Array, Uint32Array, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -13,6 +13,8 @@ use wasm_bindgen::prelude::*;
 pub struct Scale {
     ds: Dataset,
     steps: Vec<Filters>,
+    /// The unfiltered selection, kept as the page keeps it.
+    unfiltered: Unfiltered,
 }
 
 #[wasm_bindgen]
@@ -22,7 +24,11 @@ impl Scale {
     pub fn new(awards: usize, seed: u32) -> Result<Scale, String> {
         let ds = synth::dataset(awards, u64::from(seed)).map_err(|e| e.to_string())?;
         let steps = synth::filter_sequence(&ds);
-        Ok(Scale { ds, steps })
+        Ok(Scale {
+            ds,
+            steps,
+            unfiltered: Unfiltered::default(),
+        })
     }
 
     /// How many steps the filter sequence has.
@@ -34,9 +40,9 @@ impl Scale {
     /// sum of the values in the totals and in every group), which the page compares with
     /// crossfilter2's.
     pub fn step(&self, i: usize) -> f64 {
-        self.steps
-            .get(i)
-            .map_or(f64::NAN, |f| synth::recompute(&self.ds, f) as f64)
+        self.steps.get(i).map_or(f64::NAN, |f| {
+            synth::recompute(&self.ds, f, &self.unfiltered) as f64
+        })
     }
 
     /// Step `i`'s filters in the words the crossfilter page applies them:

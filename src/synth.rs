@@ -217,11 +217,15 @@ pub const RECOMPUTED: [crate::engine::Dim; 5] = {
 
 /// Everything the page recomputes after a filter change: the selection, the totals and
 /// every group-by the charts and map draw. Returns a checksum so no work can be skipped.
-pub fn recompute(ds: &Dataset, f: &crate::engine::Filters) -> u64 {
-    // As the page does: `summarise` works out the totals and every group-by once, which the
-    // figures, charts and filter counts then read.
-    let sel = ds.select(f);
-    ds.summarise(&sel);
+pub fn recompute(
+    ds: &Dataset,
+    f: &crate::engine::Filters,
+    unfiltered: &crate::engine::Unfiltered,
+) -> u64 {
+    // As the page does: `select_summarised` works out the totals and every group-by once
+    // (the unfiltered view only the first time), which the figures, charts and filter
+    // counts then read.
+    let sel = ds.select_summarised(f, unfiltered);
     let mut sum = ds.totals(&sel).value;
     for dim in RECOMPUTED {
         sum = sum.wrapping_add(

@@ -3,7 +3,10 @@
 mod common;
 
 use common::{ds, totals};
-use contracts_explorer::engine::{Dim, Filters, Key};
+use std::sync::Arc;
+
+use contracts_explorer::engine::view::Facet;
+use contracts_explorer::engine::{Dim, Filters, Key, Unfiltered};
 
 #[test]
 fn no_filters_select_everything() {
@@ -158,4 +161,29 @@ fn separately_commissioned_notes_appear_only_where_they_apply() {
     assert_eq!(notes("category=ete&region=london"), 0);
     assert_eq!(notes("q=manchester"), 1);
     assert_eq!(notes("provider=ingeus"), 0);
+}
+
+#[test]
+fn the_unfiltered_view_is_worked_out_once_and_shared_and_a_filtered_one_is_not_kept() {
+    let ds = ds();
+    let unfiltered = Unfiltered::default();
+    let first = ds.select_summarised(&Filters::default(), &unfiltered);
+    assert_eq!(*first, ds.select(&Filters::default()));
+    assert_eq!(ds.totals(&first), totals(&ds, ""));
+    // A map colouring is not a filter: the same unfiltered selection serves it.
+    let (coloured, warnings) = Filters::from_query("map=womens", &ds);
+    assert!(warnings.is_empty() && coloured.is_empty());
+    let again = ds.select_summarised(&coloured, &unfiltered);
+    assert!(Arc::ptr_eq(&first, &again));
+    // A filtered view is worked out afresh and does not take the unfiltered one's place.
+    let (wales, _) = Filters::from_query("region=wales", &ds);
+    let filtered = ds.select_summarised(&wales, &unfiltered);
+    assert_eq!(*filtered, ds.select(&wales));
+    assert_eq!(ds.totals(&filtered), totals(&ds, "region=wales"));
+    let back = ds.select_summarised(&Filters::default(), &unfiltered);
+    assert!(Arc::ptr_eq(&first, &back));
+    // Counting a facet's options over the kept selection gives what counting afresh gives.
+    let given = ds.facet_options_given(&wales, Facet::Region, &filtered, &unfiltered);
+    assert_eq!(given, ds.facet_options(&wales, Facet::Region));
+    assert_eq!(given.iter().map(|o| o.awards).sum::<usize>(), ds.awards.len());
 }

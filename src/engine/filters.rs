@@ -1,6 +1,7 @@
 //! `Filters` and the selection of the contracts (and so the awards) they match.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::data::{Dataset, Month, Sector, REGIONAL};
 use crate::engine::aggregate::Summary;
@@ -76,6 +77,12 @@ impl PartialEq for Selection {
 
 impl Eq for Selection {}
 
+/// The unfiltered selection of one dataset (the default view, and every "clear all"),
+/// summarised once and then shared, so coming back to it costs nothing however many awards
+/// there are. Keep one per dataset: it does not know which dataset it was filled from.
+#[derive(Debug, Default)]
+pub struct Unfiltered(std::sync::OnceLock<Arc<Selection>>);
+
 /// An award in a selection, and where its selected contracts are in `Selection::contracts`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SelectedAward {
@@ -148,6 +155,21 @@ fn allows(m: &Option<Vec<bool>>, i: usize) -> bool {
 }
 
 impl Dataset {
+    /// `select` with its totals and every group-by worked out (`summarise`), as the page
+    /// shows it; with no filter set, the selection kept in `unfiltered`.
+    pub fn select_summarised(&self, filters: &Filters, unfiltered: &Unfiltered) -> Arc<Selection> {
+        let work = || {
+            let s = self.select(filters);
+            self.summarise(&s);
+            Arc::new(s)
+        };
+        if filters.is_empty() {
+            Arc::clone(unfiltered.0.get_or_init(work))
+        } else {
+            work()
+        }
+    }
+
     /// The contracts that match `filters`: the award-level conditions are tested once per
     /// award, then only area, end month and search per contract, all on `Index` columns.
     pub fn select(&self, filters: &Filters) -> Selection {

@@ -12,6 +12,6 @@ pub mod text;
 pub mod view;
 
 pub use aggregate::{Dim, Group, Key, Totals};
-pub use filters::{Filters, Selection};
+pub use filters::{Filters, Selection, Unfiltered};
 pub use link::{Problem, Warning};
 pub use map::{AreaMap, Fill, MapColour};

@@ -3,11 +3,12 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Dim, Key, Totals};
-use crate::engine::filters::{Filters, Selection};
+use crate::engine::filters::{Filters, Selection, Unfiltered};
 use crate::engine::text::{percent, pounds, pounds_short, thousands};
 
 /// A filter dimension a visitor can pick values of.
@@ -141,24 +142,34 @@ pub struct Chip {
 impl Dataset {
     /// Every option of `facet`, in file order, with the awards it would give alongside the other filters.
     pub fn facet_options(&self, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
-        self.facet_options_given(filters, facet, &self.select(filters))
+        let unfiltered = Unfiltered::default();
+        let current = self.select_summarised(filters, &unfiltered);
+        self.facet_options_given(filters, facet, &current, &unfiltered)
     }
 
     /// `facet_options`, given `current` = `self.select(filters)`: a facet with nothing
-    /// chosen counts over that selection instead of selecting again.
+    /// chosen counts over that selection, and one that is the only filter set counts over
+    /// the unfiltered selection, instead of selecting again.
     pub fn facet_options_given(
         &self,
         filters: &Filters,
         facet: Facet,
         current: &Selection,
+        unfiltered: &Unfiltered,
     ) -> Vec<FacetOption> {
         let others = facet.without(filters);
+        let owned;
         let selection = if others == *filters {
-            Cow::Borrowed(current)
+            current
         } else {
-            Cow::Owned(self.select(&others))
+            owned = if others.is_empty() {
+                self.select_summarised(&others, unfiltered)
+            } else {
+                Arc::new(self.select(&others))
+            };
+            &owned
         };
-        let groups = self.group_by(&selection, facet.dim());
+        let groups = self.group_by(selection, facet.dim());
         // Groups come in key order, so each key is found by halving.
         let count = |k: Key| {
             groups

@@ -74,7 +74,7 @@ fn FacetGroup(
         state.filters.with(|f| {
             state
                 .selection
-                .with(|s| ds.facet_options_given(f, facet, s))
+                .with(|s| ds.facet_options_given(f, facet, s, state.unfiltered))
         })
     });
     let id = format!("facet-{}", legend.to_lowercase().replace([' ', '\''], "-"));

@@ -13,12 +13,14 @@ mod filters;
 mod map;
 mod table;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::data::Dataset;
 use crate::embedded;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
-use crate::engine::{Filters, Key, Selection, Totals};
+use crate::engine::{Filters, Key, Selection, Totals, Unfiltered};
 
 pub use figures::Figures;
 
@@ -59,7 +61,9 @@ pub enum Change {
 pub struct State {
     pub ds: &'static Dataset,
     pub filters: RwSignal<Filters>,
-    pub selection: Memo<Selection>,
+    pub selection: Memo<Arc<Selection>>,
+    /// The unfiltered selection, once worked out (the default view and "clear all").
+    pub unfiltered: &'static Unfiltered,
     pub totals: Memo<Totals>,
     /// The filters before the last change, for "remove the last filter".
     pub previous: RwSignal<Option<Filters>>,
@@ -113,13 +117,8 @@ pub fn Explorer(
     let previous = RwSignal::new(None::<Filters>);
     // The selection with its totals and group-bys worked out once (`summarise`):
     // the figures, the charts and the counts of filters with nothing chosen read them.
-    let selection = Memo::new(move |_| {
-        filters.with(|f| {
-            let s = ds.select(f);
-            ds.summarise(&s);
-            s
-        })
-    });
+    let unfiltered: &'static Unfiltered = Box::leak(Box::default());
+    let selection = Memo::new(move |_| filters.with(|f| ds.select_summarised(f, unfiltered)));
     let totals = Memo::new(move |_| selection.with(|s| ds.totals(s)));
     let set = Callback::new(move |(new, how): (Filters, Change)| {
         let old = filters.get_untracked();
@@ -134,6 +133,7 @@ pub fn Explorer(
         ds,
         filters,
         selection,
+        unfiltered,
         totals,
         previous,
         set,
