@@ -6,7 +6,7 @@
 //! that applies to, so the views can say the value covers more than is shown.
 
 use crate::data::{Dataset, Month, PerAward, Sector, Separate, REGIONAL};
-use crate::engine::filters::{Filters, Selection};
+use crate::engine::filters::{Filters, SelectedAward, Selection};
 use crate::engine::text::fold;
 
 /// Headline figures for a set of contracts.
@@ -182,28 +182,22 @@ impl Dataset {
             .map(|&dim| {
                 let mut acc = Accumulator::new(self, dim);
                 match dim {
-                    None => acc.by_award(self, selection, |_| 0),
-                    Some(Dim::Region) => acc.by_award(self, selection, |a| ix.region[a].into()),
-                    Some(Dim::Category) => acc.by_award(self, selection, |a| ix.category[a].into()),
-                    Some(Dim::Provider) => acc.by_award(self, selection, |a| ix.provider[a]),
-                    Some(Dim::Sector) => {
-                        acc.by_award(self, selection, |a| u32::from(!ix.voluntary[a]))
-                    }
-                    Some(Dim::Area) => {
-                        acc.by_contract(self, selection, &ix.award_areas, |c, a, add| {
-                            match ix.contract_area[c] {
-                                REGIONAL => self
-                                    .areas_of(usize::from(ix.region[a]))
-                                    .for_each(|g| add(g as u32)),
-                                area => add(u32::from(area)),
-                            }
-                        })
-                    }
-                    Some(Dim::End) => {
-                        acc.by_contract(self, selection, &ix.award_ends, |c, _, add| {
-                            add(ix.contract_end[c])
-                        })
-                    }
+                    None => acc.by_award(selection, |_| 0),
+                    Some(Dim::Region) => acc.by_award(selection, |p| p.region.into()),
+                    Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
+                    Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
+                    Some(Dim::Sector) => acc.by_award(selection, |p| u32::from(!p.voluntary)),
+                    Some(Dim::Area) => acc.by_contract(selection, &ix.award_areas, |c, a, add| {
+                        match ix.contract_area[c] {
+                            REGIONAL => self
+                                .areas_of(usize::from(ix.region[a]))
+                                .for_each(|g| add(g as u32)),
+                            area => add(u32::from(area)),
+                        }
+                    }),
+                    Some(Dim::End) => acc.by_contract(selection, &ix.award_ends, |c, _, add| {
+                        add(ix.contract_end[c])
+                    }),
                 }
                 acc.finish(&voluntary)
             })
@@ -371,10 +365,9 @@ impl Accumulator {
     }
 
     /// Each selected award counts in the one group `group` gives it.
-    fn by_award(&mut self, ds: &Dataset, selection: &Selection, group: impl Fn(usize) -> u32) {
+    fn by_award(&mut self, selection: &Selection, group: impl Fn(&SelectedAward) -> u32) {
         for picked in &selection.awards {
-            let a = picked.award as usize;
-            self.add(ds, a, group(a), picked.n);
+            self.add(picked, group(picked), picked.n);
         }
     }
 
@@ -382,7 +375,6 @@ impl Accumulator {
     /// from `whole`, a partly selected one's by calling `groups` on each selected contract.
     fn by_contract(
         &mut self,
-        ds: &Dataset,
         selection: &Selection,
         whole: &PerAward,
         groups: impl Fn(usize, usize, &mut dyn FnMut(u32)),
@@ -390,9 +382,9 @@ impl Accumulator {
         let mut touched: Vec<(u32, u32)> = Vec::new();
         for picked in &selection.awards {
             let a = picked.award as usize;
-            if picked.n as usize == ds.index.award_contracts[a].len() {
+            if picked.n == picked.contracts {
                 for &(g, m) in whole.of(a) {
-                    self.add(ds, a, g, m);
+                    self.add(picked, g, m);
                 }
                 continue;
             }
@@ -408,31 +400,30 @@ impl Accumulator {
                 );
             }
             for &(g, m) in &touched {
-                self.add(ds, a, g, m);
+                self.add(picked, g, m);
             }
         }
     }
 
-    /// Counts award `a` in group `g` with `m` of its contracts.
+    /// Counts the award `picked` in group `g` with `m` of its contracts.
     #[inline(always)]
-    fn add(&mut self, ds: &Dataset, a: usize, g: u32, m: u32) {
-        let ix = &ds.index;
+    fn add(&mut self, picked: &SelectedAward, g: u32, m: u32) {
         let g = g as usize;
         let Some(t) = self.sums.get_mut(g) else {
             return;
         };
-        let value = ix.value[a];
+        let value = picked.value;
         t.value += value;
         t.awards += 1;
         t.contracts += m;
-        t.partial_awards += u32::from((m as usize) < ix.award_contracts[a].len());
-        if ix.voluntary[a] {
+        t.partial_awards += u32::from(m < picked.contracts);
+        if picked.voluntary {
             t.voluntary_value += value;
             t.voluntary_awards += 1;
             t.voluntary_contracts += m;
         }
         if !self.by_provider {
-            let p = ix.provider[a] as usize;
+            let p = picked.provider as usize;
             if let Some(word) = self.seen.get_mut(g * self.stride + p / 64) {
                 *word |= 1 << (p % 64);
             }

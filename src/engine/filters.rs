@@ -83,7 +83,10 @@ impl Eq for Selection {}
 #[derive(Debug, Default)]
 pub struct Unfiltered(std::sync::OnceLock<Arc<Selection>>);
 
-/// An award in a selection, and where its selected contracts are in `Selection::contracts`.
+/// An award in a selection, where its selected contracts are in `Selection::contracts`,
+/// and the award's own columns from `Index`, copied in as it is selected: each pass over
+/// the selection then reads one contiguous array instead of gathering from five columns,
+/// which is what a pass costs when a filter leaves a scattered tenth of the awards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SelectedAward {
     /// Index into `Dataset::awards`.
@@ -91,6 +94,14 @@ pub struct SelectedAward {
     /// Its contracts are `Selection::contracts[first..first + n]`.
     pub first: u32,
     pub n: u32,
+    /// How many contracts the award was let as (`n` is all of them when it is whole).
+    pub contracts: u32,
+    pub value: u64,
+    pub provider: u32,
+    pub region: u16,
+    pub category: u16,
+    /// Whether its lead provider is in the voluntary sector.
+    pub voluntary: bool,
 }
 
 impl SelectedAward {
@@ -227,6 +238,12 @@ impl Dataset {
                     award: a as u32,
                     first: first as u32,
                     n: (contracts.len() - first) as u32,
+                    contracts: range.len() as u32,
+                    value,
+                    provider: ix.provider[a],
+                    region: ix.region[a],
+                    category: ix.category[a],
+                    voluntary: ix.voluntary[a],
                 });
             }
         }
