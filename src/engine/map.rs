@@ -216,7 +216,7 @@ impl Dataset {
                     None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
                 }
             }
-            let voluntary = self.index.voluntary[picked.award as usize];
+            let voluntary = picked.voluntary;
             for (i, &(area, until)) in marks.iter().enumerate() {
                 let cover = &mut covers[area];
                 match until {

@@ -142,9 +142,8 @@ pub struct Chip {
 impl Dataset {
     /// Every option of `facet`, in file order, with the awards it would give alongside the other filters.
     pub fn facet_options(&self, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
-        let unfiltered = Unfiltered::default();
-        let current = self.select_summarised(filters, &unfiltered);
-        self.facet_options_given(filters, facet, &current, &unfiltered)
+        let current = self.select(filters);
+        self.facet_options_given(filters, facet, &current, &Unfiltered::default())
     }
 
     /// `facet_options`, given `current` = `self.select(filters)`: a facet with nothing
