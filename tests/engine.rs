@@ -13,7 +13,7 @@ fn no_filters_select_everything() {
     let ds = ds();
     assert!(Filters::default().is_empty());
     assert_eq!(
-        ds.select(&Filters::default()).contracts.len(),
+        ds.select(&Filters::default()).contract_count(),
         ds.contracts.len()
     );
 }

@@ -101,13 +101,13 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
         let sel = ds.select(&f);
         assert_eq!(
             ds.totals(&sel),
-            reference_totals(&ds, &sel.contracts),
+            reference_totals(&ds, &sel.contracts(&ds.index)),
             "{}",
             f.to_query()
         );
         for dim in Dim::ALL {
             let mut buckets: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
-            for &c in &sel.contracts {
+            for c in sel.contracts(&ds.index) {
                 let contract = &ds.contracts[c];
                 let award = &ds.awards[contract.award];
                 let mut put = |k: Key| buckets.entry(k).or_default().push(c);
@@ -146,6 +146,42 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
                 "summarised {} by {dim:?}",
                 f.to_query()
             );
+        }
+    }
+}
+
+#[test]
+fn a_selection_lists_each_award_s_contracts_whole_or_in_part() {
+    let ds = synth::dataset(3_000, 5).unwrap();
+    let mut queries = synth::filter_sequence(&ds);
+    queries.push(Filters::from_query("area=kent,dorset", &ds).0);
+    queries.push(Filters::from_query("region=wales&end-to=2023-06", &ds).0);
+    for f in queries {
+        let sel = ds.select(&f);
+        let all = sel.contracts(&ds.index);
+        let q = f.to_query();
+        assert_eq!(all.len(), sel.contract_count(), "{q}");
+        assert!(
+            all.windows(2).all(|w| w[0] < w[1]),
+            "ascending, once each: {q}"
+        );
+        for picked in &sel.awards {
+            let a = picked.award as usize;
+            let mine: Vec<usize> = sel.contracts_of(&ds.index, picked).collect();
+            assert_eq!(mine.len(), picked.n as usize, "{q}");
+            assert!(mine.iter().all(|&c| ds.contracts[c].award == a), "{q}");
+            let every: Vec<usize> = ds.index.award_contracts[a].clone().collect();
+            assert_eq!(picked.is_whole(), mine == every, "{q}");
+        }
+        if q.starts_with("area=") {
+            assert!(
+                sel.awards.iter().any(|p| !p.is_whole()),
+                "some in part: {q}"
+            );
+        }
+        // Without a filter that looks inside awards, every selected award is whole.
+        if !f.selects_within_awards() {
+            assert!(sel.awards.iter().all(|p| p.is_whole()), "{q}");
         }
     }
 }

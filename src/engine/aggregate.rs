@@ -5,7 +5,7 @@
 //! contracts (by area or end date), `Totals::partial_awards` says how many awards
 //! that applies to, so the views can say the value covers more than is shown.
 
-use crate::data::{Dataset, Month, PerAward, Sector, Separate, REGIONAL};
+use crate::data::{Dataset, Index, Month, PerAward, Sector, Separate, REGIONAL};
 use crate::engine::filters::{Filters, SelectedAward, Selection};
 use crate::engine::text::fold;
 
@@ -38,6 +38,22 @@ impl Totals {
             self.voluntary_lead_providers as f64,
             self.lead_providers as f64,
         )
+    }
+}
+
+impl Totals {
+    /// Adds `other`'s figures to these: for totals of groups no award is counted in twice
+    /// (lead providers included), as each lead provider's own totals are.
+    fn add(&mut self, other: &Totals) {
+        self.value += other.value;
+        self.awards += other.awards;
+        self.contracts += other.contracts;
+        self.lead_providers += other.lead_providers;
+        self.voluntary_value += other.voluntary_value;
+        self.voluntary_awards += other.voluntary_awards;
+        self.voluntary_contracts += other.voluntary_contracts;
+        self.voluntary_lead_providers += other.voluntary_lead_providers;
+        self.partial_awards += other.partial_awards;
     }
 }
 
@@ -136,18 +152,48 @@ impl Dataset {
     /// it, so `totals` and `group_by` on it read them instead of passing over it again. The
     /// page does this for its main selection, which its figures, charts and most filter
     /// counts all read.
+    ///
+    /// The totals and the sectors are added up from the lead providers' totals rather than
+    /// passing over the selection again: every award has one lead provider, whose sector is
+    /// the award's, so summing per provider gives the same figures, and a provider with an
+    /// award counts once.
     pub fn summarise(&self, selection: &Selection) {
         if selection.summary.get().is_some() {
             return;
         }
-        let mut specs = vec![None];
-        specs.extend(Dim::ALL.map(Some));
-        let mut all = self.accumulate(selection, &specs).into_iter();
-        let totals = all.next().and_then(|mut t| t.pop()).unwrap_or_default();
+        let passed = [
+            Dim::Region,
+            Dim::Area,
+            Dim::Category,
+            Dim::Provider,
+            Dim::End,
+        ];
+        let mut per_dim: Vec<(Dim, Vec<Totals>)> = passed
+            .into_iter()
+            .zip(self.accumulate(selection, &passed.map(Some)))
+            .collect();
+        let by_provider = per_dim
+            .iter()
+            .find(|(d, _)| *d == Dim::Provider)
+            .map(|(_, t)| t.as_slice())
+            .unwrap_or_default();
+        let mut sectors = vec![Totals::default(); Sector::ALL.len()];
+        for (t, p) in by_provider.iter().zip(&self.providers) {
+            if t.awards > 0 {
+                let s = Sector::ALL.iter().position(|&s| s == p.sector).unwrap_or(0);
+                sectors[s].add(t);
+            }
+        }
+        let mut totals = Totals::default();
+        sectors.iter().for_each(|s| totals.add(s));
+        per_dim.push((Dim::Sector, sectors));
         let groups = Dim::ALL
             .into_iter()
-            .zip(all)
-            .map(|(dim, totals)| (dim, self.groups(dim, totals)))
+            .map(|dim| {
+                let i = per_dim.iter().position(|(d, _)| *d == dim);
+                let totals = i.map(|i| per_dim.swap_remove(i).1).unwrap_or_default();
+                (dim, self.groups(dim, totals))
+            })
             .collect();
         let _ = selection.summary.set(Summary { totals, groups });
     }
@@ -187,17 +233,21 @@ impl Dataset {
                     Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
                     Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
                     Some(Dim::Sector) => acc.by_award(selection, |p| u32::from(!p.voluntary)),
-                    Some(Dim::Area) => acc.by_contract(selection, &ix.award_areas, |c, a, add| {
-                        match ix.contract_area[c] {
-                            REGIONAL => self
-                                .areas_of(usize::from(ix.region[a]))
-                                .for_each(|g| add(g as u32)),
-                            area => add(u32::from(area)),
-                        }
-                    }),
-                    Some(Dim::End) => acc.by_contract(selection, &ix.award_ends, |c, _, add| {
-                        add(ix.contract_end[c])
-                    }),
+                    Some(Dim::Area) => {
+                        acc.by_contract(selection, ix, &ix.award_areas, |c, a, add| {
+                            match ix.contract_area[c] {
+                                REGIONAL => self
+                                    .areas_of(usize::from(ix.region[a]))
+                                    .for_each(|g| add(g as u32)),
+                                area => add(u32::from(area)),
+                            }
+                        })
+                    }
+                    Some(Dim::End) => {
+                        acc.by_contract(selection, ix, &ix.award_ends, |c, _, add| {
+                            add(ix.contract_end[c])
+                        })
+                    }
                 }
                 acc.finish(&voluntary)
             })
@@ -376,20 +426,21 @@ impl Accumulator {
     fn by_contract(
         &mut self,
         selection: &Selection,
+        ix: &Index,
         whole: &PerAward,
         groups: impl Fn(usize, usize, &mut dyn FnMut(u32)),
     ) {
         let mut touched: Vec<(u32, u32)> = Vec::new();
         for picked in &selection.awards {
             let a = picked.award as usize;
-            if picked.n == picked.contracts {
+            if picked.is_whole() {
                 for &(g, m) in whole.of(a) {
                     self.add(picked, g, m);
                 }
                 continue;
             }
             touched.clear();
-            for &c in &selection.contracts[picked.range()] {
+            for c in selection.contracts_of(ix, picked) {
                 groups(
                     c,
                     a,

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::data::{Dataset, Month, Sector, REGIONAL};
+use crate::data::{Dataset, Index, Month, Sector, REGIONAL};
 use crate::engine::aggregate::Summary;
 use crate::engine::map::MapColour;
 use crate::engine::text::fold;
@@ -60,9 +60,12 @@ impl Filters {
 /// The contracts a `Filters` matches, and the awards they belong to.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    /// Indices into `Dataset::contracts`, ascending.
-    pub contracts: Vec<usize>,
-    /// The awards with contracts in `contracts`, ascending, one entry each.
+    /// The selected contracts of the awards only partly selected (indices into
+    /// `Dataset::contracts`, ascending). A whole award's contracts are its range in
+    /// `Index::award_contracts` and are not copied: most selections are whole awards, and
+    /// at a million awards the copy was a large part of selecting.
+    partial: Vec<usize>,
+    /// The awards with contracts in the selection, ascending, one entry each.
     pub awards: Vec<SelectedAward>,
     /// Its totals and group-bys once `Dataset::summarise` has worked them out.
     pub summary: std::sync::OnceLock<Summary>,
@@ -71,7 +74,37 @@ pub struct Selection {
 /// Two selections are equal when they hold the same contracts, summarised or not.
 impl PartialEq for Selection {
     fn eq(&self, other: &Selection) -> bool {
-        self.contracts == other.contracts && self.awards == other.awards
+        self.partial == other.partial && self.awards == other.awards
+    }
+}
+
+impl Selection {
+    /// The selected contracts of `picked` (an award of this selection), ascending.
+    pub fn contracts_of<'s>(
+        &'s self,
+        ix: &'s Index,
+        picked: &SelectedAward,
+    ) -> impl Iterator<Item = usize> + 's {
+        let (whole, part) = if picked.is_whole() {
+            (ix.award_contracts[picked.award as usize].clone(), &[][..])
+        } else {
+            (0..0, &self.partial[picked.range()])
+        };
+        whole.chain(part.iter().copied())
+    }
+
+    /// Every selected contract, ascending.
+    pub fn contracts(&self, ix: &Index) -> Vec<usize> {
+        let mut all = Vec::with_capacity(self.contract_count());
+        for picked in &self.awards {
+            all.extend(self.contracts_of(ix, picked));
+        }
+        all
+    }
+
+    /// How many contracts are selected.
+    pub fn contract_count(&self) -> usize {
+        self.awards.iter().map(|p| p.n as usize).sum()
     }
 }
 
@@ -83,15 +116,15 @@ impl Eq for Selection {}
 #[derive(Debug, Default)]
 pub struct Unfiltered(std::sync::OnceLock<Arc<Selection>>);
 
-/// An award in a selection, where its selected contracts are in `Selection::contracts`,
-/// and the award's own columns from `Index`, copied in as it is selected: each pass over
+/// An award in a selection, how many of its contracts are selected (and where they are, if
+/// not all of them), and the award's own columns from `Index`, copied in as it is selected: each pass over
 /// the selection then reads one contiguous array instead of gathering from five columns,
 /// which is what a pass costs when a filter leaves a scattered tenth of the awards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SelectedAward {
     /// Index into `Dataset::awards`.
     pub award: u32,
-    /// Its contracts are `Selection::contracts[first..first + n]`.
+    /// When only some of its contracts are selected, they are `Selection::partial[first..first + n]`.
     pub first: u32,
     pub n: u32,
     /// How many contracts the award was let as (`n` is all of them when it is whole).
@@ -105,8 +138,13 @@ pub struct SelectedAward {
 }
 
 impl SelectedAward {
-    /// Its selected contracts, as a range of `Selection::contracts`.
-    pub fn range(self) -> std::ops::Range<usize> {
+    /// Whether all its contracts are selected.
+    pub fn is_whole(&self) -> bool {
+        self.n == self.contracts
+    }
+
+    /// Where its selected contracts are in `Selection::partial`, when it is partly selected.
+    fn range(self) -> std::ops::Range<usize> {
         self.first as usize..(self.first + self.n) as usize
     }
 }
@@ -203,7 +241,7 @@ impl Dataset {
             .collect();
         // Without a filter that looks inside awards, an award's contracts go in together.
         let whole_awards = !filters.selects_within_awards();
-        let mut contracts = Vec::new();
+        let mut partial = Vec::new();
         let mut awards = Vec::new();
         for (a, range) in ix.award_contracts.iter().enumerate() {
             let region = usize::from(ix.region[a]);
@@ -217,9 +255,9 @@ impl Dataset {
             if !award_ok {
                 continue;
             }
-            let first = contracts.len();
-            if whole_awards {
-                contracts.extend(range.clone());
+            let first = partial.len();
+            let n = if whole_awards {
+                range.len()
             } else {
                 for i in range.clone() {
                     let area = ix.contract_area[i];
@@ -229,15 +267,21 @@ impl Dataset {
                         Some((areas, _)) => areas[usize::from(area)],
                     };
                     if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(self, i) {
-                        contracts.push(i);
+                        partial.push(i);
                     }
                 }
-            }
-            if contracts.len() > first {
+                let n = partial.len() - first;
+                if n == range.len() {
+                    // All of them: a whole award, found through `Index::award_contracts`.
+                    partial.truncate(first);
+                }
+                n
+            };
+            if n > 0 {
                 awards.push(SelectedAward {
                     award: a as u32,
                     first: first as u32,
-                    n: (contracts.len() - first) as u32,
+                    n: n as u32,
                     contracts: range.len() as u32,
                     value,
                     provider: ix.provider[a],
@@ -248,7 +292,7 @@ impl Dataset {
             }
         }
         Selection {
-            contracts,
+            partial,
             awards,
             summary: std::sync::OnceLock::new(),
         }

@@ -203,7 +203,7 @@ impl Dataset {
         for picked in &selection.awards {
             let award = &self.awards[picked.award as usize];
             marks.clear();
-            for &c in &selection.contracts[picked.range()] {
+            for c in selection.contracts_of(&self.index, picked) {
                 match self.contracts[c].area {
                     Some(a) => {
                         let until = award
