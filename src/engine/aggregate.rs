@@ -39,11 +39,9 @@ impl Totals {
             self.lead_providers as f64,
         )
     }
-}
 
-impl Totals {
-    /// Adds `other`'s figures to these: for totals of groups no award is counted in twice
-    /// (lead providers included), as each lead provider's own totals are.
+    /// Adds `other`'s figures to these. Right only for groups that share no award, as the
+    /// lead providers' groups do; otherwise awards and lead providers would count twice.
     fn add(&mut self, other: &Totals) {
         self.value += other.value;
         self.awards += other.awards;
