@@ -92,20 +92,6 @@ impl Selection {
         };
         whole.chain(part.iter().copied())
     }
-
-    /// Every selected contract, ascending.
-    pub fn contracts(&self, ix: &Index) -> Vec<usize> {
-        let mut all = Vec::with_capacity(self.contract_count());
-        for picked in &self.awards {
-            all.extend(self.contracts_of(ix, picked));
-        }
-        all
-    }
-
-    /// How many contracts are selected.
-    pub fn contract_count(&self) -> usize {
-        self.awards.iter().map(|p| p.n as usize).sum()
-    }
 }
 
 impl Eq for Selection {}
@@ -117,14 +103,16 @@ impl Eq for Selection {}
 pub struct Unfiltered(std::sync::OnceLock<Arc<Selection>>);
 
 /// An award in a selection, how many of its contracts are selected (and where they are, if
-/// not all of them), and the award's own columns from `Index`, copied in as it is selected: each pass over
-/// the selection then reads one contiguous array instead of gathering from five columns,
-/// which is what a pass costs when a filter leaves a scattered tenth of the awards.
+/// not all of them), and the award's own columns from `Index`, copied in as it is selected:
+/// each pass over the selection then reads one contiguous array instead of gathering from
+/// five columns, which is what a pass costs when a filter leaves a scattered tenth of the
+/// awards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SelectedAward {
     /// Index into `Dataset::awards`.
     pub award: u32,
-    /// When only some of its contracts are selected, they are `Selection::partial[first..first + n]`.
+    /// When only some of its contracts are selected, they are
+    /// `Selection::partial[first..first + n]`.
     pub first: u32,
     pub n: u32,
     /// How many contracts the award was let as (`n` is all of them when it is whole).
