@@ -3,7 +3,7 @@
 mod common;
 
 use common::ds;
-use contracts_explorer::engine::view::{spreadsheet_safe, Column, Facet};
+use contracts_explorer::engine::view::{spreadsheet_safe, AwardOrders, Column, Facet};
 use contracts_explorer::engine::Filters;
 
 fn q(s: &str) -> Filters {
@@ -17,37 +17,37 @@ fn q(s: &str) -> Filters {
 fn options_count_the_awards_they_would_give_alongside_the_other_filters() {
     let ds = ds();
     let f = q("region=wales");
-    let categories = ds.facet_options(&f, Facet::Category);
-    let counts: Vec<(&str, usize)> = categories
-        .iter()
-        .map(|o| (o.slug.as_str(), o.awards))
+    let counted = |f: &Filters, facet: Facet| -> Vec<(String, String, usize)> {
+        let options = ds.facet_options(facet);
+        let counts = ds.facet_counts(f, facet);
+        assert_eq!(options.len(), counts.len());
+        options
+            .into_iter()
+            .zip(counts)
+            .map(|(o, n)| (o.slug, o.label, n))
+            .collect()
+    };
+    let counts: Vec<(String, usize)> = counted(&f, Facet::Category)
+        .into_iter()
+        .map(|(slug, _, n)| (slug, n))
         .collect();
     assert_eq!(
         counts,
         [
-            ("womens", 2),
-            ("personal-wellbeing", 1),
-            ("accommodation", 2),
-            ("ete", 1)
+            ("womens".to_string(), 2),
+            ("personal-wellbeing".to_string(), 1),
+            ("accommodation".to_string(), 2),
+            ("ete".to_string(), 1)
         ]
     );
     // A facet's own choice does not narrow its options.
-    let regions = ds.facet_options(&f, Facet::Region);
-    assert_eq!(
-        regions.iter().find(|o| o.slug == "london").unwrap().awards,
-        3
-    );
-    assert_eq!(
-        regions
-            .iter()
-            .find(|o| o.slug == "greater-manchester")
-            .unwrap()
-            .awards,
-        0
-    );
-    let sectors = ds.facet_options(&q("category=ete"), Facet::Sector);
-    assert_eq!(sectors[0].label, "Voluntary sector");
-    assert_eq!(sectors[0].awards, 1);
+    let regions = counted(&f, Facet::Region);
+    let awards = |slug: &str| regions.iter().find(|o| o.0 == slug).unwrap().2;
+    assert_eq!(awards("london"), 3);
+    assert_eq!(awards("greater-manchester"), 0);
+    let sectors = counted(&q("category=ete"), Facet::Sector);
+    assert_eq!(sectors[0].1, "Voluntary sector");
+    assert_eq!(sectors[0].2, 1);
 }
 
 #[test]
@@ -218,6 +218,7 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
 fn sorting_award_indices_matches_sorting_whole_rows() {
     let ds = contracts_explorer::synth::dataset(2_000, 5).unwrap();
     let awards: Vec<usize> = (0..ds.awards.len()).collect();
+    let orders = AwardOrders::default();
     for column in Column::ALL {
         for descending in [false, true] {
             let mut rows: Vec<_> = awards.iter().map(|&a| ds.award_row(a)).collect();
@@ -245,6 +246,17 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
                 ds.sorted_awards(&awards, column, descending),
                 plain,
                 "{column:?} {descending}"
+            );
+            // A view's awards come out in the same order, whether sorted afresh or picked
+            // out of the order the page keeps (worked out on its first use, then reused).
+            let some: Vec<usize> = awards.iter().copied().filter(|a| a % 3 == 1).collect();
+            let expected: Vec<usize> = plain.iter().copied().filter(|a| a % 3 == 1).collect();
+            assert_eq!(ds.sorted_awards(&some, column, descending), expected);
+            assert_eq!(orders.sorted(&ds, &some, column, descending), expected);
+            assert_eq!(orders.sorted(&ds, &awards, column, descending), plain);
+            assert_eq!(
+                orders.sorted(&ds, &[], column, descending),
+                Vec::<usize>::new()
             );
         }
     }

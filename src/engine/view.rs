@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month, Sector};
@@ -85,12 +85,12 @@ impl Facet {
     }
 }
 
-/// One option of a facet: its slug, label, and how many awards choosing it would give.
+/// One option of a facet: its slug and its label. Options keep their order and labels
+/// whatever is filtered; what changes is how many awards each would give (`facet_counts`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetOption {
     pub slug: String,
     pub label: String,
-    pub awards: usize,
 }
 
 /// How many options a long filter list (one with a find box) shows besides the chosen ones:
@@ -140,22 +140,45 @@ pub struct Chip {
 }
 
 impl Dataset {
-    /// Every option of `facet`, in file order, with the awards it would give alongside the other filters.
-    pub fn facet_options(&self, filters: &Filters, facet: Facet) -> Vec<FacetOption> {
-        let current = self.select(filters);
-        self.facet_options_given(filters, facet, &current, &Unfiltered::default())
+    /// Every option of `facet`, in file order.
+    pub fn facet_options(&self, facet: Facet) -> Vec<FacetOption> {
+        self.facet_keys(facet)
+            .into_iter()
+            .map(|k| FacetOption {
+                slug: k.slug(self),
+                label: k.label(self),
+            })
+            .collect()
     }
 
-    /// `facet_options`, given `current` = `self.select(filters)`: a facet with nothing
+    /// The keys of `facet`'s options, in file order.
+    fn facet_keys(&self, facet: Facet) -> Vec<Key> {
+        match facet {
+            Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
+            Facet::Area => (0..self.areas.len()).map(Key::Area).collect(),
+            Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
+            Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
+            Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),
+        }
+    }
+
+    /// How many awards each of `facet`'s options (in `facet_options` order) would give
+    /// alongside the other filters.
+    pub fn facet_counts(&self, filters: &Filters, facet: Facet) -> Vec<usize> {
+        let current = self.select(filters);
+        self.facet_counts_given(filters, facet, &current, &Unfiltered::default())
+    }
+
+    /// `facet_counts`, given `current` = `self.select(filters)`: a facet with nothing
     /// chosen counts over that selection, and one that is the only filter set counts over
     /// the unfiltered selection, instead of selecting again.
-    pub fn facet_options_given(
+    pub fn facet_counts_given(
         &self,
         filters: &Filters,
         facet: Facet,
         current: &Selection,
         unfiltered: &Unfiltered,
-    ) -> Vec<FacetOption> {
+    ) -> Vec<usize> {
         let others = facet.without(filters);
         let owned;
         let selection = if others == *filters {
@@ -170,23 +193,12 @@ impl Dataset {
         };
         let groups = self.group_by(selection, facet.dim());
         // Groups come in key order, so each key is found by halving.
-        let count = |k: Key| {
-            groups
-                .binary_search_by(|g| g.key.cmp(&k))
-                .map_or(0, |i| groups[i].totals.awards)
-        };
-        let keys: Vec<Key> = match facet {
-            Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
-            Facet::Area => (0..self.areas.len()).map(Key::Area).collect(),
-            Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
-            Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
-            Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),
-        };
-        keys.into_iter()
-            .map(|k| FacetOption {
-                slug: k.slug(self),
-                label: k.label(self),
-                awards: count(k),
+        self.facet_keys(facet)
+            .into_iter()
+            .map(|k| {
+                groups
+                    .binary_search_by(|g| g.key.cmp(&k))
+                    .map_or(0, |i| groups[i].totals.awards)
             })
             .collect()
     }
@@ -542,12 +554,58 @@ impl Dataset {
     }
 }
 
+/// The table's order of every award, by column and direction, each worked out on first use
+/// and kept: a view then picks its awards out of it in one pass instead of sorting them,
+/// which with 100,000 awards built in was most of a click's time.
+#[derive(Debug, Default)]
+pub struct AwardOrders([OnceLock<Vec<u32>>; 2 * Column::ALL.len()]);
+
+impl AwardOrders {
+    /// `awards` in the table's order by `column` (see `Dataset::sorted_awards`).
+    pub fn sorted(
+        &self,
+        ds: &Dataset,
+        awards: &[usize],
+        column: Column,
+        descending: bool,
+    ) -> Vec<usize> {
+        let slot = &self.0[column as usize * 2 + usize::from(descending)];
+        let order = slot.get_or_init(|| ds.award_order(column, descending));
+        in_order(order, awards, ds.awards.len())
+    }
+}
+
+/// The `awards` (indices below `count`) in the order `order` (every award) lists them.
+fn in_order(order: &[u32], awards: &[usize], count: usize) -> Vec<usize> {
+    let mut chosen = vec![false; count];
+    for &a in awards {
+        if let Some(c) = chosen.get_mut(a) {
+            *c = true;
+        }
+    }
+    order
+        .iter()
+        .map(|&a| a as usize)
+        .filter(|&a| chosen.get(a).copied().unwrap_or(false))
+        .collect()
+}
+
 impl Dataset {
     /// `awards` in the table's order by `column` (text compared without case; ties in id
-    /// order, whichever way the column runs). Text is ranked once per region, category and
-    /// provider name, not compared per pair of awards, so 100,000 awards sort as integers
-    /// in milliseconds.
+    /// order, whichever way the column runs). The page keeps each order in `AwardOrders`.
     pub fn sorted_awards(&self, awards: &[usize], column: Column, descending: bool) -> Vec<usize> {
+        in_order(
+            &self.award_order(column, descending),
+            awards,
+            self.awards.len(),
+        )
+    }
+
+    /// Every award in the table's order by `column`. Text is ranked once per region,
+    /// category and provider name, not compared per pair of awards, so 100,000 awards sort
+    /// as integers.
+    fn award_order(&self, column: Column, descending: bool) -> Vec<u32> {
+        let awards = 0..self.awards.len();
         let names: Vec<&str> = match column {
             Column::Region => self.regions.iter().map(|r| r.name.as_str()).collect(),
             Column::Category => self.categories.iter().map(|c| c.name.as_str()).collect(),
@@ -560,16 +618,14 @@ impl Dataset {
         let own_rank = match column {
             Column::Areas | Column::Source => text_ranks(
                 awards
-                    .iter()
-                    .map(|&a| Cow::Owned(self.award_row(a).text(column)))
+                    .clone()
+                    .map(|a| Cow::Owned(self.award_row(a).text(column)))
                     .collect(),
             ),
             _ => Vec::new(),
         };
         let mut keyed: Vec<(u64, u32, u32)> = awards
-            .iter()
-            .enumerate()
-            .map(|(i, &a)| {
+            .map(|a| {
                 let award = &self.awards[a];
                 let key = match column {
                     Column::Value => award.value,
@@ -585,7 +641,7 @@ impl Dataset {
                         let s = Sector::ALL.iter().position(|&x| x == sector).unwrap_or(0);
                         name_rank[s].into()
                     }
-                    _ => own_rank[i].into(),
+                    _ => own_rank[a].into(),
                 };
                 (key, award.id, a as u32)
             })
@@ -598,7 +654,7 @@ impl Dataset {
             };
             o.then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
         });
-        keyed.into_iter().map(|k| k.2 as usize).collect()
+        keyed.into_iter().map(|k| k.2).collect()
     }
 
     /// The latest scheduled end of award `a`'s contracts.

@@ -1,5 +1,7 @@
 //! The filter controls and the active-filter chips.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::data::Month;
@@ -70,11 +72,14 @@ fn FacetGroup(
     let state = expect_context::<State>();
     let ds = state.ds;
     let typed = RwSignal::new(String::new());
-    let options = Memo::new(move |_| {
+    // Options keep their labels and order whatever is filtered: only their counts change,
+    // so the list is made once and each count is read live from `counts`.
+    let options = Arc::new(ds.facet_options(facet));
+    let counts = Memo::new(move |_| {
         state.filters.with(|f| {
             state
                 .selection
-                .with(|s| ds.facet_options_given(f, facet, s, state.unfiltered))
+                .with(|s| ds.facet_counts_given(f, facet, s, state.unfiltered))
         })
     });
     let id = format!("facet-{}", legend.to_lowercase().replace([' ', '\''], "-"));
@@ -89,23 +94,18 @@ fn FacetGroup(
         }
     });
     // A long list shows the chosen options and the first `LONG_LIST` others that match what
-    // was typed. Each comes with its place in `options`, where its live count is read.
-    // Options keep their labels and order as counts change, so they are lowered once.
-    let lowered: Vec<String> =
-        options.with_untracked(|os| os.iter().map(|o| o.label.to_lowercase()).collect());
+    // was typed, by their places in `options`. Which options show changes only with what
+    // was typed and chosen, not with the counts, so a click elsewhere leaves the list be.
+    let lowered: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
     let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
-    let shown = move || {
-        options.with(|os| {
-            matching.with(|m| {
-                let chosen = |i: usize| state.filters.with(|f| facet.is_chosen(f, &os[i].slug));
-                let shown = match find {
-                    Some(_) => shown_options(m, chosen),
-                    None => m.clone(),
-                };
-                shown
-                    .into_iter()
-                    .map(|i| (i, os[i].clone()))
-                    .collect::<Vec<_>>()
+    let shown = {
+        let options = Arc::clone(&options);
+        Memo::new(move |_| {
+            matching.with(|m| match find {
+                Some(_) => shown_options(m, |i| {
+                    state.filters.with(|f| facet.is_chosen(f, &options[i].slug))
+                }),
+                None => m.clone(),
             })
         })
     };
@@ -118,26 +118,30 @@ fn FacetGroup(
             <legend>{legend}</legend>
             {find_box}
             <ul class="options" class:long=find.is_some()>
-                // Keyed by slug, the count read live: a new count updates one text node.
-                <For each=shown key=|(_, o)| o.slug.clone() let:((index, o))>
+                // Keyed by place, the count read live: a new count updates one text node.
+                <For each=move || shown.get() key=|&index| index let:index>
                     {
+                        let o = &options[index];
                         let slug = o.slug.clone();
                         let awards = Signal::derive(move || {
-                            options.with(|os| os.get(index).map_or(0, |x| x.awards))
+                            counts.with(|c| c.get(index).copied().unwrap_or(0))
                         });
-                        let input_id = format!("{id}-{}", o.slug);
+                        let input_id = format!("{id}-{slug}");
                         let checked = {
                             let slug = slug.clone();
                             move || state.filters.with(|f| facet.is_chosen(f, &slug))
                         };
-                        let on_change = move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            let f = state.filters.with_untracked(|f| facet.toggled(f, &slug, on));
-                            state.set.run((f, Change::Push));
+                        let on_change = {
+                            let slug = slug.clone();
+                            move |ev: leptos::ev::Event| {
+                                let on = event_target_checked(&ev);
+                                let f = state.filters.with_untracked(|f| facet.toggled(f, &slug, on));
+                                state.set.run((f, Change::Push));
+                            }
                         };
                         view! {
                             <li>
-                                <input type="checkbox" id=input_id.clone() data-slug=o.slug.clone()
+                                <input type="checkbox" id=input_id.clone() data-slug=slug
                                     prop:checked=checked on:change=on_change />
                                 <label for=input_id>
                                     {o.label.clone()}

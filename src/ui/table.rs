@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::text::pounds;
-use crate::engine::view::{AwardRow, Column};
+use crate::engine::view::{AwardOrders, AwardRow, Column};
 use crate::ui::{browser, State};
 
 /// Rows per page: enough to scan, few enough to stay fast however large the data.
@@ -16,12 +16,13 @@ pub fn AwardsTable() -> impl IntoView {
     let sort = RwSignal::new((Column::Region, false));
     let page = RwSignal::new(0usize);
     // The selection's awards in table order; rows are built only for the page shown.
+    let orders = AwardOrders::default();
     let rows = Memo::new(move |_| {
         let awards: Vec<usize> = state
             .selection
             .with(|s| ds.award_rows(s).into_iter().map(|(a, _)| a).collect());
         let (column, descending) = sort.get();
-        ds.sorted_awards(&awards, column, descending)
+        orders.sorted(ds, &awards, column, descending)
     });
     // A new view starts at its first page.
     Effect::new(move |_| {
