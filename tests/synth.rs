@@ -189,3 +189,50 @@ fn a_selection_lists_each_award_s_contracts_whole_or_in_part() {
         }
     }
 }
+
+#[test]
+fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
+    use std::collections::BTreeSet;
+    let ds = synth::dataset(3_000, 9).unwrap();
+    for query in [
+        "",
+        "sector=voluntary&min=1000000",
+        "area=kent,dorset&end-to=2023-06",
+        "map=sector&end-from=2024-01",
+        "map=womens&region=wales,london",
+        "q=provider+0001",
+    ] {
+        let (f, warnings) = Filters::from_query(query, &ds);
+        assert!(warnings.is_empty(), "{query}: {warnings:?}");
+        // The plain rules: the map leaves the area filter out, so every area shows what
+        // covers it; an award counts once in each area any of its selected contracts covers.
+        let mut scope = f.clone();
+        scope.areas.clear();
+        if let contracts_explorer::engine::MapColour::Coverage(c) = &f.map {
+            scope.categories = BTreeSet::from([c.clone()]);
+        }
+        let mut covering: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ds.areas.len()];
+        for c in contracts(&ds, &ds.select(&scope)) {
+            let contract = &ds.contracts[c];
+            match contract.area {
+                Some(a) => {
+                    covering[a].insert(contract.award);
+                }
+                None => ds.areas_of(ds.awards[contract.award].region).for_each(|a| {
+                    covering[a].insert(contract.award);
+                }),
+            }
+        }
+        let map = ds.area_map(&f);
+        assert_eq!(map, ds.area_map_given(&f, &ds.select(&f)), "{query}");
+        assert_eq!(map.tiles.len(), ds.areas.len());
+        for (tile, awards) in map.tiles.iter().zip(&covering) {
+            let value: u64 = awards.iter().map(|&a| ds.awards[a].value).sum();
+            let providers: BTreeSet<usize> =
+                awards.iter().map(|&a| ds.awards[a].provider).collect();
+            let name = &ds.areas[tile.area].name;
+            assert_eq!(tile.value, value, "{query}: {name}");
+            assert_eq!(tile.providers, Vec::from_iter(providers), "{query}: {name}");
+        }
+    }
+}

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Month};
-use crate::engine::filters::Filters;
+use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::pounds_short;
 use crate::engine::view::{join_and, plural};
 
@@ -167,6 +167,19 @@ struct Cover {
     until: Option<Month>,
 }
 
+/// The positions of the bits set in `words` (bit `i` of word `w` is position `64 w + i`), ascending.
+fn set_bits(words: &[u64]) -> Vec<usize> {
+    let mut set = Vec::new();
+    for (w, &word) in words.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            set.push(w * 64 + rest.trailing_zeros() as usize);
+            rest &= rest - 1;
+        }
+    }
+    set
+}
+
 /// The smallest 1, 2 or 5 × 10ⁿ pounds at least `v`.
 fn nice_step(v: u64) -> u64 {
     let mut scale = 1u64;
@@ -183,6 +196,17 @@ fn nice_step(v: u64) -> u64 {
 impl Dataset {
     /// The map under `f`, coloured by `f.map`.
     pub fn area_map(&self, f: &Filters) -> AreaMap {
+        self.map_over(f, None)
+    }
+
+    /// `area_map`, given `current` = `self.select(f)`, which it reuses when the map's own
+    /// filters are the same (no area chosen, not colouring by coverage) instead of
+    /// selecting again.
+    pub fn area_map_given(&self, f: &Filters, current: &Selection) -> AreaMap {
+        self.map_over(f, Some(current))
+    }
+
+    fn map_over(&self, f: &Filters, current: Option<&Selection>) -> AreaMap {
         let mut scope = f.clone();
         scope.areas.clear();
         let coverage = match &f.map {
@@ -193,27 +217,43 @@ impl Dataset {
             scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
         }
         let mut covers: Vec<Cover> = (0..self.areas.len()).map(|_| Cover::default()).collect();
-        // Which lead providers cover each area: one bit per (area, provider).
+        // Which lead providers cover each area: a row of `stride` words per area, one bit
+        // per provider.
         let providers = self.providers.len();
-        let mut covering = vec![0u64; (self.areas.len() * providers).div_ceil(64)];
-        let selection = self.select(&scope);
+        let stride = providers.div_ceil(64);
+        let mut covering = vec![0u64; self.areas.len() * stride];
+        let owned;
+        let selection = match current {
+            Some(current) if scope == *f => current,
+            _ => {
+                owned = self.select(&scope);
+                &owned
+            }
+        };
         // Each area the current award's selected contracts cover, once per contract, with
         // its "until" month (None: the whole term).
         let mut marks: Vec<(usize, Option<Month>)> = Vec::new();
         for picked in &selection.awards {
-            let award = &self.awards[picked.award as usize];
             marks.clear();
-            for c in selection.contracts_of(&self.index, picked) {
-                match self.contracts[c].area {
-                    Some(a) => {
-                        let until = award
-                            .areas
-                            .iter()
-                            .find(|x| x.area == a)
-                            .and_then(|x| x.until);
-                        marks.push((a, until));
+            if coverage.is_none() && picked.is_whole() {
+                // A whole award's areas, each once, were worked out when the data was
+                // loaded; the months they run to matter only when colouring by coverage.
+                let areas = self.index.award_areas.of(picked.award as usize);
+                marks.extend(areas.iter().map(|&(a, _)| (a as usize, None)));
+            } else {
+                let award = &self.awards[picked.award as usize];
+                for c in selection.contracts_of(&self.index, picked) {
+                    match self.contracts[c].area {
+                        Some(a) => {
+                            let until = award
+                                .areas
+                                .iter()
+                                .find(|x| x.area == a)
+                                .and_then(|x| x.until);
+                            marks.push((a, until));
+                        }
+                        None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
                     }
-                    None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
                 }
             }
             let voluntary = picked.voluntary;
@@ -228,12 +268,14 @@ impl Dataset {
                     continue;
                 }
                 cover.awards += 1;
-                cover.value += award.value;
+                cover.value += picked.value;
                 if voluntary {
-                    cover.voluntary += award.value;
+                    cover.voluntary += picked.value;
                 }
-                let bit = area * providers + award.provider;
-                covering[bit / 64] |= 1 << (bit % 64);
+                let p = picked.provider as usize;
+                if let Some(word) = covering.get_mut(area * stride + p / 64) {
+                    *word |= 1 << (p % 64);
+                }
             }
         }
         let separate: Vec<(usize, Option<usize>)> = self
@@ -290,12 +332,7 @@ impl Dataset {
                     area: a,
                     fill,
                     value: values[a],
-                    providers: (0..providers)
-                        .filter(|p| {
-                            let bit = a * providers + p;
-                            covering[bit / 64] & (1 << (bit % 64)) != 0
-                        })
-                        .collect(),
+                    providers: set_bits(&covering[a * stride..(a + 1) * stride]),
                     selected: f.areas.contains(&area.slug),
                 }
             })

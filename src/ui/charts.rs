@@ -171,7 +171,11 @@ pub fn Charts() -> impl IntoView {
             "Where the services are, area by area",
             "map",
             Signal::from(Memo::new(move |_| {
-                state.filters.with(|f| Drawing::Map(ds.area_map(f)))
+                state.filters.with(|f| {
+                    state
+                        .selection
+                        .with(|s| Drawing::Map(ds.area_map_given(f, s)))
+                })
             })),
             false,
         ),
