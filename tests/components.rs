@@ -97,6 +97,20 @@ async fn figures_show_exact_values_and_follow_their_totals() {
     );
     assert_eq!(text(&root, "[data-testid=voluntary-share]"), "100%");
 
+    // Counts of thousands read with separators; `data-value` keeps the plain number.
+    totals.set(Totals {
+        contracts: 16_195,
+        awards: 8_408,
+        ..Totals::default()
+    });
+    tick().await;
+    assert_eq!(text(&root, "[data-testid=contracts]"), "16,195");
+    assert_eq!(
+        attr(&root, "[data-testid=contracts]", "data-value"),
+        "16195"
+    );
+    assert_eq!(text(&root, "[data-testid=awards]"), "8,408");
+
     totals.set(Totals::default());
     tick().await;
     assert_eq!(attr(&root, "[data-testid=total-value]", "data-value"), "0");

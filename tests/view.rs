@@ -179,6 +179,32 @@ fn the_detail_line_gives_the_sector_split_and_concentration() {
     assert_eq!(ds.describe_detail(&none), "");
 }
 
+/// Whether every whole number of four digits or more in `text` has thousands separators
+/// (money is written "£22.8bn", so this is about counts).
+fn counts_are_separated(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit() && c != ',')
+        .all(|run| run.contains(',') || run.len() < 4)
+}
+
+#[test]
+fn counts_of_thousands_read_with_separators() {
+    let ds = contracts_explorer::synth::dataset(20_000, 3).unwrap();
+    for query in ["", "sector=voluntary", "sector=private&min=1000000"] {
+        let (f, _) = Filters::from_query(query, &ds);
+        let sel = ds.select(&f);
+        let t = ds.totals(&sel);
+        assert!(
+            t.contracts >= 1_000,
+            "{query}: a view with thousands of contracts"
+        );
+        let sentence = ds.describe(&f, &t);
+        let detail = ds.describe_detail(&sel);
+        assert!(counts_are_separated(&sentence), "{sentence}");
+        assert!(counts_are_separated(&detail), "{detail}");
+    }
+    assert!(!counts_are_separated("11507 of 16,195 contracts"));
+}
+
 #[test]
 fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
     use contracts_explorer::charts::MAX_BARS;

@@ -342,7 +342,7 @@ impl Dataset {
                 .unwrap_or(Sector::Voluntary);
             who = format!(
                 "{} {}",
-                t.lead_providers,
+                thousands(t.lead_providers as u64),
                 match (s, t.lead_providers) {
                     (Sector::Voluntary, 1) => "voluntary-sector lead provider",
                     (Sector::Voluntary, _) => "voluntary-sector lead providers",
@@ -387,11 +387,11 @@ impl Dataset {
             "Voluntary sector: {} ({}) of the value, {} of {} contracts ({}), {} of {} lead providers ({}).",
             pounds_short(t.voluntary_value),
             share(t.voluntary_value_share()),
-            t.voluntary_contracts,
-            t.contracts,
+            thousands(t.voluntary_contracts as u64),
+            thousands(t.contracts as u64),
             share(t.voluntary_contract_share()),
-            t.voluntary_lead_providers,
-            t.lead_providers,
+            thousands(t.voluntary_lead_providers as u64),
+            thousands(t.lead_providers as u64),
             share(t.voluntary_provider_share()),
         );
         if t.lead_providers > 3 {

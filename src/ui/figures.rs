@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::engine::text::{percent, pounds, pounds_short};
+use crate::engine::text::{percent, pounds, pounds_short, thousands};
 use crate::engine::Totals;
 
 /// One figure: a label, the text people read, and the exact value.
@@ -33,8 +33,12 @@ pub fn Figures(
     /// Whether a filter takes part of some awards (by area, date or search), so values are unsplit.
     area_note: Signal<bool>,
 ) -> impl IntoView {
+    // A count's exact figure for `data-value`, and as read: with thousands separators.
     let count =
         move |f: fn(&Totals) -> usize| Signal::derive(move || totals.with(|t| f(t).to_string()));
+    let shown = move |f: fn(&Totals) -> usize| {
+        Signal::derive(move || totals.with(|t| thousands(f(t) as u64)))
+    };
     let share = move || totals.with(Totals::voluntary_value_share);
     let partial = move || totals.with(|t| t.partial_awards);
     view! {
@@ -42,9 +46,9 @@ pub fn Figures(
             <Figure label="Total value" testid="total-value"
                 value=Signal::derive(move || totals.with(|t| t.value.to_string()))
                 text=Signal::derive(move || totals.with(|t| pounds_short(t.value))) />
-            <Figure label="Contracts" testid="contracts" value=count(|t| t.contracts) text=count(|t| t.contracts) />
-            <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=count(|t| t.awards) />
-            <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=count(|t| t.lead_providers) />
+            <Figure label="Contracts" testid="contracts" value=count(|t| t.contracts) text=shown(|t| t.contracts) />
+            <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=shown(|t| t.awards) />
+            <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=shown(|t| t.lead_providers) />
             <Figure label="To the voluntary sector" testid="voluntary-share"
                 value=Signal::derive(move || share().map(crate::ui::browser::number_text).unwrap_or_default())
                 text=Signal::derive(move || share().map(percent).unwrap_or_else(|| "–".to_string())) />
@@ -55,7 +59,8 @@ pub fn Figures(
                 {move || {
                     let n = partial();
                     format!(
-                        "{n} award{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
+                        "{} award{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
+                        thousands(n as u64),
                         if n == 1 { "" } else { "s" },
                         if n == 1 { "s" } else { "" },
                     )
