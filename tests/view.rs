@@ -104,7 +104,8 @@ fn rows_sort_by_every_column_with_ties_in_file_order() {
     let ds = ds();
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let rows = |column: Column, descending: bool| -> Vec<_> {
-        ds.sorted_awards(&all, column, descending)
+        AwardOrders::default()
+            .sorted(&ds, &all, column, descending)
             .into_iter()
             .map(|a| ds.award_row(a))
             .collect()
@@ -269,15 +270,18 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
             });
             let plain: Vec<usize> = rows.iter().map(|r| r.award).collect();
             assert_eq!(
-                ds.sorted_awards(&awards, column, descending),
+                AwardOrders::default().sorted(&ds, &awards, column, descending),
                 plain,
                 "{column:?} {descending}"
             );
-            // A view's awards come out in the same order, whether sorted afresh or picked
-            // out of the order the page keeps (worked out on its first use, then reused).
+            // A view's awards come out in the same order, whether from a fresh order or
+            // picked out of one the page keeps (worked out on its first use, then reused).
             let some: Vec<usize> = awards.iter().copied().filter(|a| a % 3 == 1).collect();
             let expected: Vec<usize> = plain.iter().copied().filter(|a| a % 3 == 1).collect();
-            assert_eq!(ds.sorted_awards(&some, column, descending), expected);
+            assert_eq!(
+                AwardOrders::default().sorted(&ds, &some, column, descending),
+                expected
+            );
             assert_eq!(orders.sorted(&ds, &some, column, descending), expected);
             assert_eq!(orders.sorted(&ds, &awards, column, descending), plain);
             assert_eq!(

@@ -561,7 +561,8 @@ impl Dataset {
 pub struct AwardOrders([OnceLock<Vec<u32>>; 2 * Column::ALL.len()]);
 
 impl AwardOrders {
-    /// `awards` in the table's order by `column` (see `Dataset::sorted_awards`).
+    /// `awards` in the table's order by `column`: text compared without case, ties in id
+    /// order whichever way the column runs.
     pub fn sorted(
         &self,
         ds: &Dataset,
@@ -591,16 +592,6 @@ fn in_order(order: &[u32], awards: &[usize], count: usize) -> Vec<usize> {
 }
 
 impl Dataset {
-    /// `awards` in the table's order by `column` (text compared without case; ties in id
-    /// order, whichever way the column runs). The page keeps each order in `AwardOrders`.
-    pub fn sorted_awards(&self, awards: &[usize], column: Column, descending: bool) -> Vec<usize> {
-        in_order(
-            &self.award_order(column, descending),
-            awards,
-            self.awards.len(),
-        )
-    }
-
     /// Every award in the table's order by `column`. Text is ranked once per region,
     /// category and provider name, not compared per pair of awards, so 100,000 awards sort
     /// as integers.
