@@ -340,16 +340,18 @@ impl Dataset {
                 .next()
                 .copied()
                 .unwrap_or(Sector::Voluntary);
-            who = format!(
-                "{} {}",
-                thousands(t.lead_providers as u64),
-                match (s, t.lead_providers) {
-                    (Sector::Voluntary, 1) => "voluntary-sector lead provider",
-                    (Sector::Voluntary, _) => "voluntary-sector lead providers",
-                    (Sector::Private, 1) => "private lead provider",
-                    (Sector::Private, _) => "private lead providers",
-                }
-            );
+            who = match s {
+                Sector::Voluntary => plural(
+                    t.lead_providers,
+                    "voluntary-sector lead provider",
+                    "voluntary-sector lead providers",
+                ),
+                Sector::Private => plural(
+                    t.lead_providers,
+                    "private lead provider",
+                    "private lead providers",
+                ),
+            };
         }
         let verb = if t.lead_providers == 1 {
             "holds"

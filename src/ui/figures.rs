@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::engine::text::{percent, pounds, pounds_short, thousands};
+use crate::engine::view::plural;
 use crate::engine::Totals;
 
 /// One figure: a label, the text people read, and the exact value.
@@ -59,9 +60,8 @@ pub fn Figures(
                 {move || {
                     let n = partial();
                     format!(
-                        "{} award{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
-                        thousands(n as u64),
-                        if n == 1 { "" } else { "s" },
+                        "{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
+                        plural(n, "award", "awards"),
                         if n == 1 { "s" } else { "" },
                     )
                 }}
