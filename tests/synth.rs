@@ -225,6 +225,11 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
         }
         let map = ds.area_map(&f);
         assert_eq!(map, ds.area_map_given(&f, &ds.select(&f)), "{query}");
+        // As the page gives it, summarised: the map then reads the area group-by's totals
+        // and lead providers from the summary.
+        let unfiltered = contracts_explorer::engine::Unfiltered::default();
+        let summarised = ds.select_summarised(&f, &unfiltered);
+        assert_eq!(map, ds.area_map_given(&f, &summarised), "{query}");
         assert_eq!(map.tiles.len(), ds.areas.len());
         for (tile, awards) in map.tiles.iter().zip(&covering) {
             let value: u64 = awards.iter().map(|&a| ds.awards[a].value).sum();

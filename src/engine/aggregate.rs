@@ -5,6 +5,8 @@
 //! contracts (by area or end date), `Totals::partial_awards` says how many awards
 //! that applies to, so the views can say the value covers more than is shown.
 
+use std::borrow::Cow;
+
 use crate::data::{Dataset, Index, Month, PerAward, Sector, Separate, REGIONAL};
 use crate::engine::filters::{Filters, SelectedAward, Selection};
 use crate::engine::text::fold;
@@ -125,6 +127,8 @@ impl Key {
 pub struct Summary {
     pub totals: Totals,
     pub groups: Vec<(Dim, Vec<Group>)>,
+    /// The lead providers covering each area, as `Dataset::area_cover` gives them.
+    area_providers: Vec<u64>,
 }
 
 /// One group of a group-by.
@@ -142,7 +146,7 @@ impl Dataset {
         }
         self.accumulate(selection, &[None])
             .pop()
-            .and_then(|mut t| t.pop())
+            .and_then(|(mut t, _)| t.pop())
             .unwrap_or_default()
     }
 
@@ -166,9 +170,16 @@ impl Dataset {
             Dim::Provider,
             Dim::End,
         ];
+        let mut area_providers = Vec::new();
         let mut per_dim: Vec<(Dim, Vec<Totals>)> = passed
             .into_iter()
             .zip(self.accumulate(selection, &passed.map(Some)))
+            .map(|(dim, (totals, providers))| {
+                if dim == Dim::Area {
+                    area_providers = providers;
+                }
+                (dim, totals)
+            })
             .collect();
         let by_provider = per_dim
             .iter()
@@ -193,7 +204,11 @@ impl Dataset {
                 (dim, self.groups(dim, totals))
             })
             .collect();
-        let _ = selection.summary.set(Summary { totals, groups });
+        let _ = selection.summary.set(Summary {
+            totals,
+            groups,
+            area_providers,
+        });
     }
 
     /// The number of groups of `dim` (dense indices below it); `None` is one group, the whole.
@@ -209,12 +224,17 @@ impl Dataset {
         }
     }
 
-    /// Totals per group for each of `dims` (all in one group for `None`). Each dimension is
+    /// Totals per group for each of `dims` (all in one group for `None`), each with its rows of
+    /// lead-provider bits (see `Accumulator::finish`). Each dimension is
     /// one tight pass over the selection's awards, with the way an award finds its groups
     /// fixed for the whole pass. An award whose contracts are all selected adds its
     /// precomputed areas and end months; only a partly selected award looks at its
     /// contracts.
-    fn accumulate(&self, selection: &Selection, dims: &[Option<Dim>]) -> Vec<Vec<Totals>> {
+    fn accumulate(
+        &self,
+        selection: &Selection,
+        dims: &[Option<Dim>],
+    ) -> Vec<(Vec<Totals>, Vec<u64>)> {
         let ix = &self.index;
         let mut voluntary = vec![0u64; self.providers.len().div_ceil(64)];
         for (p, provider) in self.providers.iter().enumerate() {
@@ -274,11 +294,34 @@ impl Dataset {
                 return groups.clone();
             }
         }
-        let totals = self
+        let (totals, _) = self
             .accumulate(selection, &[Some(dim)])
             .pop()
             .unwrap_or_default();
         self.groups(dim, totals)
+    }
+
+    /// Per area (dense, by index), the totals of the awards covering it, and its row of
+    /// `providers.div_ceil(64)` words with a bit set for each lead provider among them (what
+    /// the map names): the area group-by, read from the summary when `selection` has one.
+    pub fn area_cover<'s>(&self, selection: &'s Selection) -> (Vec<Totals>, Cow<'s, [u64]>) {
+        if let Some(summary) = selection.summary.get() {
+            let mut dense = vec![Totals::default(); self.areas.len()];
+            let groups = summary.groups.iter().filter(|(d, _)| *d == Dim::Area);
+            for g in groups.flat_map(|(_, groups)| groups) {
+                if let Key::Area(a) = g.key {
+                    if let Some(slot) = dense.get_mut(a) {
+                        *slot = g.totals.clone();
+                    }
+                }
+            }
+            return (dense, Cow::Borrowed(&summary.area_providers));
+        }
+        let (totals, providers) = self
+            .accumulate(selection, &[Some(Dim::Area)])
+            .pop()
+            .unwrap_or_default();
+        (totals, Cow::Owned(providers))
     }
 
     /// Dense per-group totals of `dim` as groups with keys, leaving out the empty ones.
@@ -479,8 +522,10 @@ impl Accumulator {
         }
     }
 
-    /// The totals per group; `voluntary` has a bit set for each voluntary-sector provider.
-    fn finish(self, voluntary: &[u64]) -> Vec<Totals> {
+    /// The totals per group, and the lead-provider bits they were counted from (a row of
+    /// `stride` words per group; none when grouping by provider); `voluntary` has a bit set
+    /// for each voluntary-sector provider.
+    fn finish(self, voluntary: &[u64]) -> (Vec<Totals>, Vec<u64>) {
         let count = |row: &[u64], mask: Option<&[u64]>| -> usize {
             match mask {
                 None => row.iter().map(|w| w.count_ones() as usize).sum(),
@@ -491,7 +536,8 @@ impl Accumulator {
                     .sum(),
             }
         };
-        self.sums
+        let totals = self
+            .sums
             .iter()
             .enumerate()
             .map(|(g, s)| {
@@ -516,6 +562,7 @@ impl Accumulator {
                     partial_awards: s.partial_awards as usize,
                 }
             })
-            .collect()
+            .collect();
+        (totals, self.seen)
     }
 }

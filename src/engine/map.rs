@@ -4,6 +4,7 @@
 //! The map does not filter itself by area (as a facet's options do not), so every area
 //! stays visible and clickable; the chosen areas are marked as selected instead.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Month};
@@ -206,54 +207,28 @@ impl Dataset {
         self.map_over(f, Some(current))
     }
 
-    fn map_over(&self, f: &Filters, current: Option<&Selection>) -> AreaMap {
-        let mut scope = f.clone();
-        scope.areas.clear();
-        let coverage = match &f.map {
-            MapColour::Coverage(slug) => self.category_index(slug),
-            _ => None,
-        };
-        if let Some(c) = coverage {
-            scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
-        }
+    /// Each area's cover under coverage colouring (where the months contracts run to
+    /// matter), and its row of `stride` words with a bit per lead provider covering it.
+    fn covers(&self, selection: &Selection, stride: usize) -> (Vec<Cover>, Vec<u64>) {
         let mut covers: Vec<Cover> = (0..self.areas.len()).map(|_| Cover::default()).collect();
-        // Which lead providers cover each area: a row of `stride` words per area, one bit
-        // per provider.
-        let providers = self.providers.len();
-        let stride = providers.div_ceil(64);
         let mut covering = vec![0u64; self.areas.len() * stride];
-        let owned;
-        let selection = match current {
-            Some(current) if scope == *f => current,
-            _ => {
-                owned = self.select(&scope);
-                &owned
-            }
-        };
         // Each area the current award's selected contracts cover, once per contract, with
         // its "until" month (None: the whole term).
         let mut marks: Vec<(usize, Option<Month>)> = Vec::new();
         for picked in &selection.awards {
             marks.clear();
-            if coverage.is_none() && picked.is_whole() {
-                // A whole award's areas, each once, were worked out when the data was
-                // loaded; the months they run to matter only when colouring by coverage.
-                let areas = self.index.award_areas.of(picked.award as usize);
-                marks.extend(areas.iter().map(|&(a, _)| (a as usize, None)));
-            } else {
-                let award = &self.awards[picked.award as usize];
-                for c in selection.contracts_of(&self.index, picked) {
-                    match self.contracts[c].area {
-                        Some(a) => {
-                            let until = award
-                                .areas
-                                .iter()
-                                .find(|x| x.area == a)
-                                .and_then(|x| x.until);
-                            marks.push((a, until));
-                        }
-                        None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
+            let award = &self.awards[picked.award as usize];
+            for c in selection.contracts_of(&self.index, picked) {
+                match self.contracts[c].area {
+                    Some(a) => {
+                        let until = award
+                            .areas
+                            .iter()
+                            .find(|x| x.area == a)
+                            .and_then(|x| x.until);
+                        marks.push((a, until));
                     }
+                    None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
                 }
             }
             let voluntary = picked.voluntary;
@@ -278,6 +253,51 @@ impl Dataset {
                 }
             }
         }
+        (covers, covering)
+    }
+
+    fn map_over(&self, f: &Filters, current: Option<&Selection>) -> AreaMap {
+        let mut scope = f.clone();
+        scope.areas.clear();
+        let coverage = match &f.map {
+            MapColour::Coverage(slug) => self.category_index(slug),
+            _ => None,
+        };
+        if let Some(c) = coverage {
+            scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
+        }
+        let stride = self.providers.len().div_ceil(64);
+        let owned;
+        let selection = match current {
+            Some(current) if scope == *f => current,
+            _ => {
+                owned = self.select(&scope);
+                &owned
+            }
+        };
+        // Which lead providers cover each area: a row of `stride` words per area, one bit
+        // per provider. Outside coverage colouring that, and each area's awards and value,
+        // is the area group-by, which the page's summary has already worked out.
+        let (covers, covering) = match coverage {
+            None => {
+                let (totals, covering) = self.area_cover(selection);
+                let covers = totals
+                    .iter()
+                    .map(|t| Cover {
+                        awards: t.awards,
+                        value: t.value,
+                        voluntary: t.voluntary_value,
+                        full: t.awards > 0,
+                        until: None,
+                    })
+                    .collect();
+                (covers, covering)
+            }
+            Some(_) => {
+                let (covers, covering) = self.covers(selection, stride);
+                (covers, Cow::Owned(covering))
+            }
+        };
         let separate: Vec<(usize, Option<usize>)> = self
             .separate_matching(&scope)
             .into_iter()
@@ -332,7 +352,11 @@ impl Dataset {
                     area: a,
                     fill,
                     value: values[a],
-                    providers: set_bits(&covering[a * stride..(a + 1) * stride]),
+                    providers: set_bits(
+                        covering
+                            .get(a * stride..(a + 1) * stride)
+                            .unwrap_or_default(),
+                    ),
                     selected: f.areas.contains(&area.slug),
                 }
             })
