@@ -51,7 +51,7 @@ fn Search() -> impl IntoView {
         <div class="field">
             <label for="search">"Search"</label>
             <input id="search" type="search" data-testid="search" autocomplete="off"
-                placeholder="Provider, area, region or category"
+                placeholder="Provider, area or region"
                 prop:value=move || state.filters.with(|f| f.search.clone())
                 on:input=on_input />
         </div>
