@@ -236,7 +236,7 @@ impl Dataset {
         dims: &[Option<Dim>],
     ) -> Vec<(Vec<Totals>, Vec<u64>)> {
         let ix = &self.index;
-        let mut voluntary = vec![0u64; self.providers.len().div_ceil(64)];
+        let mut voluntary = vec![0u64; self.provider_words()];
         for (p, provider) in self.providers.iter().enumerate() {
             if provider.sector == Sector::Voluntary {
                 voluntary[p / 64] |= 1 << (p % 64);
@@ -301,8 +301,13 @@ impl Dataset {
         self.groups(dim, totals)
     }
 
+    /// Words in a row of lead-provider bits, one bit per provider.
+    pub fn provider_words(&self) -> usize {
+        self.providers.len().div_ceil(64)
+    }
+
     /// Per area (dense, by index), the totals of the awards covering it, and its row of
-    /// `providers.div_ceil(64)` words with a bit set for each lead provider among them (what
+    /// `provider_words()` words with a bit set for each lead provider among them (what
     /// the map names): the area group-by, read from the summary when `selection` has one.
     pub fn area_cover<'s>(&self, selection: &'s Selection) -> (Vec<Totals>, Cow<'s, [u64]>) {
         if let Some(summary) = selection.summary.get() {
@@ -442,11 +447,7 @@ impl Accumulator {
     fn new(ds: &Dataset, dim: Option<Dim>) -> Accumulator {
         let groups = ds.group_count(dim);
         let by_provider = dim == Some(Dim::Provider);
-        let stride = if by_provider {
-            0
-        } else {
-            ds.providers.len().div_ceil(64)
-        };
+        let stride = if by_provider { 0 } else { ds.provider_words() };
         Accumulator {
             sums: vec![Sums::default(); groups],
             seen: vec![0u64; groups * stride],

@@ -266,7 +266,7 @@ impl Dataset {
         if let Some(c) = coverage {
             scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
         }
-        let stride = self.providers.len().div_ceil(64);
+        let stride = self.provider_words();
         let owned;
         let selection = match current {
             Some(current) if scope == *f => current,
