@@ -153,6 +153,8 @@ async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
     );
     assert!(text(&root, "[data-testid=sentence]")
         .starts_with("In Wales, 2 lead providers hold 4 contracts for women's services"));
+    // The address is written after the frame that shows the change.
+    after_frame().await;
     let search = web_sys::window().unwrap().location().search().unwrap();
     assert_eq!(search, "?region=wales&category=womens");
 }
@@ -214,4 +216,17 @@ async fn hostile_names_in_the_data_render_as_text_and_run_nothing() {
         "the formula is neutralised: {csv}"
     );
     assert!(!csv.contains(",\"=HYPERLINK"));
+}
+
+/// Resolves a frame and a task from now, once writes queued for after a frame have run.
+async fn after_frame() {
+    let waited = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || drop(resolve.call0(&wasm_bindgen::JsValue::NULL)),
+                std::time::Duration::ZERO,
+            )
+        })
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(waited).await;
 }

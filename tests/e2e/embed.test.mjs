@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 import { twoOrigins } from './hosts.mjs';
-import { out, root, summary, recordCspViolations, cspViolations } from './helpers.mjs';
+import { out, root, summary, query, recordCspViolations, cspViolations } from './helpers.mjs';
 
 /** Source of `randomMessages(n)`: shapes a careless or hostile sender might post. */
 const RANDOM_MESSAGES = `
@@ -229,7 +229,7 @@ test('no CSP violations, no requests off the widget\'s origin, no cookies or sto
   assert.deepEqual(await context.cookies(), []);
   await context.setOffline(true);
   await w.locator('#facet-lead-provider-s-sector-voluntary').check();
-  assert.equal(Number(await w.getByTestId('awards').getAttribute('data-value')), summary(await w.evaluate(() => location.search.slice(1))).awards);
+  assert.equal(Number(await w.getByTestId('awards').getAttribute('data-value')), summary(await query(w)).awards);
   await context.close();
 });
 

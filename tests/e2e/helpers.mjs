@@ -68,9 +68,12 @@ export async function assertFiguresMatch(page, query) {
   }, `figures for "${query}"`);
 }
 
-/** The page's current query string, without `?`. */
+/** The current query string of `page` (a page or a frame), without `?`. The widget writes
+ *  the address after the frame that shows a change, so this reads it a frame and a task later. */
 export async function query(page) {
-  return page.evaluate(() => location.search.replace(/^\?/, ''));
+  return page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => resolve(location.search.replace(/^\?/, '')), 0));
+  }));
 }
 
 /** Runs axe-core's WCAG 2.2 A/AA rules and asserts there are no violations. Axe is
