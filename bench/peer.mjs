@@ -66,6 +66,8 @@ result.ratios = {
   startup_4x_median: ratio(result.ours.startup.cpu_4x_slower.median, result.peer.startup.cpu_4x_slower.median),
   interaction_median: ratio(result.ours.interaction.next_frame.median, result.peer.interaction.next_frame.median),
   interaction_p95: ratio(result.ours.interaction.next_frame.p95, result.peer.interaction.next_frame.p95),
+  to_paint_median: ratio(result.ours.interaction.to_paint.median, result.peer.interaction.to_paint.median),
+  to_paint_p95: ratio(result.ours.interaction.to_paint.p95, result.peer.interaction.to_paint.p95),
 };
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(join(here, 'results', 'peer.json'), `${JSON.stringify(result, null, 2)}\n`);
