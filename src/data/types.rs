@@ -401,9 +401,14 @@ impl Index {
             award_contracts[award] = start..end;
             start = end;
         }
-        let mut end_months: Vec<Month> = contracts.iter().map(|c| c.end).collect();
-        end_months.sort_unstable();
-        end_months.dedup();
+        // The few distinct end months among many contracts, kept in order by inserting
+        // rather than by sorting every contract's (no sort compiled into the wasm for them).
+        let mut end_months: Vec<Month> = Vec::new();
+        for c in contracts {
+            if let Err(i) = end_months.binary_search(&c.end) {
+                end_months.insert(i, c.end);
+            }
+        }
         let end_of = |c: usize| end_months.binary_search(&contracts[c].end).unwrap_or(0) as u32;
         let award_areas = PerAward::new(&award_contracts, |c, add| match contracts[c].area {
             Some(area) => add(area as u32),

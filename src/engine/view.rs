@@ -205,10 +205,7 @@ impl Dataset {
 
     /// The months in which some contract is scheduled to end, ascending.
     pub fn end_months(&self) -> Vec<Month> {
-        let mut months: Vec<Month> = self.contracts.iter().map(|c| c.end).collect();
-        months.sort_unstable();
-        months.dedup();
-        months
+        self.index.end_months.clone()
     }
 
     /// The active filters as chips, in share-link order.
