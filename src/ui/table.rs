@@ -40,6 +40,16 @@ pub fn AwardsTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // The page's rows are fixed slots, written in place: a filter change rewrites only the
+    // cells whose text changed, rather than rebuilding twenty rows' elements and attributes.
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let slots = StoredValue::new_local(Vec::<Slot>::new());
+    Effect::new(move |_| {
+        let shown: Vec<[String; FIELDS]> = visible().iter().map(fields).collect();
+        if let Some(body) = body.get() {
+            slots.update_value(|s| write_rows(&body, s, &shown));
+        }
+    });
     let download = move |_| {
         let filters = state.filters.get_untracked();
         let link = browser::url_with_query(&filters.to_query());
@@ -92,9 +102,7 @@ pub fn AwardsTable() -> impl IntoView {
                     <thead role="rowgroup">
                         <tr role="row">{Column::ALL.into_iter().map(header).collect_view()}</tr>
                     </thead>
-                    <tbody role="rowgroup">
-                        {move || visible().into_iter().map(row).collect_view()}
-                    </tbody>
+                    <tbody role="rowgroup" node_ref=body></tbody>
                 </table>
             </div>
             <nav class="pager" aria-label="Pages of awards">
@@ -118,23 +126,118 @@ pub fn AwardsTable() -> impl IntoView {
     }
 }
 
-/// One award as a table row.
-fn row(r: AwardRow) -> impl IntoView {
+/// What one row shows: the award's id and exact value (attributes), then each column's
+/// text in `Column::ALL` order, then the note after the source.
+const FIELDS: usize = 2 + Column::ALL.len() + 1;
+
+fn fields(r: &AwardRow) -> [String; FIELDS] {
     let mut value = pounds(r.value);
     if r.subject_to_contract {
         value.push_str(" (subject to contract)");
     }
-    let label = |c: Column| c.title();
-    view! {
-        <tr role="row" data-testid="award-row" data-award=r.id.to_string()>
-            <td role="cell" data-label=label(Column::Region)>{r.region}</td>
-            <td role="cell" data-label=label(Column::Category)>{r.category}</td>
-            <td role="cell" data-label=label(Column::Provider)>{r.provider}</td>
-            <td role="cell" data-label=label(Column::Sector)>{r.sector}</td>
-            <td role="cell" class="num" data-label=label(Column::Value) data-value=r.value.to_string()>{value}</td>
-            <td role="cell" data-label=label(Column::Areas)>{r.areas}</td>
-            <td role="cell" data-label=label(Column::End)>{r.end_label}</td>
-            <td role="cell" data-label=label(Column::Source)>{r.source} {(!r.note.is_empty()).then(|| view! { <span class="note">" — " {r.note.clone()}</span> })}</td>
-        </tr>
+    let note = if r.note.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", r.note)
+    };
+    [
+        r.id.to_string(),
+        r.value.to_string(),
+        r.region.clone(),
+        r.category.clone(),
+        r.provider.clone(),
+        r.sector.clone(),
+        value,
+        r.areas.clone(),
+        r.end_label.clone(),
+        r.source.clone(),
+        note,
+    ]
+}
+
+/// One table row on the page: its elements, and the fields it shows now.
+struct Slot {
+    row: web_sys::Element,
+    value_cell: web_sys::Element,
+    /// A text node per column, then the note's.
+    texts: Vec<web_sys::Text>,
+    shown: [String; FIELDS],
+}
+
+impl Slot {
+    /// A new row with a cell per column (labelled for the narrow layout), appended to `body`.
+    fn new(body: &web_sys::HtmlElement) -> Option<Self> {
+        let doc = body.owner_document()?;
+        let row = doc.create_element("tr").ok()?;
+        row.set_attribute("role", "row").ok()?;
+        row.set_attribute("data-testid", "award-row").ok()?;
+        let mut texts = Vec::with_capacity(FIELDS - 2);
+        let mut value_cell = None;
+        for c in Column::ALL {
+            let cell = doc.create_element("td").ok()?;
+            cell.set_attribute("role", "cell").ok()?;
+            cell.set_attribute("data-label", c.title()).ok()?;
+            let text = doc.create_text_node("");
+            if c == Column::Source {
+                // The source and its note in one box: one grid item beside the label when
+                // narrow screens lay rows out as cards.
+                let both = doc.create_element("span").ok()?;
+                let note = doc.create_element("span").ok()?;
+                note.set_attribute("class", "note").ok()?;
+                let note_text = doc.create_text_node("");
+                note.append_child(&note_text).ok()?;
+                both.append_child(&text).ok()?;
+                both.append_child(&note).ok()?;
+                cell.append_child(&both).ok()?;
+                texts.push(text);
+                texts.push(note_text);
+            } else {
+                cell.append_child(&text).ok()?;
+                texts.push(text);
+            }
+            if c == Column::Value {
+                cell.set_attribute("class", "num").ok()?;
+                value_cell = Some(cell.clone());
+            }
+            row.append_child(&cell).ok()?;
+        }
+        body.append_child(&row).ok()?;
+        Some(Slot {
+            row,
+            value_cell: value_cell?,
+            texts,
+            shown: Default::default(),
+        })
+    }
+
+    /// Writes the fields that differ from what the row shows.
+    fn show(&mut self, fields: &[String; FIELDS]) {
+        for (i, (new, old)) in fields.iter().zip(&mut self.shown).enumerate() {
+            if new == old {
+                continue;
+            }
+            match i {
+                0 => drop(self.row.set_attribute("data-award", new)),
+                1 => drop(self.value_cell.set_attribute("data-value", new)),
+                _ => self.texts[i - 2].set_data(new),
+            }
+            old.clone_from(new);
+        }
+    }
+}
+
+/// Makes `body` show one row per entry of `rows`, reusing the rows it has.
+fn write_rows(body: &web_sys::HtmlElement, slots: &mut Vec<Slot>, rows: &[[String; FIELDS]]) {
+    for excess in slots.drain(rows.len().min(slots.len())..) {
+        excess.row.remove();
+    }
+    for (i, fields) in rows.iter().enumerate() {
+        if i == slots.len() {
+            match Slot::new(body) {
+                Some(slot) => slots.push(slot),
+                None => return,
+            }
+        }
+        slots[i].show(fields);
     }
 }

@@ -185,6 +185,17 @@ test('screenshots at phone and desktop widths, with no sideways scrolling', asyn
   }
 });
 
+test('on a phone each award is a card, and a source\'s note stays beside its label', async () => {
+  const page = await open('region=wales', { width: 375, height: 900 });
+  const cell = page.getByTestId('award-row').locator('td[data-label="Source"]').filter({ has: page.locator('.note:not(:empty)') }).first();
+  await cell.scrollIntoViewIfNeeded();
+  const [cellLeft, noteLeft] = await cell.evaluate((td) => [td, td.querySelector('.note')].map((e) => e.getBoundingClientRect().left));
+  // The note wraps on from the source's text in the value column, not under the label.
+  assert.ok(noteLeft > cellLeft + 50, `note at x=${noteLeft}, card cell at x=${cellLeft}`);
+  assert.match(await cell.innerText(), /Ministry of Justice, 21 May 2021 — Let separately/);
+  await page.close();
+});
+
 test('dark mode and reduced motion are honoured', async () => {
   const context = await env.browser.newContext({ colorScheme: 'dark', reducedMotion: 'reduce' });
   const page = await open('', { context });
