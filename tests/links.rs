@@ -89,7 +89,7 @@ fn percent_decoding_rejects_what_is_malformed() {
     assert_eq!(percent_decode("%C3%28"), None);
 }
 
-fn subset(all: Vec<String>) -> impl Strategy<Value = std::collections::BTreeSet<String>> {
+fn subset(all: Vec<String>) -> impl Strategy<Value = contracts_explorer::engine::set::Set<String>> {
     proptest::sample::subsequence(all.clone(), 0..=all.len().min(4))
         .prop_map(|v| v.into_iter().collect())
 }

@@ -209,7 +209,7 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
         let mut scope = f.clone();
         scope.areas.clear();
         if let contracts_explorer::engine::MapColour::Coverage(c) = &f.map {
-            scope.categories = BTreeSet::from([c.clone()]);
+            scope.categories = [c.clone()].into();
         }
         let mut covering: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ds.areas.len()];
         for c in contracts(&ds, &ds.select(&scope)) {

@@ -1,6 +1,6 @@
 //! `Filters` and the selection of the contracts (and so the awards) they match.
 
-use std::collections::BTreeSet;
+use crate::engine::set::Set;
 use std::sync::Arc;
 
 use crate::data::{Dataset, Index, Month, Sector, REGIONAL};
@@ -14,11 +14,11 @@ use crate::engine::text::fold;
 /// `Filters::from_query` only admits slugs the dataset knows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
-    pub regions: BTreeSet<String>,
-    pub areas: BTreeSet<String>,
-    pub categories: BTreeSet<String>,
-    pub providers: BTreeSet<String>,
-    pub sectors: BTreeSet<Sector>,
+    pub regions: Set<String>,
+    pub areas: Set<String>,
+    pub categories: Set<String>,
+    pub providers: Set<String>,
+    pub sectors: Set<Sector>,
     /// Award value at least this many pounds.
     pub min_value: Option<u64>,
     /// Award value at most this many pounds.
@@ -144,13 +144,13 @@ struct Compiled {
     areas: Option<(Vec<bool>, Vec<bool>)>,
     categories: Option<Vec<bool>>,
     providers: Option<Vec<bool>>,
-    sectors: Option<BTreeSet<Sector>>,
+    sectors: Option<Set<Sector>>,
     terms: Vec<String>,
 }
 
 fn mask(
     len: usize,
-    slugs: &BTreeSet<String>,
+    slugs: &Set<String>,
     index: impl Fn(&str) -> Option<usize>,
 ) -> Option<Vec<bool>> {
     if slugs.is_empty() {

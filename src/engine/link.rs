@@ -7,7 +7,7 @@
 //! malformed is ignored and reported as a `Warning`; what remains still applies.
 //! A link made today must mean the same in every later version: see tests/link_corpus.txt.
 
-use std::collections::BTreeSet;
+use crate::engine::set::Set;
 use std::fmt;
 
 use crate::data::{Dataset, Month, Sector};
@@ -140,7 +140,7 @@ pub fn percent_encode(s: &str) -> String {
 /// The slug set a list parameter fills, and how to tell a known slug.
 type KnownSlug = fn(&Dataset, &str) -> bool;
 
-fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut BTreeSet<String>, KnownSlug)> {
+fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut Set<String>, KnownSlug)> {
     Some(match key {
         "region" => (&mut f.regions, |ds, s| ds.region_index(s).is_some()),
         "area" => (&mut f.areas, |ds, s| ds.area_index(s).is_some()),

@@ -4,8 +4,8 @@
 //! The map does not filter itself by area (as a facet's options do not), so every area
 //! stays visible and clickable; the chosen areas are marked as selected instead.
 
+use crate::engine::set::Set;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use crate::data::{Dataset, Month};
 use crate::engine::filters::{Filters, Selection};
@@ -264,7 +264,7 @@ impl Dataset {
             _ => None,
         };
         if let Some(c) = coverage {
-            scope.categories = BTreeSet::from([self.categories[c].slug.clone()]);
+            scope.categories = Set::from([self.categories[c].slug.clone()]);
         }
         let stride = self.provider_words();
         let owned;

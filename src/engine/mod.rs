@@ -7,6 +7,7 @@ pub mod embed;
 pub mod filters;
 pub mod link;
 pub mod map;
+pub mod set;
 pub mod sort;
 pub mod text;
 pub mod view;

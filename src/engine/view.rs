@@ -59,7 +59,7 @@ impl Facet {
     /// `f` with `slug` chosen or not.
     pub fn toggled(self, f: &Filters, slug: &str, on: bool) -> Filters {
         let mut f = f.clone();
-        let set = |s: &mut std::collections::BTreeSet<String>| {
+        let set = |s: &mut crate::engine::set::Set<String>| {
             if on {
                 s.insert(slug.to_string());
             } else {
@@ -301,7 +301,7 @@ impl Dataset {
 
     /// One plain-English sentence describing the view, for people and screen readers.
     pub fn describe(&self, f: &Filters, t: &Totals) -> String {
-        let names = |slugs: &std::collections::BTreeSet<String>,
+        let names = |slugs: &crate::engine::set::Set<String>,
                      name: &dyn Fn(&str) -> Option<String>| {
             join_and(slugs.iter().filter_map(|s| name(s)).collect())
         };
