@@ -392,18 +392,14 @@ fn ChartPanel(
                 .collect::<Vec<_>>()
         })
     });
-    // Where each key is in `targets_now`, so a button finds its bar without a search.
-    let places = Memo::new(move |_| {
+    // A chart draws at most a few dozen bars (the provider chart its 30 largest), so a
+    // button finds its bar by a short scan.
+    let target = move |key: Key| {
         targets_now.with(|ts| {
             ts.iter()
-                .enumerate()
-                .map(|(i, (k, ..))| (*k, i))
-                .collect::<std::collections::HashMap<Key, usize>>()
+                .find(|(k, ..)| *k == key)
+                .map(|(_, l, h)| (l.clone(), *h))
         })
-    });
-    let target = move |key: Key| {
-        let i = places.with(|p| p.get(&key).copied())?;
-        targets_now.with(|ts| ts.get(i).map(|(_, l, h)| (l.clone(), *h)))
     };
     let targets = move || {
         view! {

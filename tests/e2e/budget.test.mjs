@@ -12,7 +12,8 @@
 // the end months stopped being sorted from every contract (−1.7 KB: 231.6 KB); 234 for the
 // table's rows written in place (+1.9 KB: 233.5 KB; a click's mean time to paint 3–10 ms
 // less, builds alternated in one browser); 228 when the filters' chosen values became a
-// sorted vector instead of the standard B-tree set (−6.5 KB: 227.0 KB).)
+// sorted vector instead of the standard B-tree set (−6.5 KB: 227.0 KB); 225 when the chart
+// buttons found their bars by a short scan instead of a std HashMap (−2.5 KB: 224.5 KB).)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 const TARGET_KB = 150;
-const LIMIT_KB = 228;
+const LIMIT_KB = 225;
 
 /** The files index.html makes the browser fetch (its own links and scripts), with itself. */
 export function pageFiles(dist) {
