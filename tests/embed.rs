@@ -77,6 +77,20 @@ fn origins_are_scheme_host_and_port_only() {
 }
 
 #[test]
+fn the_contrast_power_matches_the_standard_one() {
+    use contracts_explorer::engine::embed::pow_2_4;
+    // Every value an sRGB channel above the linear segment can give, and the ends.
+    for v in 11..=255u8 {
+        let x = (f64::from(v) / 255.0 + 0.055) / 1.055;
+        let (ours, std) = (pow_2_4(x), x.powf(2.4));
+        assert!((ours - std).abs() <= 1e-15, "{v}: {ours} against {std}");
+    }
+    assert_eq!(pow_2_4(1.0), 1.0);
+    // Outside the range it is used for, it still ends (no endless loop at zero).
+    assert!(pow_2_4(0.0) < 1e-12);
+}
+
+#[test]
 fn colours_are_hex_only_and_text_on_them_stays_readable() {
     assert_eq!(parse_colour("#ABC").as_deref(), Some("#aabbcc"));
     assert_eq!(parse_colour("#005ea5").as_deref(), Some("#005ea5"));
