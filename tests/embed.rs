@@ -86,6 +86,10 @@ fn the_contrast_power_matches_the_standard_one() {
         assert!((ours - std).abs() <= 1e-15, "{v}: {ours} against {std}");
     }
     assert_eq!(pow_2_4(1.0), 1.0);
+    // Above 1 too, though the check never needs it.
+    for x in [1.5, 2.0, 10.0] {
+        assert!((pow_2_4(x) / x.powf(2.4) - 1.0).abs() <= 1e-15, "{x}");
+    }
     // Outside the range it is used for, it still ends (no endless loop at zero).
     assert!(pow_2_4(0.0) < 1e-12);
 }

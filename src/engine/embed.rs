@@ -165,12 +165,13 @@ pub fn white_reads_better(r: u8, g: u8, b: u8) -> bool {
     1.05 / (l + 0.05) >= (l + 0.05) / 0.05
 }
 
-/// `x` to the power 2.4 for `x` in (0, 1]: x² times the fifth root of x², found by Newton's
-/// method from 1 (it falls to the root and stops when it can fall no further). Exact to
-/// the last bit or two, without the 1.4 KB of wasm that `powf` brings in.
+/// `x` to the power 2.4 for `x` ≥ 0: x² times the fifth root of x², found by Newton's
+/// method from above (from 1, or x² when larger, it falls to the root and stops when it can
+/// fall no further). Exact to the last bit or two, without the 1.4 KB of wasm that `powf`
+/// brings in.
 pub fn pow_2_4(x: f64) -> f64 {
     let square = x * x;
-    let mut root = 1.0f64;
+    let mut root = square.max(1.0);
     loop {
         let next = (4.0 * root + square / (root * root * root * root)) / 5.0;
         if next.is_nan() || next >= root {

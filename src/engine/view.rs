@@ -491,7 +491,8 @@ pub struct AwardRow {
 }
 
 impl AwardRow {
-    fn text(&self, c: Column) -> String {
+    /// Column `c` as plain text: what the table sorts by (the value as a whole number).
+    pub fn text(&self, c: Column) -> String {
         match c {
             Column::Region => self.region.clone(),
             Column::Category => self.category.clone(),

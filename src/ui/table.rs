@@ -131,28 +131,24 @@ pub fn AwardsTable() -> impl IntoView {
 const FIELDS: usize = 2 + Column::ALL.len() + 1;
 
 fn fields(r: &AwardRow) -> [String; FIELDS] {
-    let mut value = pounds(r.value);
-    if r.subject_to_contract {
-        value.push_str(" (subject to contract)");
+    let mut fields: [String; FIELDS] = Default::default();
+    fields[0] = r.id.to_string();
+    fields[1] = r.value.to_string();
+    for (field, c) in fields[2..].iter_mut().zip(Column::ALL) {
+        *field = if c == Column::Value {
+            let mut value = pounds(r.value);
+            if r.subject_to_contract {
+                value.push_str(" (subject to contract)");
+            }
+            value
+        } else {
+            r.text(c)
+        };
     }
-    let note = if r.note.is_empty() {
-        String::new()
-    } else {
-        format!(" — {}", r.note)
-    };
-    [
-        r.id.to_string(),
-        r.value.to_string(),
-        r.region.clone(),
-        r.category.clone(),
-        r.provider.clone(),
-        r.sector.clone(),
-        value,
-        r.areas.clone(),
-        r.end_label.clone(),
-        r.source.clone(),
-        note,
-    ]
+    if !r.note.is_empty() {
+        fields[FIELDS - 1] = format!(" — {}", r.note);
+    }
+    fields
 }
 
 /// One table row on the page: its elements, and the fields it shows now.
