@@ -342,25 +342,48 @@ pub struct Index {
     pub award_ends: PerAward,
 }
 
-/// For each award, a short list of (group, contracts) pairs, stored flat.
+/// For each award, a short list of (group, contracts) pairs. Many awards share a list (the
+/// same areas, the same end months), so each distinct list, with the award's number of
+/// contracts and a key of the award's (its region for the areas, its category for the end
+/// months), is stored once as a *pattern*, and an award names its pattern: a group-by can
+/// add up the awards of each pattern and spread the sums over its groups (and its key's
+/// group) at the end.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PerAward {
-    /// Award `a`'s pairs are `pairs[at[a]..at[a + 1]]`.
+    /// Award `a` has pattern `pattern[a]`.
+    pattern: Vec<u32>,
+    /// Pattern `q`'s pairs are `pairs[at[q]..at[q + 1]]`, for awards of `contracts[q]`
+    /// contracts and key `key[q]`.
     at: Vec<u32>,
     pairs: Vec<(u32, u32)>,
+    contracts: Vec<u32>,
+    key: Vec<u32>,
 }
 
+/// Calls its second argument with each group contract `c` (the first) is in.
+type ContractGroups<'f> = dyn Fn(usize, &mut dyn FnMut(u32)) + 'f;
+
 impl PerAward {
-    /// Counts, for each award, the groups `of` puts each of its contracts in.
+    /// Counts, for each award, the groups `of` puts each of its contracts in; `key` gives
+    /// an award's key.
     fn new(
         award_contracts: &[std::ops::Range<usize>],
-        of: impl Fn(usize, &mut dyn FnMut(u32)),
+        key: &dyn Fn(usize) -> u32,
+        of: &ContractGroups,
     ) -> PerAward {
-        let mut at = vec![0u32];
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for range in award_contracts {
-            let first = pairs.len();
+        let mut lists = PerAward {
+            at: vec![0],
+            ..PerAward::default()
+        };
+        // Patterns by hash: chains of pattern numbers (`u32::MAX` ends one), as many
+        // chains as awards.
+        let chains = award_contracts.len().next_power_of_two();
+        let mut head = vec![u32::MAX; chains];
+        let mut next: Vec<u32> = Vec::new();
+        for (a, range) in award_contracts.iter().enumerate() {
+            let first = lists.pairs.len();
             for c in range.clone() {
+                let pairs = &mut lists.pairs;
                 of(
                     c,
                     &mut |g| match pairs[first..].iter_mut().find(|(x, _)| *x == g) {
@@ -369,14 +392,56 @@ impl PerAward {
                     },
                 );
             }
-            at.push(pairs.len() as u32);
+            let (award_key, contracts) = (key(a), range.len() as u32);
+            let key = (award_key, contracts, &lists.pairs[first..]);
+            let hash = key.2.iter().fold(
+                u64::from(award_key) << 32 | u64::from(contracts),
+                |h, &(g, m)| {
+                    (h ^ (u64::from(g) << 32 | u64::from(m))).wrapping_mul(0x100_0000_01b3)
+                },
+            );
+            let chain = (hash ^ hash >> 32) as usize & (chains - 1);
+            let mut q = head[chain];
+            while q != u32::MAX && lists.pattern_pairs(q as usize) != key {
+                q = next[q as usize];
+            }
+            if q == u32::MAX {
+                q = lists.contracts.len() as u32;
+                lists.contracts.push(contracts);
+                lists.key.push(award_key);
+                lists.at.push(lists.pairs.len() as u32);
+                next.push(head[chain]);
+                head[chain] = q;
+            } else {
+                lists.pairs.truncate(first);
+            }
+            lists.pattern.push(q);
         }
-        PerAward { at, pairs }
+        lists
     }
 
     /// Award `a`'s (group, contracts) pairs.
     pub fn of(&self, a: usize) -> &[(u32, u32)] {
-        &self.pairs[self.at[a] as usize..self.at[a + 1] as usize]
+        self.pattern_pairs(self.pattern[a] as usize).2
+    }
+
+    /// How many distinct patterns there are.
+    pub fn patterns(&self) -> usize {
+        self.contracts.len()
+    }
+
+    /// Award `a`'s pattern, below `patterns()`.
+    pub fn pattern_of(&self, a: usize) -> u32 {
+        self.pattern[a]
+    }
+
+    /// Pattern `q`'s key, number of contracts and (group, contracts) pairs.
+    pub fn pattern_pairs(&self, q: usize) -> (u32, u32, &[(u32, u32)]) {
+        (
+            self.key[q],
+            self.contracts[q],
+            &self.pairs[self.at[q] as usize..self.at[q + 1] as usize],
+        )
     }
 }
 
@@ -410,16 +475,22 @@ impl Index {
             }
         }
         let end_of = |c: usize| end_months.binary_search(&contracts[c].end).unwrap_or(0) as u32;
-        let award_areas = PerAward::new(&award_contracts, |c, add| match contracts[c].area {
-            Some(area) => add(area as u32),
-            None => {
-                let region = awards[contracts[c].award].region;
-                (0..areas.len())
-                    .filter(|&a| areas[a].region == region)
-                    .for_each(|a| add(a as u32));
-            }
-        });
-        let award_ends = PerAward::new(&award_contracts, |c, add| add(end_of(c)));
+        let region = |a: usize| awards[a].region as u32;
+        let award_areas = PerAward::new(
+            &award_contracts,
+            &region,
+            &|c, add| match contracts[c].area {
+                Some(area) => add(area as u32),
+                None => {
+                    let region = awards[contracts[c].award].region;
+                    (0..areas.len())
+                        .filter(|&a| areas[a].region == region)
+                        .for_each(|a| add(a as u32));
+                }
+            },
+        );
+        let category = |a: usize| awards[a].category as u32;
+        let award_ends = PerAward::new(&award_contracts, &category, &|c, add| add(end_of(c)));
         Index {
             award_contracts,
             value: awards.iter().map(|a| a.value).collect(),

@@ -228,8 +228,9 @@ impl Dataset {
     /// lead-provider bits (see `Accumulator::finish`). Each dimension is
     /// one tight pass over the selection's awards, with the way an award finds its groups
     /// fixed for the whole pass. An award whose contracts are all selected adds its
-    /// precomputed areas and end months; only a partly selected award looks at its
-    /// contracts.
+    /// precomputed areas and end months (`PerAward`); only a partly selected award looks at
+    /// its contracts. When both are asked for, the regions are added up in the areas' pass
+    /// and the categories in the end months' (each from the patterns' keys).
     fn accumulate(
         &self,
         selection: &Selection,
@@ -242,33 +243,63 @@ impl Dataset {
                 voluntary[p / 64] |= 1 << (p % 64);
             }
         }
-        dims.iter()
-            .map(|&dim| {
-                let mut acc = Accumulator::new(self, dim);
-                match dim {
-                    None => acc.by_award(selection, |_| 0),
-                    Some(Dim::Region) => acc.by_award(selection, |p| p.region.into()),
-                    Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
-                    Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
-                    Some(Dim::Sector) => acc.by_award(selection, |p| u32::from(!p.voluntary)),
-                    Some(Dim::Area) => {
-                        acc.by_contract(selection, ix, &ix.award_areas, |c, a, add| {
-                            match ix.contract_area[c] {
-                                REGIONAL => self
-                                    .areas_of(usize::from(ix.region[a]))
-                                    .for_each(|g| add(g as u32)),
-                                area => add(u32::from(area)),
-                            }
-                        })
-                    }
-                    Some(Dim::End) => {
-                        acc.by_contract(selection, ix, &ix.award_ends, |c, _, add| {
-                            add(ix.contract_end[c])
-                        })
+        let mut done: Vec<Option<Accumulator>> = dims.iter().map(|_| None).collect();
+        // The passes over contracts first, so the regions and categories can ride along.
+        let by_contract = |i: &usize| matches!(dims[*i], Some(Dim::Area | Dim::End));
+        let rest = (0..dims.len()).filter(|i| !by_contract(i));
+        for i in (0..dims.len()).filter(by_contract).chain(rest) {
+            if done[i].is_some() {
+                continue;
+            }
+            let dim = dims[i];
+            let mut acc = Accumulator::new(self, dim);
+            let along = |d: Dim| {
+                let j = dims.iter().position(|&x| x == Some(d))?;
+                Some((j, Accumulator::new(self, Some(d))))
+            };
+            match dim {
+                None => acc.by_award(selection, |_| 0),
+                Some(Dim::Region) => acc.by_award(selection, |p| p.region.into()),
+                Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
+                Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
+                Some(Dim::Sector) => acc.by_award(selection, |p| u32::from(!p.voluntary)),
+                Some(Dim::Area) => {
+                    let mut regions = along(Dim::Region);
+                    let also = regions.as_mut().map(|(_, acc)| acc);
+                    let key = |p: &SelectedAward| u32::from(p.region);
+                    acc.by_contract(
+                        selection,
+                        ix,
+                        &ix.award_areas,
+                        also,
+                        key,
+                        &|c, a, add| match ix.contract_area[c] {
+                            REGIONAL => self
+                                .areas_of(usize::from(ix.region[a]))
+                                .for_each(|g| add(g as u32)),
+                            area => add(u32::from(area)),
+                        },
+                    );
+                    if let Some((j, regions)) = regions {
+                        done[j] = Some(regions);
                     }
                 }
-                acc.finish(&voluntary)
-            })
+                Some(Dim::End) => {
+                    let mut categories = along(Dim::Category);
+                    let also = categories.as_mut().map(|(_, acc)| acc);
+                    let key = |p: &SelectedAward| u32::from(p.category);
+                    acc.by_contract(selection, ix, &ix.award_ends, also, key, &|c, _, add| {
+                        add(ix.contract_end[c])
+                    });
+                    if let Some((j, categories)) = categories {
+                        done[j] = Some(categories);
+                    }
+                }
+            }
+            done[i] = Some(acc);
+        }
+        done.into_iter()
+            .map(|acc| acc.map(|acc| acc.finish(&voluntary)).unwrap_or_default())
             .collect()
     }
 
@@ -431,6 +462,9 @@ struct Accumulator {
     by_provider: bool,
 }
 
+/// Calls its last argument with each group contract `c` of award `a` (the first two) is in.
+type ContractGroups<'f> = dyn Fn(usize, usize, &mut dyn FnMut(u32)) + 'f;
+
 /// What `Accumulator` adds up per group (see `Totals`).
 #[derive(Clone, Copy, Default)]
 struct Sums {
@@ -445,14 +479,21 @@ struct Sums {
 
 impl Accumulator {
     fn new(ds: &Dataset, dim: Option<Dim>) -> Accumulator {
-        let groups = ds.group_count(dim);
         let by_provider = dim == Some(Dim::Provider);
         let stride = if by_provider { 0 } else { ds.provider_words() };
+        Accumulator {
+            by_provider,
+            ..Accumulator::with_groups(ds.group_count(dim), stride)
+        }
+    }
+
+    /// `groups` groups with rows of `stride` words of lead-provider bits.
+    fn with_groups(groups: usize, stride: usize) -> Accumulator {
         Accumulator {
             sums: vec![Sums::default(); groups],
             seen: vec![0u64; groups * stride],
             stride,
-            by_provider,
+            by_provider: false,
         }
     }
 
@@ -465,37 +506,89 @@ impl Accumulator {
 
     /// Each selected award counts in the groups its contracts are in: a whole award's
     /// from `whole`, a partly selected one's by calling `groups` on each selected contract.
+    /// With `also`, each award counts besides in the one group of that accumulator that
+    /// `key` gives it, which must be the key `whole` gives the award's pattern.
+    #[inline(never)]
     fn by_contract(
         &mut self,
         selection: &Selection,
         ix: &Index,
         whole: &PerAward,
-        groups: impl Fn(usize, usize, &mut dyn FnMut(u32)),
+        mut also: Option<&mut Accumulator>,
+        key: fn(&SelectedAward) -> u32,
+        groups: &ContractGroups,
     ) {
+        // Whole awards are added up per pattern and spread over the groups at the end,
+        // unless the patterns' rows of lead-provider bits would be large beside the
+        // selection (as many patterns as awards, say).
+        let patterns = whole.patterns();
+        let mut by_pattern = (patterns * self.stride.max(1) <= 8 * selection.awards.len())
+            .then(|| Accumulator::with_groups(patterns, self.stride));
         let mut touched: Vec<(u32, u32)> = Vec::new();
         for picked in &selection.awards {
             let a = picked.award as usize;
             if picked.is_whole() {
+                if let Some(acc) = &mut by_pattern {
+                    acc.add(picked, whole.pattern_of(a), picked.n);
+                    continue;
+                }
                 for &(g, m) in whole.of(a) {
                     self.add(picked, g, m);
                 }
-                continue;
+            } else {
+                touched.clear();
+                for c in selection.contracts_of(ix, picked) {
+                    groups(
+                        c,
+                        a,
+                        &mut |g| match touched.iter_mut().find(|(x, _)| *x == g) {
+                            Some((_, m)) => *m += 1,
+                            None => touched.push((g, 1)),
+                        },
+                    );
+                }
+                for &(g, m) in &touched {
+                    self.add(picked, g, m);
+                }
             }
-            touched.clear();
-            for c in selection.contracts_of(ix, picked) {
-                groups(
-                    c,
-                    a,
-                    &mut |g| match touched.iter_mut().find(|(x, _)| *x == g) {
-                        Some((_, m)) => *m += 1,
-                        None => touched.push((g, 1)),
-                    },
-                );
-            }
-            for &(g, m) in &touched {
-                self.add(picked, g, m);
+            if let Some(acc) = &mut also {
+                acc.add(picked, key(picked), picked.n);
             }
         }
+        let Some(by_pattern) = by_pattern else {
+            return;
+        };
+        for (q, s) in by_pattern.sums.iter().enumerate() {
+            if s.awards == 0 {
+                continue;
+            }
+            let (key, contracts, pairs) = whole.pattern_pairs(q);
+            let seen = &by_pattern.seen[q * self.stride..(q + 1) * self.stride];
+            for &(g, m) in pairs {
+                self.spread(g, s, seen, m, contracts);
+            }
+            if let Some(acc) = &mut also {
+                acc.spread(key, s, seen, contracts, contracts);
+            }
+        }
+    }
+
+    /// Adds the sums `s` of whole awards of `contracts` contracts each, `m` of which are in
+    /// group `g`, and their lead providers' bits `seen`, to group `g`.
+    fn spread(&mut self, g: u32, s: &Sums, seen: &[u64], m: u32, contracts: u32) {
+        let g = g as usize;
+        let Some(t) = self.sums.get_mut(g) else {
+            return;
+        };
+        t.value += s.value;
+        t.awards += s.awards;
+        t.contracts += m * s.awards;
+        t.partial_awards += if m < contracts { s.awards } else { 0 };
+        t.voluntary_value += s.voluntary_value;
+        t.voluntary_awards += s.voluntary_awards;
+        t.voluntary_contracts += m * s.voluntary_awards;
+        let row = self.seen.iter_mut().skip(g * self.stride).take(self.stride);
+        row.zip(seen).for_each(|(w, b)| *w |= b);
     }
 
     /// Counts the award `picked` in group `g` with `m` of its contracts.
