@@ -402,7 +402,7 @@ impl PerAward {
             );
             let chain = (hash ^ hash >> 32) as usize & (chains - 1);
             let mut q = head[chain];
-            while q != u32::MAX && lists.pattern_pairs(q as usize) != key {
+            while q != u32::MAX && lists.pattern(q as usize) != key {
                 q = next[q as usize];
             }
             if q == u32::MAX {
@@ -422,7 +422,12 @@ impl PerAward {
 
     /// Award `a`'s (group, contracts) pairs.
     pub fn of(&self, a: usize) -> &[(u32, u32)] {
-        self.pattern_pairs(self.pattern[a] as usize).2
+        self.pattern(self.pattern[a] as usize).2
+    }
+
+    /// Award `a`'s key (the key of its pattern).
+    pub fn key_of(&self, a: usize) -> u32 {
+        self.key[self.pattern[a] as usize]
     }
 
     /// How many distinct patterns there are.
@@ -436,7 +441,7 @@ impl PerAward {
     }
 
     /// Pattern `q`'s key, number of contracts and (group, contracts) pairs.
-    pub fn pattern_pairs(&self, q: usize) -> (u32, u32, &[(u32, u32)]) {
+    pub fn pattern(&self, q: usize) -> (u32, u32, &[(u32, u32)]) {
         (
             self.key[q],
             self.contracts[q],

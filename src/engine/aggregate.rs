@@ -266,20 +266,14 @@ impl Dataset {
                 Some(Dim::Area) => {
                     let mut regions = along(Dim::Region);
                     let also = regions.as_mut().map(|(_, acc)| acc);
-                    let key = |p: &SelectedAward| u32::from(p.region);
-                    acc.by_contract(
-                        selection,
-                        ix,
-                        &ix.award_areas,
-                        also,
-                        key,
-                        &|c, a, add| match ix.contract_area[c] {
-                            REGIONAL => self
-                                .areas_of(usize::from(ix.region[a]))
-                                .for_each(|g| add(g as u32)),
-                            area => add(u32::from(area)),
-                        },
-                    );
+                    acc.by_contract(selection, ix, &ix.award_areas, also, &|c, a, add| match ix
+                        .contract_area[c]
+                    {
+                        REGIONAL => self
+                            .areas_of(usize::from(ix.region[a]))
+                            .for_each(|g| add(g as u32)),
+                        area => add(u32::from(area)),
+                    });
                     if let Some((j, regions)) = regions {
                         done[j] = Some(regions);
                     }
@@ -287,8 +281,7 @@ impl Dataset {
                 Some(Dim::End) => {
                     let mut categories = along(Dim::Category);
                     let also = categories.as_mut().map(|(_, acc)| acc);
-                    let key = |p: &SelectedAward| u32::from(p.category);
-                    acc.by_contract(selection, ix, &ix.award_ends, also, key, &|c, _, add| {
+                    acc.by_contract(selection, ix, &ix.award_ends, also, &|c, _, add| {
                         add(ix.contract_end[c])
                     });
                     if let Some((j, categories)) = categories {
@@ -507,7 +500,7 @@ impl Accumulator {
     /// Each selected award counts in the groups its contracts are in: a whole award's
     /// from `whole`, a partly selected one's by calling `groups` on each selected contract.
     /// With `also`, each award counts besides in the one group of that accumulator that
-    /// `key` gives it, which must be the key `whole` gives the award's pattern.
+    /// `whole` gives as its key.
     #[inline(never)]
     fn by_contract(
         &mut self,
@@ -515,7 +508,6 @@ impl Accumulator {
         ix: &Index,
         whole: &PerAward,
         mut also: Option<&mut Accumulator>,
-        key: fn(&SelectedAward) -> u32,
         groups: &ContractGroups,
     ) {
         // Whole awards are added up per pattern and spread over the groups at the end,
@@ -552,7 +544,7 @@ impl Accumulator {
                 }
             }
             if let Some(acc) = &mut also {
-                acc.add(picked, key(picked), picked.n);
+                acc.add(picked, whole.key_of(a), picked.n);
             }
         }
         let Some(by_pattern) = by_pattern else {
@@ -562,7 +554,7 @@ impl Accumulator {
             if s.awards == 0 {
                 continue;
             }
-            let (key, contracts, pairs) = whole.pattern_pairs(q);
+            let (key, contracts, pairs) = whole.pattern(q);
             let seen = &by_pattern.seen[q * self.stride..(q + 1) * self.stride];
             for &(g, m) in pairs {
                 self.spread(g, s, seen, m, contracts);
