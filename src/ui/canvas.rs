@@ -44,7 +44,15 @@ pub struct CanvasBackend {
 impl CanvasBackend {
     /// The backend for `canvas`, or `None` if it has no 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<CanvasBackend> {
-        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        // Every drawing fills its background first, so the canvas is opaque: the
+        // compositor need not blend it with what is under it.
+        let options = web_sys::ContextAttributes2d::new();
+        options.set_alpha(false);
+        let context = canvas
+            .get_context_with_context_options("2d", &options)
+            .ok()??
+            .dyn_into()
+            .ok()?;
         Some(CanvasBackend {
             canvas,
             context,
