@@ -285,16 +285,25 @@ fn paint(
     let css_height = drawing.height(css_width);
     let width = (f64::from(css_width) * ratio).round() as u32;
     let height = (f64::from(css_height) * ratio).round() as u32;
-    // Resizing a canvas reallocates it, so only when the size changes; drawing fills the
-    // background, so an unchanged canvas needs no clearing.
-    if canvas.width() != width || canvas.height() != height {
+    // Resizing a canvas reallocates it, so only when it must grow (or its width changes):
+    // a shorter drawing uses its top part, and the frame around it is cut to its height.
+    if canvas.width() != width || canvas.height() < height {
         let style = web_sys::HtmlElement::style(canvas);
         let _ = style.set_property("height", &format!("{css_height}px"));
         canvas.set_width(width);
         canvas.set_height(height);
     }
+    if let Some(wrap) = canvas
+        .parent_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = wrap
+            .style()
+            .set_property("height", &format!("{css_height}px"));
+    }
     let measure = canvas_measure()?;
     let root = CanvasBackend::new(canvas.clone())?.into_drawing_area();
+    let root = root.shrink((0, 0), (width, height));
     let hits = drawing.draw(ds, &root, ratio, &measure)?;
     root.present().ok()?;
     let css = |v: f64| (v / ratio).round();

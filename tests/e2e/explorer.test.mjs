@@ -222,3 +222,29 @@ test('charts are drawn at the screen\'s pixel density and redrawn on resize', as
   assert.equal(resized.backing, resized.css * 2);
   await context.close();
 });
+
+test('a chart that loses bars shrinks to them, with nothing of its old drawing showing', async () => {
+  const page = await open('');
+  const chart = page.getByTestId('chart-region');
+  const wrap = chart.locator('.canvas-wrap');
+  const height = () => wrap.evaluate((w) => w.getBoundingClientRect().height);
+  const all = await height();
+  const bars = await chart.locator('button.hit').count();
+  await chart.locator('button.hit[data-key="wales"]').click();
+  await assertFiguresMatch(page, 'region=wales');
+  // Bars are rows of one height with 6 px above and below them all (`charts::bar_chart_height`).
+  const one = 12 + (all - 12) / bars;
+  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] .canvas-wrap').getBoundingClientRect().height === h, one);
+  assert.ok(bars >= 10 && one < all / 5, `${bars} bars took ${all} px, one takes ${one} px`);
+  // The canvas keeps its taller bitmap (no reallocation), but none of it shows below the bar.
+  const below = await wrap.evaluate((w) => {
+    w.scrollIntoView();
+    const r = w.getBoundingClientRect();
+    return document.elementFromPoint(r.left + r.width / 2, r.bottom + 20)?.tagName ?? null;
+  });
+  assert.notEqual(below, 'CANVAS', 'the old bars under the new one are hidden');
+  await page.goBack();
+  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] .canvas-wrap').getBoundingClientRect().height === h, all);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
