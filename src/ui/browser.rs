@@ -115,11 +115,14 @@ pub fn pixel_ratio() -> f64 {
         .unwrap_or(1.0)
 }
 
-/// Whether the visitor prefers a dark colour scheme.
+/// Whether the visitor prefers a dark colour scheme. The query is made once and kept (each
+/// chart asks on every redraw); its `matches` follows the preference as it changes.
 pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    thread_local! {
+        static QUERY: Option<web_sys::MediaQueryList> = web_sys::window()
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
+    }
+    QUERY.with(|q| q.as_ref().is_some_and(web_sys::MediaQueryList::matches))
 }
 
 /// Whether the window is wide enough to show filters beside the results (matches the CSS breakpoint).
