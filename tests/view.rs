@@ -224,6 +224,18 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
         "every pound is drawn or counted"
     );
     assert!(chart.bars.windows(2).all(|w| w[0].total() >= w[1].total()));
+    // The drawn are the largest: none left out holds more than the smallest drawn.
+    let smallest = chart.bars.last().map(|b| b.total()).unwrap_or(0);
+    let largest_left_out = ds
+        .group_by(&sel, Dim::Provider)
+        .iter()
+        .filter(|g| chart.bars.iter().all(|b| b.key != g.key))
+        .map(|g| g.totals.value)
+        .max();
+    assert!(
+        largest_left_out.is_some_and(|v| v <= smallest),
+        "{largest_left_out:?} > {smallest}"
+    );
     let summary = chart.summary();
     assert!(
         summary.contains(&format!(

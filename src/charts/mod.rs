@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::map::{Fill, VALUE_BANDS};
-use crate::engine::sort::sort_by;
+use crate::engine::sort::{first_k, sort_by};
 use crate::engine::text::{pounds, pounds_short, thousands};
 use crate::engine::view::{by_value_desc, plural};
 use crate::engine::{Dim, Key, Selection, Totals};
@@ -280,16 +280,19 @@ impl Dataset {
 
     /// Lead providers ranked by value, coloured by sector, with their contract counts.
     pub fn provider_chart(&self, sel: &Selection) -> BarChart {
-        let mut groups = self.group_by(sel, Dim::Provider);
-        sort_by(&mut groups, by_value_desc);
-        let rest = groups.split_off(groups.len().min(MAX_BARS));
-        let left_out = (!rest.is_empty()).then(|| {
-            let value = rest.iter().map(|g| g.totals.value).sum();
-            (rest.len(), value)
+        let groups = self.group_by(sel, Dim::Provider);
+        let first = first_k(groups.len(), MAX_BARS, &|i, j| {
+            by_value_desc(&groups[i], &groups[j])
         });
-        let bars = groups
+        let left_out = (groups.len() > first.len()).then(|| {
+            let all: u64 = groups.iter().map(|g| g.totals.value).sum();
+            let drawn: u64 = first.iter().map(|&i| groups[i].totals.value).sum();
+            (groups.len() - first.len(), all - drawn)
+        });
+        let bars = first
             .into_iter()
-            .map(|g| {
+            .map(|i| {
+                let g = &groups[i];
                 let sector = match g.key {
                     Key::Provider(p) => self.providers[p].sector,
                     _ => Sector::Voluntary,

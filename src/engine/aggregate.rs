@@ -376,14 +376,17 @@ impl Dataset {
 
     /// The share of the selection's value held by the `n` lead providers with the most value (0 to 1).
     pub fn top_providers_share(&self, selection: &Selection, n: usize) -> Option<f64> {
-        let mut values: Vec<u64> = self
+        let values: Vec<u64> = self
             .group_by(selection, Dim::Provider)
             .iter()
             .map(|g| g.totals.value)
             .collect();
-        crate::engine::sort::sort_by(&mut values, |a, b| b.cmp(a));
         let total: u64 = values.iter().sum();
-        share(values.iter().take(n).sum::<u64>() as f64, total as f64)
+        let top = crate::engine::sort::first_k(values.len(), n, &|i, j| values[j].cmp(&values[i]));
+        share(
+            top.iter().map(|&i| values[i]).sum::<u64>() as f64,
+            total as f64,
+        )
     }
 
     /// The separately commissioned services that the filters' geography, category and
