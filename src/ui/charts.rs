@@ -286,21 +286,14 @@ fn paint(
     let width = (f64::from(css_width) * ratio).round() as u32;
     let height = (f64::from(css_height) * ratio).round() as u32;
     // Resizing a canvas reallocates it, so only when it must grow (or its width changes):
-    // a shorter drawing uses its top part, and the frame around it is cut to its height.
+    // a shorter drawing uses the top of the bitmap, and the element shows only that part
+    // (`object-fit: cover` from the top, in the CSS).
     if canvas.width() != width || canvas.height() < height {
-        let style = web_sys::HtmlElement::style(canvas);
-        let _ = style.set_property("height", &format!("{css_height}px"));
         canvas.set_width(width);
         canvas.set_height(height);
     }
-    if let Some(wrap) = canvas
-        .parent_element()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = wrap
-            .style()
-            .set_property("height", &format!("{css_height}px"));
-    }
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("height", &format!("{css_height}px"));
     let measure = canvas_measure()?;
     let root = CanvasBackend::new(canvas.clone())?.into_drawing_area();
     let root = root.shrink((0, 0), (width, height));

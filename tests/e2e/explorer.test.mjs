@@ -226,25 +226,47 @@ test('charts are drawn at the screen\'s pixel density and redrawn on resize', as
 test('a chart that loses bars shrinks to them, with nothing of its old drawing showing', async () => {
   const page = await open('');
   const chart = page.getByTestId('chart-region');
-  const wrap = chart.locator('.canvas-wrap');
-  const height = () => wrap.evaluate((w) => w.getBoundingClientRect().height);
-  const all = await height();
+  const canvas = chart.locator('canvas');
+  const shown = () => canvas.evaluate((c) => c.getBoundingClientRect().height);
+  const all = await shown();
   const bars = await chart.locator('button.hit').count();
   await chart.locator('button.hit[data-key="wales"]').click();
   await assertFiguresMatch(page, 'region=wales');
   // Bars are rows of one height with 6 px above and below them all (`charts::bar_chart_height`).
   const one = 12 + (all - 12) / bars;
-  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] .canvas-wrap').getBoundingClientRect().height === h, one);
+  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] canvas').getBoundingClientRect().height === h, one);
   assert.ok(bars >= 10 && one < all / 5, `${bars} bars took ${all} px, one takes ${one} px`);
-  // The canvas keeps its taller bitmap (no reallocation), but none of it shows below the bar.
-  const below = await wrap.evaluate((w) => {
-    w.scrollIntoView();
-    const r = w.getBoundingClientRect();
-    return document.elementFromPoint(r.left + r.width / 2, r.bottom + 20)?.tagName ?? null;
+  // The canvas keeps its taller bitmap (no reallocation): the element shows its top part at
+  // the same scale as before, neither squeezed into the shorter box nor showing old bars.
+  const fit = await canvas.evaluate((c) => {
+    const style = getComputedStyle(c);
+    return { fit: style.objectFit, position: style.objectPosition, across: c.width / c.clientWidth, down: c.height / c.clientHeight };
   });
-  assert.notEqual(below, 'CANVAS', 'the old bars under the new one are hidden');
+  assert.equal(fit.fit, 'cover');
+  assert.match(fit.position, / 0%$/, 'drawn from the top');
+  assert.ok(fit.down > fit.across, `the bitmap is taller than shown (${JSON.stringify(fit)})`);
   await page.goBack();
-  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] .canvas-wrap').getBoundingClientRect().height === h, all);
+  await page.waitForFunction((h) => document.querySelector('[data-testid="chart-region"] canvas').getBoundingClientRect().height === h, all);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the details of a map tile at the bottom edge show in full', async () => {
+  const page = await open('');
+  await page.getByTestId('map').locator('button.tile[data-key="sussex"]').focus();
+  const tip = page.getByTestId('map-tip');
+  await tip.waitFor();
+  // It takes no pointer events, so look at what could cut it off: an ancestor that clips.
+  const inView = await tip.evaluate((t) => {
+    const r = t.getBoundingClientRect();
+    for (let a = t.parentElement; a && a !== document.body; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      const box = a.getBoundingClientRect();
+      const clips = s.overflowY !== 'visible' || s.overflowX !== 'visible';
+      if (clips && (r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5)) return false;
+    }
+    return true;
+  });
+  assert.ok(inView, 'the bottom of the details box is visible, not cut off by the map');
   await page.close();
 });
