@@ -1,4 +1,5 @@
-//! One small stable sort for the lists the app orders (groups, bars, legend fills, texts to rank).
+//! One small stable sort for the lists the app orders (groups, bars, legend fills, texts to rank),
+//! and the first few of a long list in that order without sorting it all (`first_k`).
 //!
 //! Each use of the standard library's sorts adds kilobytes of wasm, one copy per element
 //! type and comparison; this merge sort orders indices behind one comparison call, so its
