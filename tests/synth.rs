@@ -160,6 +160,70 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
     }
 }
 
+/// The contracts `f` selects, by its rules written the plain way, one contract at a time
+/// (free-text search left out).
+fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
+    let has = |set: &contracts_explorer::engine::set::Set<String>, slug: &str| {
+        set.is_empty() || set.contains(&slug.to_string())
+    };
+    (0..ds.contracts.len())
+        .filter(|&c| {
+            let contract = &ds.contracts[c];
+            let award = &ds.awards[contract.award];
+            let provider = &ds.providers[award.provider];
+            let in_area = f.areas.is_empty()
+                || match contract.area {
+                    Some(a) => f.areas.contains(&ds.areas[a].slug),
+                    None => ds
+                        .areas_of(award.region)
+                        .any(|a| f.areas.contains(&ds.areas[a].slug)),
+                };
+            has(&f.regions, &ds.regions[award.region].slug)
+                && has(&f.categories, &ds.categories[award.category].slug)
+                && has(&f.providers, &provider.slug)
+                && (f.sectors.is_empty() || f.sectors.contains(&provider.sector))
+                && f.min_value.is_none_or(|v| award.value >= v)
+                && f.max_value.is_none_or(|v| award.value <= v)
+                && f.end_from.is_none_or(|m| contract.end >= m)
+                && f.end_to.is_none_or(|m| contract.end <= m)
+                && in_area
+        })
+        .collect()
+}
+
+#[test]
+fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
+    // Not a multiple of 64 awards, so the last word of the selection's bits is part full.
+    let ds = synth::dataset(3_001, 11).unwrap();
+    assert_ne!(ds.awards.len() % 64, 0);
+    let mut queries = synth::filter_sequence(&ds);
+    for q in [
+        "max=400000",
+        "min=500000&max=2000000",
+        "sector=private&min=3000000",
+        "sector=voluntary,private&category=accommodation",
+        "provider=provider-000001,provider-000002,provider-000140",
+        "region=wales,london&sector=voluntary&max=1500000",
+        "area=kent,dorset&category=womens",
+        "end-from=2023-07&sector=private",
+        "min=999999999999",
+    ] {
+        let (f, warnings) = Filters::from_query(q, &ds);
+        assert!(warnings.is_empty(), "{q}: {warnings:?}");
+        queries.push(f);
+    }
+    let mut sizes = Vec::new();
+    for f in queries {
+        let sel = ds.select(&f);
+        let expected = reference_selection(&ds, &f);
+        assert_eq!(contracts(&ds, &sel), expected, "{}", f.to_query());
+        sizes.push(expected.len());
+    }
+    // The queries between them select nothing, some and most of the contracts.
+    assert!(sizes.contains(&0));
+    assert!(sizes.iter().any(|&n| n > ds.contracts.len() / 2));
+}
+
 #[test]
 fn a_selection_lists_each_award_s_contracts_whole_or_in_part() {
     let ds = synth::dataset(3_000, 5).unwrap();

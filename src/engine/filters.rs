@@ -144,7 +144,8 @@ struct Compiled {
     areas: Option<(Vec<bool>, Vec<bool>)>,
     categories: Option<Vec<bool>>,
     providers: Option<Vec<bool>>,
-    sectors: Option<Set<Sector>>,
+    /// Indexed by whether an award's lead provider is in the voluntary sector.
+    sectors: Option<Vec<bool>>,
     terms: Vec<String>,
 }
 
@@ -177,7 +178,11 @@ impl Compiled {
             areas,
             categories: mask(ds.categories.len(), &f.categories, |s| ds.category_index(s)),
             providers: mask(ds.providers.len(), &f.providers, |s| ds.provider_index(s)),
-            sectors: (!f.sectors.is_empty()).then(|| f.sectors.clone()),
+            sectors: (!f.sectors.is_empty()).then(|| {
+                [Sector::Private, Sector::Voluntary]
+                    .map(|s| f.sectors.contains(&s))
+                    .to_vec()
+            }),
             terms: fold(&f.search)
                 .split_whitespace()
                 .map(str::to_string)
@@ -186,9 +191,67 @@ impl Compiled {
     }
 }
 
-fn allows(m: &Option<Vec<bool>>, i: usize) -> bool {
-    m.as_ref()
-        .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+/// The awards that pass the award-level filters (region, category, lead provider, sector
+/// and value), one bit each in 64-bit words (award `a` is bit `a % 64` of word `a / 64`).
+///
+/// Each filter set is one pass over its column that clears the bits of the awards it
+/// rejects, skipping words already empty, and the selection is then built from the bits
+/// left, rather than one pass over the awards testing each filter in turn: the tests'
+/// outcomes vary from award to award, and branching on them cost more than the tests. In
+/// Chromium (the scale benchmark, builds alternated, both orders) the nine steps took
+/// 16–18% less at 1M awards, the widest 29% less (30.7 → 21.7 ms), and 29% less at 100k;
+/// only the one-region step took more (10 → 12 ms at 1M: its test was the predictable kind).
+fn award_level(ix: &Index, c: &Compiled, f: &Filters) -> Vec<u64> {
+    let n = ix.award_contracts.len();
+    let mut keep = vec![u64::MAX; n.div_ceil(64)];
+    if let Some(last) = keep.last_mut().filter(|_| !n.is_multiple_of(64)) {
+        *last = (1 << (n % 64)) - 1;
+    }
+    if let Some(m) = narrowing(&c.regions) {
+        retain_in(&mut keep, &ix.region, m);
+    }
+    if let Some(m) = narrowing(&c.categories) {
+        retain_in(&mut keep, &ix.category, m);
+    }
+    if let Some(m) = narrowing(&c.providers) {
+        retain_in(&mut keep, &ix.provider, m);
+    }
+    if let Some(m) = narrowing(&c.sectors) {
+        retain_in(&mut keep, &ix.voluntary, m);
+    }
+    if f.min_value.is_some() || f.max_value.is_some() {
+        let (lo, hi) = (f.min_value.unwrap_or(0), f.max_value.unwrap_or(u64::MAX));
+        retain(&mut keep, &ix.value, |v| (v >= lo) & (v <= hi));
+    }
+    keep
+}
+
+/// The mask, unless it has every option on: then it selects what no mask does, and its
+/// pass is left out.
+fn narrowing(mask: &Option<Vec<bool>>) -> Option<&[bool]> {
+    mask.as_deref().filter(|m| !m.iter().all(|&on| on))
+}
+
+/// `retain` of the awards whose entry in `column` is an option on in `mask`.
+fn retain_in<T: Copy + Into<u32>>(keep: &mut [u64], column: &[T], mask: &[bool]) {
+    retain(keep, column, |x| {
+        mask.get(x.into() as usize).copied().unwrap_or(false)
+    });
+}
+
+/// Clears the bit of each award whose entry in `column` fails `test`. The bits are set
+/// without branching on `test`'s outcome, 64 awards at a time.
+fn retain<T: Copy>(keep: &mut [u64], column: &[T], test: impl Fn(T) -> bool) {
+    for (word, chunk) in keep.iter_mut().zip(column.chunks(64)) {
+        if *word == 0 {
+            continue;
+        }
+        let mut passed = 0u64;
+        for (i, &x) in chunk.iter().enumerate() {
+            passed |= u64::from(test(x)) << i;
+        }
+        *word &= passed;
+    }
 }
 
 impl Dataset {
@@ -213,12 +276,7 @@ impl Dataset {
         let c = Compiled::new(self, filters);
         let searchable = SearchText::new(self, &c.terms);
         let ix = &self.index;
-        let voluntary_ok = c.sectors.as_ref().map(|s| {
-            (
-                s.contains(&crate::data::Sector::Voluntary),
-                s.contains(&crate::data::Sector::Private),
-            )
-        });
+        let keep = award_level(ix, &c, filters);
         // End months as a mask over `Index::end_months`.
         let ends: Vec<bool> = ix
             .end_months
@@ -234,52 +292,53 @@ impl Dataset {
         // selection several times over (builds side by side: the nine steps 2–8% faster
         // at 1M, 19% at 100k).
         let mut awards = Vec::with_capacity(ix.award_contracts.len());
-        for (a, range) in ix.award_contracts.iter().enumerate() {
-            let region = usize::from(ix.region[a]);
-            let value = ix.value[a];
-            let award_ok = allows(&c.regions, region)
-                && allows(&c.categories, usize::from(ix.category[a]))
-                && allows(&c.providers, ix.provider[a] as usize)
-                && voluntary_ok.is_none_or(|(v, p)| if ix.voluntary[a] { v } else { p })
-                && filters.min_value.is_none_or(|v| value >= v)
-                && filters.max_value.is_none_or(|v| value <= v);
-            if !award_ok {
-                continue;
-            }
-            let first = partial.len();
-            let n = if whole_awards {
-                range.len()
-            } else {
-                for i in range.clone() {
-                    let area = ix.contract_area[i];
-                    let in_area = match &c.areas {
-                        None => true,
-                        Some((_, regions)) if area == REGIONAL => regions[region],
-                        Some((areas, _)) => areas[usize::from(area)],
-                    };
-                    if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(self, i) {
-                        partial.push(i);
+        for (w, &word) in keep.iter().enumerate() {
+            let mut rest = word;
+            while rest != 0 {
+                let a = w * 64 + rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                let Some(range) = ix.award_contracts.get(a) else {
+                    break;
+                };
+                let region = usize::from(ix.region[a]);
+                let first = partial.len();
+                let n = if whole_awards {
+                    range.len()
+                } else {
+                    for i in range.clone() {
+                        let area = ix.contract_area[i];
+                        let in_area = match &c.areas {
+                            None => true,
+                            Some((_, regions)) if area == REGIONAL => regions[region],
+                            Some((areas, _)) => areas[usize::from(area)],
+                        };
+                        if in_area
+                            && ends[ix.contract_end[i] as usize]
+                            && searchable.matches(self, i)
+                        {
+                            partial.push(i);
+                        }
                     }
+                    let n = partial.len() - first;
+                    if n == range.len() {
+                        // All of them: a whole award, found through `Index::award_contracts`.
+                        partial.truncate(first);
+                    }
+                    n
+                };
+                if n > 0 {
+                    awards.push(SelectedAward {
+                        award: a as u32,
+                        first: first as u32,
+                        n: n as u32,
+                        contracts: range.len() as u32,
+                        value: ix.value[a],
+                        provider: ix.provider[a],
+                        region: ix.region[a],
+                        category: ix.category[a],
+                        voluntary: ix.voluntary[a],
+                    });
                 }
-                let n = partial.len() - first;
-                if n == range.len() {
-                    // All of them: a whole award, found through `Index::award_contracts`.
-                    partial.truncate(first);
-                }
-                n
-            };
-            if n > 0 {
-                awards.push(SelectedAward {
-                    award: a as u32,
-                    first: first as u32,
-                    n: n as u32,
-                    contracts: range.len() as u32,
-                    value,
-                    provider: ix.provider[a],
-                    region: ix.region[a],
-                    category: ix.category[a],
-                    voluntary: ix.voluntary[a],
-                });
             }
         }
         awards.shrink_to_fit();

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 const TARGET_KB = 150;
-const LIMIT_KB = 226;
+const LIMIT_KB = 227;
 
 /** The files index.html makes the browser fetch (its own links and scripts), with itself. */
 export function pageFiles(dist) {
