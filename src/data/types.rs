@@ -328,6 +328,11 @@ pub struct Index {
     pub voluntary: Vec<bool>,
     pub region: Vec<u16>,
     pub category: Vec<u16>,
+    /// Per region and per category, a row of bits with one for each award in it (award `a`
+    /// is bit `a % 64` of the row's word `a / 64`): a filter on regions or categories ORs
+    /// their rows instead of looking at every award.
+    pub region_bits: Vec<u64>,
+    pub category_bits: Vec<u64>,
     /// Per contract: its award, its area (`u16::MAX` for a regional lot) and its end month
     /// as an index into `end_months`.
     pub contract_award: Vec<u32>,
@@ -506,6 +511,8 @@ impl Index {
                 .collect(),
             region: awards.iter().map(|a| a.region as u16).collect(),
             category: awards.iter().map(|a| a.category as u16).collect(),
+            region_bits: bit_rows(awards.iter().map(|a| a.region)),
+            category_bits: bit_rows(awards.iter().map(|a| a.category)),
             contract_award: contracts.iter().map(|c| c.award as u32).collect(),
             contract_area: contracts
                 .iter()
@@ -517,6 +524,18 @@ impl Index {
             end_months,
         }
     }
+}
+
+/// Rows of bits, one per key from 0 to the largest in `keys`, each with a bit per item
+/// (`keys`' order), set in the row of the item's key.
+fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone) -> Vec<u64> {
+    let words = keys.len().div_ceil(64);
+    let rows = keys.clone().max().map_or(0, |k| k + 1);
+    let mut bits = vec![0u64; rows * words];
+    for (i, k) in keys.enumerate() {
+        bits[k * words + i / 64] |= 1 << (i % 64);
+    }
+    bits
 }
 
 impl Dataset {
