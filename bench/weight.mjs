@@ -25,15 +25,20 @@ export function sizes(body) {
 export async function weigh(browser, url, origin, ready) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const files = new Map();
-  page.on('response', async (r) => {
+  // Bodies still being read when the network falls idle (the favicon, last to arrive, was
+  // sometimes lost to the page closing first).
+  const reading = [];
+  page.on('response', (r) => {
     if (!r.url().startsWith(origin) || r.status() !== 200) return;
-    try {
-      files.set(new URL(r.url()).pathname, sizes(await r.body()));
-    } catch { /* a navigation replaced the page: nothing downloaded */ }
+    reading.push(r.body().then(
+      (body) => files.set(new URL(r.url()).pathname, sizes(body)),
+      () => { /* a navigation replaced the page: nothing downloaded */ },
+    ));
   });
   await page.goto(url);
   await ready(page);
   await page.waitForLoadState('networkidle');
+  await Promise.all(reading);
   await page.close();
   const list = [...files].map(([path, s]) => ({ path, ...s })).sort((a, b) => b.gzip - a.gzip);
   const total = list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
