@@ -160,6 +160,18 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
     }
 }
 
+/// Each share-link query as filters, every part of it understood.
+fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
+    queries
+        .iter()
+        .map(|q| {
+            let (f, warnings) = Filters::from_query(q, ds);
+            assert!(warnings.is_empty(), "{q}: {warnings:?}");
+            f
+        })
+        .collect()
+}
+
 /// The contracts `f` selects, by its rules written the plain way, one contract at a time
 /// (free-text search left out).
 fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
@@ -197,21 +209,20 @@ fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
     let ds = synth::dataset(3_001, 11).unwrap();
     assert_ne!(ds.awards.len() % 64, 0);
     let mut queries = synth::filter_sequence(&ds);
-    for q in [
-        "max=400000",
-        "min=500000&max=2000000",
-        "sector=private&min=3000000",
-        "sector=voluntary,private&category=accommodation",
-        "provider=provider-000001,provider-000002,provider-000140",
-        "region=wales,london&sector=voluntary&max=1500000",
-        "area=kent,dorset&category=womens",
-        "end-from=2023-07&sector=private",
-        "min=999999999999",
-    ] {
-        let (f, warnings) = Filters::from_query(q, &ds);
-        assert!(warnings.is_empty(), "{q}: {warnings:?}");
-        queries.push(f);
-    }
+    queries.extend(parsed(
+        &ds,
+        &[
+            "max=400000",
+            "min=500000&max=2000000",
+            "sector=private&min=3000000",
+            "sector=voluntary,private&category=accommodation",
+            "provider=provider-000001,provider-000002,provider-000140",
+            "region=wales,london&sector=voluntary&max=1500000",
+            "area=kent,dorset&category=womens",
+            "end-from=2023-07&sector=private",
+            "min=999999999999",
+        ],
+    ));
     let mut sizes = Vec::new();
     for f in queries {
         let sel = ds.select(&f);
@@ -263,16 +274,18 @@ fn a_selection_lists_each_award_s_contracts_whole_or_in_part() {
 fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
     use std::collections::BTreeSet;
     let ds = synth::dataset(3_000, 9).unwrap();
-    for query in [
-        "",
-        "sector=voluntary&min=1000000",
-        "area=kent,dorset&end-to=2023-06",
-        "map=sector&end-from=2024-01",
-        "map=womens&region=wales,london",
-        "q=provider+0001",
-    ] {
-        let (f, warnings) = Filters::from_query(query, &ds);
-        assert!(warnings.is_empty(), "{query}: {warnings:?}");
+    for f in parsed(
+        &ds,
+        &[
+            "",
+            "sector=voluntary&min=1000000",
+            "area=kent,dorset&end-to=2023-06",
+            "map=sector&end-from=2024-01",
+            "map=womens&region=wales,london",
+            "q=provider+0001",
+        ],
+    ) {
+        let query = f.to_query();
         // The plain rules: the map leaves the area filter out, so every area shows what
         // covers it; an award counts once in each area any of its selected contracts covers.
         let mut scope = f.clone();
