@@ -2,12 +2,13 @@
 // in the same browser and run: weight, startup and interaction for both, and the ratios
 // (ours ÷ peer; under 1 means ours is lighter or faster).
 // Usage: node bench/peer.mjs [dist] [loads] [clicks] → bench/results/peer.json
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 import { measure, OURS } from './browser.mjs';
+import { PEER, servePeer } from './peer-page.mjs';
 import { weigh, table } from './weight.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,33 +17,8 @@ const dist = process.argv[2] ?? join(root, 'dist');
 const loads = Number(process.argv[3] ?? 20);
 const clicks = Number(process.argv[4] ?? 60);
 
-/** The peer page: ready when the figures, all five charts and the table are drawn. */
-const PEER = {
-  ready: `new Promise((resolve) => {
-    const ready = () => document.getElementById('total-value')?.textContent.includes('£')
-      && [...document.querySelectorAll('.grid section > div')]
-        .every((c) => c.querySelector('g.row, rect.bar'))
-      && document.querySelectorAll('#awards-table tr.dc-table-row').length > 0;
-    const check = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  })`,
-  // The same kinds of filter as ours: category, sector and region (a row of a row chart).
-  clickables: `['#by-category', '#by-sector', '#by-region']
-    .flatMap((id) => [...document.querySelectorAll(id + ' g.row rect')])`,
-};
-
-const file = (p) => readFileSync(join(root, p));
-const extra = {
-  '/d3.min.js': ['text/javascript', file('node_modules/d3/dist/d3.min.js')],
-  '/crossfilter.min.js': ['text/javascript', file('node_modules/crossfilter2/crossfilter.min.js')],
-  '/dc.min.js': ['text/javascript', file('node_modules/dc/dist/dc.min.js')],
-  '/dc.min.css': ['text/css', file('node_modules/dc/dist/style/dc.min.css')],
-};
-for (const name of readdirSync(join(root, 'www/data'))) {
-  extra[`/data/${name}`] = ['text/csv', file(`www/data/${name}`)];
-}
 const ours = await serve(dist);
-const peer = await serve(join(here, 'peer'), { headers: {}, extra });
+const peer = await servePeer();
 const browser = await launch();
 
 const weight = {
