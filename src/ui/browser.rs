@@ -37,21 +37,23 @@ pub fn write_query(query: &str, push: bool) {
     } else {
         format!("?{query}")
     };
+    after_frame(move || {
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if push {
+            history.push_state_with_url(&state, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&state, "", Some(&url))
+        };
+    });
+}
+
+/// Runs `f` once the next frame has been drawn: a task queued from that frame's callback.
+pub fn after_frame(f: impl FnOnce() + 'static) {
     leptos::prelude::request_animation_frame(move || {
-        leptos::prelude::set_timeout(
-            move || {
-                let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
-                    return;
-                };
-                let state = wasm_bindgen::JsValue::NULL;
-                let _ = if push {
-                    history.push_state_with_url(&state, "", Some(&url))
-                } else {
-                    history.replace_state_with_url(&state, "", Some(&url))
-                };
-            },
-            std::time::Duration::ZERO,
-        )
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
     });
 }
 

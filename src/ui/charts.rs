@@ -391,13 +391,8 @@ fn ChartPanel(
         if !drawn_once.get_value() && !failed.get_untracked() {
             drawn_once.set_value(true);
             // After the frame, a nudge to this effect (the chart may be gone by then: `try_`).
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = width.try_update(|_| ());
-                    },
-                    std::time::Duration::ZERO,
-                )
+            browser::after_frame(move || {
+                let _ = width.try_update(|_| ());
             });
         }
     });
