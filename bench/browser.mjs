@@ -6,6 +6,8 @@
 //            canvases updated, before the frame is painted), and to the next frame; and,
 //            separately, a real mouse click to the paint that shows its result, as
 //            Chromium's Event Timing reports it (the measure behind Interaction to Next Paint).
+// The same clicks on a page that does almost nothing (bench/floor/) give the floor of both
+// measures on this machine, under `floor`.
 // Usage: node bench/browser.mjs [dist] [loads] [clicks] [name] → bench/results/[name].json
 // (name defaults to browser; scripts/bench uses browser-100k for the 100k-award build).
 // bench/peer.mjs runs the same measures on the dc.js peer page through `measure`.
@@ -43,6 +45,16 @@ export const OURS = {
   })`,
   clickables: `[...document.querySelectorAll('fieldset.facet input[type=checkbox]')]
     .filter((e) => /^facet-(service-category|lead-provider-s-sector|probation-region)-/.test(e.id))`,
+};
+
+/**
+ * The floor (bench/floor/): 18 checkboxes whose click writes one line of text, clicked as
+ * ours are, in the same browser. Its times are the part of a click that is the browser's
+ * and the measure's own (waiting for the next frame and presenting it), not any page's work.
+ */
+export const FLOOR = {
+  ready: `new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))`,
+  clickables: `[...document.querySelectorAll('#options input[type=checkbox]')]`,
 };
 
 async function startup(browser, url, page, throttle, loads) {
@@ -165,8 +177,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await serve(dist);
   const browser = await launch();
   const result = await measure(browser, server.url, OURS, { loads, clicks });
+  const floor = await serve(join(here, 'floor'));
+  result.floor = { interaction: await interaction(browser, floor.url, FLOOR, clicks) };
   await browser.close();
   await server.close();
+  await floor.close();
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
