@@ -1,7 +1,9 @@
 // The first click after the page loads, which is what a visitor meets first and what Chromium's
 // Interaction to Next Paint often reports: our page with the 2021 data, our page with 100,000
-// synthetic awards built in, and the dc.js + crossfilter2 peer page, each loaded fresh `loads`
-// times (the three in turn, the order reversed every other round). On each load, once the
+// synthetic awards built in, the dc.js + crossfilter2 peer page, and the floor page
+// (bench/floor/: a click writes one line, so its first click shows what the browser itself
+// adds to a fresh page's first click), each loaded fresh `loads` times (in turn, the order
+// reversed every other round). On each load, once the
 // page is drawn and a second has passed, six real mouse clicks on its filters (the first
 // category on, off, the second on, off, ...), each timed from the input to the paint that
 // shows it (Event Timing, as `paintTimes` in bench/browser.mjs). Reports the first click's
@@ -12,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../tests/e2e/server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
-import { OURS, paintTimes, stats } from './browser.mjs';
+import { FLOOR, OURS, paintTimes, stats } from './browser.mjs';
 import { PEER, servePeer } from './peer-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +29,7 @@ const pages = [
   { name: 'ours_2021', server: await serve(dist), page: OURS },
   { name: 'ours_100k', server: await serve(dist100k), page: OURS },
   { name: 'peer_2021', server: await servePeer(), page: PEER },
+  { name: 'floor', server: await serve(join(here, 'floor')), page: FLOOR },
 ];
 const browser = await launch();
 for (const p of pages) Object.assign(p, { first: [], later: [] });
