@@ -1,6 +1,7 @@
 //! The synthetic data generator: valid files in the real schema, deterministic, realistically shaped.
 
 use contracts_explorer::data::{Dataset, Sector};
+use contracts_explorer::engine::text::fold;
 use contracts_explorer::engine::{Dim, Filters, Selection};
 use contracts_explorer::synth;
 
@@ -172,9 +173,38 @@ fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
         .collect()
 }
 
-/// The contracts `f` selects, by its rules written the plain way, one contract at a time
-/// (free-text search left out).
+/// Whether contract `c` holds every search term, the plain way: each term in one folded
+/// text of every name the contract is known by (its provider's spellings and the one its
+/// source used, its region, category and areas).
+fn reference_search(ds: &Dataset, terms: &[String], c: usize) -> bool {
+    let contract = &ds.contracts[c];
+    let award = &ds.awards[contract.award];
+    let provider = &ds.providers[award.provider];
+    let areas: Vec<&str> = match contract.area {
+        Some(a) => vec![ds.areas[a].name.as_str()],
+        None => ds
+            .areas_of(award.region)
+            .map(|a| ds.areas[a].name.as_str())
+            .collect(),
+    };
+    let text = fold(&format!(
+        "{} {} {} {} {} {}",
+        provider.name,
+        provider.other_spellings.join(" "),
+        award.published_provider,
+        ds.regions[award.region].name,
+        ds.categories[award.category].name,
+        areas.join(" ")
+    ));
+    terms.iter().all(|t| text.contains(t.as_str()))
+}
+
+/// The contracts `f` selects, by its rules written the plain way, one contract at a time.
 fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
+    let terms: Vec<String> = fold(&f.search)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
     let has = |set: &contracts_explorer::engine::set::Set<String>, slug: &str| {
         set.is_empty() || set.contains(&slug.to_string())
     };
@@ -199,6 +229,7 @@ fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
                 && f.end_from.is_none_or(|m| contract.end >= m)
                 && f.end_to.is_none_or(|m| contract.end <= m)
                 && in_area
+                && reference_search(ds, &terms, c)
         })
         .collect()
 }
@@ -221,6 +252,14 @@ fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
             "area=kent,dorset&category=womens",
             "end-from=2023-07&sector=private",
             "min=999999999999",
+            "q=trust",
+            "q=SERVICES+ltd+kent",
+            "q=provider+00001",
+            "q=wales+women",
+            "q=north+accommodation+trust",
+            "q=s",
+            "q=catch22",
+            "q=dorset&category=womens",
         ],
     ));
     let mut sizes = Vec::new();
@@ -233,6 +272,31 @@ fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
     // The queries between them select nothing, some and most of the contracts.
     assert!(sizes.contains(&0));
     assert!(sizes.iter().any(|&n| n > ds.contracts.len() / 2));
+}
+
+#[test]
+fn search_finds_what_the_plain_rule_finds_in_the_built_in_data() {
+    let ds = contracts_explorer::embedded::dataset().unwrap();
+    let queries = parsed(
+        &ds,
+        &[
+            "q=catch+22",
+            "q=WOMEN%E2%80%99S+centre",
+            "q=the",
+            "q=and",
+            "q=south+west",
+            "q=dorset",
+            "q=sussex+accommodation",
+            "q=a+e+i+o+u",
+            "q=wales&sector=private",
+            "q=services&region=london,wales",
+            "q=nowhere",
+        ],
+    );
+    for f in queries {
+        let expected = reference_selection(&ds, &f);
+        assert_eq!(contracts(&ds, &ds.select(&f)), expected, "{}", f.to_query());
+    }
 }
 
 #[test]
