@@ -255,51 +255,55 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
 
 #[test]
 fn sorting_award_indices_matches_sorting_whole_rows() {
-    let ds = contracts_explorer::synth::dataset(2_000, 5).unwrap();
-    let awards: Vec<usize> = (0..ds.awards.len()).collect();
-    let orders = AwardOrders::default();
-    for column in Column::ALL {
-        for descending in [false, true] {
-            let mut rows: Vec<_> = awards.iter().map(|&a| ds.award_row(a)).collect();
-            rows.sort_by(|a, b| {
-                let o = match column {
-                    Column::Value => a.value.cmp(&b.value),
-                    Column::End => a.end.cmp(&b.end),
-                    _ => {
-                        let text = |r: &contracts_explorer::engine::view::AwardRow| match column {
-                            Column::Region => r.region.to_lowercase(),
-                            Column::Category => r.category.to_lowercase(),
-                            Column::Provider => r.provider.to_lowercase(),
-                            Column::Sector => r.sector.to_lowercase(),
-                            Column::Areas => r.areas.to_lowercase(),
-                            _ => r.source.to_lowercase(),
-                        };
-                        text(a).cmp(&text(b))
-                    }
-                };
-                let o = if descending { o.reverse() } else { o };
-                o.then(a.id.cmp(&b.id))
-            });
-            let plain: Vec<usize> = rows.iter().map(|r| r.award).collect();
-            assert_eq!(
-                AwardOrders::default().sorted(&ds, &awards, column, descending),
-                plain,
-                "{column:?} {descending}"
-            );
-            // A view's awards come out in the same order, whether from a fresh order or
-            // picked out of one the page keeps (worked out on its first use, then reused).
-            let some: Vec<usize> = awards.iter().copied().filter(|a| a % 3 == 1).collect();
-            let expected: Vec<usize> = plain.iter().copied().filter(|a| a % 3 == 1).collect();
-            assert_eq!(
-                AwardOrders::default().sorted(&ds, &some, column, descending),
-                expected
-            );
-            assert_eq!(orders.sorted(&ds, &some, column, descending), expected);
-            assert_eq!(orders.sorted(&ds, &awards, column, descending), plain);
-            assert_eq!(
-                orders.sorted(&ds, &[], column, descending),
-                Vec::<usize>::new()
-            );
+    // Synthetic data (many awards, many lists of areas) and the built-in data (several sources).
+    let synthetic = contracts_explorer::synth::dataset(2_000, 5).unwrap();
+    for ds in [synthetic, ds()] {
+        let awards: Vec<usize> = (0..ds.awards.len()).collect();
+        let orders = AwardOrders::default();
+        for column in Column::ALL {
+            for descending in [false, true] {
+                let mut rows: Vec<_> = awards.iter().map(|&a| ds.award_row(a)).collect();
+                rows.sort_by(|a, b| {
+                    let o = match column {
+                        Column::Value => a.value.cmp(&b.value),
+                        Column::End => a.end.cmp(&b.end),
+                        _ => {
+                            let text = |r: &contracts_explorer::engine::view::AwardRow| match column
+                            {
+                                Column::Region => r.region.to_lowercase(),
+                                Column::Category => r.category.to_lowercase(),
+                                Column::Provider => r.provider.to_lowercase(),
+                                Column::Sector => r.sector.to_lowercase(),
+                                Column::Areas => r.areas.to_lowercase(),
+                                _ => r.source.to_lowercase(),
+                            };
+                            text(a).cmp(&text(b))
+                        }
+                    };
+                    let o = if descending { o.reverse() } else { o };
+                    o.then(a.id.cmp(&b.id))
+                });
+                let plain: Vec<usize> = rows.iter().map(|r| r.award).collect();
+                assert_eq!(
+                    AwardOrders::default().sorted(&ds, &awards, column, descending),
+                    plain,
+                    "{column:?} {descending}"
+                );
+                // A view's awards come out in the same order, whether from a fresh order or
+                // picked out of one the page keeps (worked out on its first use, then reused).
+                let some: Vec<usize> = awards.iter().copied().filter(|a| a % 3 == 1).collect();
+                let expected: Vec<usize> = plain.iter().copied().filter(|a| a % 3 == 1).collect();
+                assert_eq!(
+                    AwardOrders::default().sorted(&ds, &some, column, descending),
+                    expected
+                );
+                assert_eq!(orders.sorted(&ds, &some, column, descending), expected);
+                assert_eq!(orders.sorted(&ds, &awards, column, descending), plain);
+                assert_eq!(
+                    orders.sorted(&ds, &[], column, descending),
+                    Vec::<usize>::new()
+                );
+            }
         }
     }
 }
