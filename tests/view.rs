@@ -138,6 +138,25 @@ fn award_rows_say_where_and_until_when() {
     assert_eq!(regional.areas, "Whole region (East Midlands)");
 }
 
+/// The cells of one CSV line: quoted cells may hold commas and doubled quotes.
+fn read_csv_line(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let (mut quoted, mut chars) = (false, line.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', false) => quoted = true,
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().unwrap().push('"');
+            }
+            ('"', true) => quoted = false,
+            (',', false) => cells.push(String::new()),
+            _ => cells.last_mut().unwrap().push(c),
+        }
+    }
+    cells
+}
+
 #[test]
 fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     let ds = ds();
@@ -163,6 +182,19 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         "one line per award in the view"
     );
     assert!(csv.contains("47,Wales,Women's services,The Nelson Trust,Voluntary sector,1992162,no,"));
+    // Each award's line reads back as its eleven cells (areas hold commas, so are quoted).
+    for (line, row) in lines[header + 1..].iter().zip(&rows) {
+        let cells = read_csv_line(line);
+        assert_eq!(cells.len(), 11, "{line}");
+        assert_eq!(cells[7], row.areas);
+        assert_eq!(cells[10], row.note);
+    }
+    assert_eq!(
+        read_csv_line(lines[header]),
+        "id,region,category,lead_provider,sector,value_gbp,subject_to_contract,areas,scheduled_end,source,note"
+            .split(',')
+            .collect::<Vec<_>>()
+    );
     assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
     assert_eq!(spreadsheet_safe("-1"), "'-1");
     assert_eq!(spreadsheet_safe("Nacro"), "Nacro");
