@@ -741,11 +741,19 @@ pub fn spreadsheet_safe(cell: &str) -> String {
 /// it (a comma, quote or line break), in quotes with its quotes doubled. Written straight
 /// into the file, not as a new string per cell: a view of 100,000 awards is over a million.
 fn push_csv_field(out: &mut String, cell: &str, quoted: bool) {
-    let quote = quoted && cell.contains([',', '"', '\n', '\r']);
+    // Bytes, not chars: these are all ASCII, and testing characters decoded one by one
+    // took over three times as long (natively, 100,000 awards: 335 ms against 93 ms).
+    let quote = quoted
+        && cell
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
     if quote {
         out.push('"');
     }
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if matches!(
+        cell.bytes().next(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    ) {
         out.push('\'');
     }
     if quote {
