@@ -16,7 +16,10 @@
 // buttons found their bars by a short scan instead of a std HashMap (−2.5 KB: 224.5 KB); 224
 // with the embed's contrast check raising to the power 2.4 without libm's pow (−1.1 KB);
 // 226 for adding whole awards up by their pattern of areas and end months (+1.9 KB:
-// 225.4 KB; the engine's nine 1M steps 354 → 242 ms in total in Chromium, builds side by side).)
+// 225.4 KB; the engine's nine 1M steps 354 → 242 ms in total in Chromium, builds side by side);
+// 228 for search by names looked up once, the areas and source sorts ranked by list and by
+// source, and the CSV written in place (+0.6 KB: 227.5 KB; at 100k awards a search
+// keystroke 372 → 112 ms to paint, the areas sort 608 → 120 ms, builds alternated).)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -25,7 +28,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 const TARGET_KB = 150;
-const LIMIT_KB = 227;
+const LIMIT_KB = 228;
 
 /** The files index.html makes the browser fetch (its own links and scripts), with itself. */
 export function pageFiles(dist) {
