@@ -161,12 +161,12 @@ fn read_csv_line(line: &str) -> Vec<String> {
 fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     let ds = ds();
     let f = q("region=wales");
-    let rows: Vec<_> = ds
+    let awards: Vec<usize> = ds
         .award_rows(&ds.select(&f))
         .iter()
-        .map(|(a, _)| ds.award_row(*a))
+        .map(|(a, _)| *a)
         .collect();
-    let csv = ds.export_csv(&rows, &f, "https://example.org/?region=wales");
+    let csv = ds.export_csv(&awards, &f, "https://example.org/?region=wales");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[1], "Filters: Region: Wales");
     assert!(lines[2].contains("?region=wales"));
@@ -182,12 +182,33 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         "one line per award in the view"
     );
     assert!(csv.contains("47,Wales,Women's services,The Nelson Trust,Voluntary sector,1992162,no,"));
-    // Each award's line reads back as its eleven cells (areas hold commas, so are quoted).
-    for (line, row) in lines[header + 1..].iter().zip(&rows) {
-        let cells = read_csv_line(line);
-        assert_eq!(cells.len(), 11, "{line}");
-        assert_eq!(cells[7], row.areas);
-        assert_eq!(cells[10], row.note);
+    // Each award's line reads back as its table row's eleven cells (areas hold commas, so
+    // are quoted), for this view and for every award.
+    let all: Vec<usize> = (0..ds.awards.len()).collect();
+    let every = ds.export_csv(&all, &Filters::default(), "https://example.org/");
+    for (csv, awards) in [(&csv, &awards), (&every, &all)] {
+        let lines: Vec<&str> = csv.lines().collect();
+        let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
+        assert_eq!(lines.len() - header - 1, awards.len());
+        for (line, &a) in lines[header + 1..].iter().zip(awards) {
+            let r = ds.award_row(a);
+            let yes_no = if r.subject_to_contract { "yes" } else { "no" };
+            let (id, value) = (r.id.to_string(), r.value.to_string());
+            let expected: [&str; 11] = [
+                &id,
+                &r.region,
+                &r.category,
+                &r.provider,
+                &r.sector,
+                &value,
+                yes_no,
+                &r.areas,
+                &r.end_label,
+                &r.source,
+                &r.note,
+            ];
+            assert_eq!(read_csv_line(line), expected);
+        }
     }
     assert_eq!(
         read_csv_line(lines[header]),

@@ -513,15 +513,7 @@ impl Dataset {
         let category = &self.categories[award.category];
         let provider = &self.providers[award.provider];
         let areas = self.areas_text(a);
-        let mut end_label = category.scheduled_end.label();
-        let until = award.areas.iter().filter_map(|x| x.until).min();
-        if let Some(earliest) = until {
-            if award.areas.iter().all(|x| x.until.is_some()) {
-                end_label = earliest.label();
-            } else {
-                end_label.push_str(&format!(" (some areas {})", earliest.label()));
-            }
-        }
+        let end_label = self.end_text(a);
         let end = self.award_end(a);
         AwardRow {
             award: a,
@@ -595,6 +587,22 @@ impl Dataset {
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// When award `a`'s contracts end, as its row shows it: "31 March 2025 (some areas
+    /// June 2023)".
+    fn end_text(&self, a: usize) -> String {
+        let award = &self.awards[a];
+        let mut end_label = self.categories[award.category].scheduled_end.label();
+        let until = award.areas.iter().filter_map(|x| x.until).min();
+        if let Some(earliest) = until {
+            if award.areas.iter().all(|x| x.until.is_some()) {
+                end_label = earliest.label();
+            } else {
+                end_label.push_str(&format!(" (some areas {})", earliest.label()));
+            }
+        }
+        end_label
     }
 
     /// Source `s` as a row shows it: publisher and date.
@@ -776,9 +784,11 @@ fn push_csv_line(out: &mut String, cells: &[&str]) {
 }
 
 impl Dataset {
-    /// The rows as CSV, headed by lines giving the view's filters and link, the sources and
-    /// the "data as at" date.
-    pub fn export_csv(&self, rows: &[AwardRow], filters: &Filters, share_link: &str) -> String {
+    /// The awards' rows as CSV, in `awards`' order, headed by lines giving the view's
+    /// filters and link, the sources and the "data as at" date. The cells are the table
+    /// rows' (`award_row`), written from the same parts without building each row: a view
+    /// of 100,000 awards made over a million strings to throw away.
+    pub fn export_csv(&self, awards: &[usize], filters: &Filters, share_link: &str) -> String {
         let mut out = String::new();
         push_csv_line(
             &mut out,
@@ -806,23 +816,31 @@ impl Dataset {
                 "note",
             ],
         );
-        for r in rows {
-            let (id, value) = (r.id.to_string(), r.value.to_string());
-            let subject = if r.subject_to_contract { "yes" } else { "no" };
+        let sources: Vec<String> = (0..self.sources.len())
+            .map(|s| self.source_text(s))
+            .collect();
+        for &a in awards {
+            let award = &self.awards[a];
+            let provider = &self.providers[award.provider];
+            let (id, value) = (award.id.to_string(), award.value.to_string());
             push_csv_line(
                 &mut out,
                 &[
                     &id,
-                    &r.region,
-                    &r.category,
-                    &r.provider,
-                    &r.sector,
+                    &self.regions[award.region].name,
+                    &self.categories[award.category].name,
+                    &provider.name,
+                    provider.sector.label(),
                     &value,
-                    subject,
-                    &r.areas,
-                    &r.end_label,
-                    &r.source,
-                    &r.note,
+                    if award.subject_to_contract {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                    &self.areas_text(a),
+                    &self.end_text(a),
+                    &sources[award.source],
+                    &award.note,
                 ],
             );
         }

@@ -53,9 +53,7 @@ pub fn AwardsTable() -> impl IntoView {
     let download = move |_| {
         let filters = state.filters.get_untracked();
         let link = browser::url_with_query(&filters.to_query());
-        let all: Vec<AwardRow> =
-            rows.with_untracked(|r| r.iter().map(|&a| ds.award_row(a)).collect());
-        let csv = ds.export_csv(&all, &filters, &link);
+        let csv = rows.with_untracked(|r| ds.export_csv(r, &filters, &link));
         browser::download(
             "probation-contracts-2021.csv",
             "text/csv;charset=utf-8",
