@@ -205,12 +205,12 @@ async fn hostile_names_in_the_data_render_as_text_and_run_nothing() {
     );
     let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
     assert!(pwned.is_undefined());
-    let rows: Vec<_> = ds
+    let awards: Vec<usize> = ds
         .award_rows(&ds.select(&Filters::from_query("provider=advance", ds).0))
         .iter()
-        .map(|(a, _)| ds.award_row(*a))
+        .map(|(a, _)| *a)
         .collect();
-    let csv = ds.export_csv(&rows, &Filters::default(), "x");
+    let csv = ds.export_csv(&awards, &Filters::default(), "x");
     assert!(
         csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\","),
         "the formula is neutralised: {csv}"
