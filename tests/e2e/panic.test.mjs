@@ -2,14 +2,18 @@
 // not a dead box. Runs against the panic-test build (scripts/test builds it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 import { root } from './helpers.mjs';
 
-test('a forced panic leaves a message and the full data table', async () => {
-  const site = await serve(process.env.DIST_PANIC ?? join(root, 'target', 'dist-panic'));
+test('a forced panic leaves a message and the full data table', async (t) => {
+  const dist = process.env.DIST_PANIC ?? join(root, 'target', 'dist-panic');
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: scripts/test builds it (trunk build --features panic-test -d target/dist-panic)`);
+  const site = await serve(dist);
   const browser = await launch();
+  t.after(() => Promise.all([browser.close(), site.close()]));
   const page = await browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -21,6 +25,4 @@ test('a forced panic leaves a message and the full data table', async () => {
   assert.equal(await page.getByTestId('fallback-row').count(), 66);
   assert.equal(await page.getByTestId('total-value').count(), 0, 'the broken widget is gone');
   assert.ok(errors.some((e) => /unreachable|RuntimeError/.test(e)), 'the panic really happened');
-  await browser.close();
-  await site.close();
 });
