@@ -246,7 +246,7 @@ pub struct Source {
 }
 
 /// One PCC area an award covers, with its note.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AwardArea {
     /// Index into `Dataset::areas`.
     pub area: usize,
