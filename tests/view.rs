@@ -191,23 +191,7 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
         assert_eq!(lines.len() - header - 1, awards.len());
         for (line, &a) in lines[header + 1..].iter().zip(awards) {
-            let r = ds.award_row(a);
-            let yes_no = if r.subject_to_contract { "yes" } else { "no" };
-            let (id, value) = (r.id.to_string(), r.value.to_string());
-            let expected: [&str; 11] = [
-                &id,
-                &r.region,
-                &r.category,
-                &r.provider,
-                &r.sector,
-                &value,
-                yes_no,
-                &r.areas,
-                &r.end_label,
-                &r.source,
-                &r.note,
-            ];
-            assert_eq!(read_csv_line(line), expected);
+            assert_eq!(read_csv_line(line), csv_cells(&ds, a));
         }
     }
     assert_eq!(
@@ -219,6 +203,55 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
     assert_eq!(spreadsheet_safe("-1"), "'-1");
     assert_eq!(spreadsheet_safe("Nacro"), "Nacro");
+}
+
+/// Award `a`'s table row as the eleven cells its CSV line should read back as, each made
+/// spreadsheet-safe.
+fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize) -> Vec<String> {
+    let r = ds.award_row(a);
+    let yes_no = if r.subject_to_contract { "yes" } else { "no" };
+    let (id, value) = (r.id.to_string(), r.value.to_string());
+    [
+        &id,
+        &r.region,
+        &r.category,
+        &r.provider,
+        &r.sector,
+        &value,
+        yes_no,
+        &r.areas,
+        &r.end_label,
+        &r.source,
+        &r.note,
+    ]
+    .map(spreadsheet_safe)
+    .to_vec()
+}
+
+#[test]
+fn names_with_commas_quotes_and_formula_signs_stay_in_their_own_csv_cells() {
+    // A data file a charity edits may name things this way: each name must stay one cell,
+    // quotes doubled, and never be run as a formula by a spreadsheet.
+    let mut ds = ds();
+    let provider = ds.awards[0].provider;
+    ds.providers[provider].name = "=HYPERLINK(\"http://x\"), Ltd".into();
+    let region = ds.awards[0].region;
+    ds.regions[region].name = "-Wales, \"the\" region".into();
+    ds.categories[ds.awards[0].category].name = "@Women's, services".into();
+    ds.areas[0].name = "+Area \"A\", east".into();
+    ds.sources[ds.awards[0].source].publisher = "Ministry, \"of\" Justice".into();
+    ds.awards[1].note = "\"quoted\", then a comma".into();
+    let all: Vec<usize> = (0..ds.awards.len()).collect();
+    let csv = ds.export_csv(&all, &Filters::default(), "https://example.org/");
+    let lines: Vec<&str> = csv.lines().collect();
+    let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
+    assert_eq!(lines.len() - header - 1, all.len());
+    for (line, &a) in lines[header + 1..].iter().zip(&all) {
+        assert_eq!(read_csv_line(line), csv_cells(&ds, a), "award {a}: {line}");
+    }
+    let first = read_csv_line(lines[header + 1]);
+    assert_eq!(first[3], "'=HYPERLINK(\"http://x\"), Ltd");
+    assert!(lines[header + 1].contains(",\"'=HYPERLINK(\"\"http://x\"\"), Ltd\","));
 }
 
 #[test]

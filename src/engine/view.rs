@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::contracts::scheduled_end;
@@ -574,35 +575,53 @@ impl Dataset {
     /// The areas award `a` covers, as its row shows them: "Devon & Cornwall, Dorset (until
     /// June 2023)" or "Whole region (South West)".
     fn areas_text(&self, a: usize) -> String {
+        let mut text = String::new();
+        self.push_areas_text(a, &mut text);
+        text
+    }
+
+    /// Appends award `a`'s areas text (`areas_text`) to `out`.
+    fn push_areas_text(&self, a: usize, out: &mut String) {
         let award = &self.awards[a];
         if award.areas.is_empty() {
-            return format!("Whole region ({})", self.regions[award.region].name);
+            out.push_str("Whole region (");
+            out.push_str(&self.regions[award.region].name);
+            out.push(')');
         }
-        award
-            .areas
-            .iter()
-            .map(|x| match x.until {
-                Some(m) => format!("{} (until {})", self.areas[x.area].name, m.label()),
-                None => self.areas[x.area].name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
+        for (i, x) in award.areas.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.areas[x.area].name);
+            if let Some(m) = x.until {
+                out.push_str(" (until ");
+                out.push_str(&m.label());
+                out.push(')');
+            }
+        }
     }
 
     /// When award `a`'s contracts end, as its row shows it: "31 March 2025 (some areas
     /// June 2023)".
     fn end_text(&self, a: usize) -> String {
+        let category_end = self.categories[self.awards[a].category]
+            .scheduled_end
+            .label();
+        self.end_text_after(a, &category_end).into_owned()
+    }
+
+    /// `end_text` given the label of award `a`'s category's scheduled end, which it is
+    /// unless some of the award's areas end earlier.
+    fn end_text_after<'a>(&self, a: usize, category_end: &'a str) -> Cow<'a, str> {
         let award = &self.awards[a];
-        let mut end_label = self.categories[award.category].scheduled_end.label();
-        let until = award.areas.iter().filter_map(|x| x.until).min();
-        if let Some(earliest) = until {
-            if award.areas.iter().all(|x| x.until.is_some()) {
-                end_label = earliest.label();
-            } else {
-                end_label.push_str(&format!(" (some areas {})", earliest.label()));
-            }
+        let Some(earliest) = award.areas.iter().filter_map(|x| x.until).min() else {
+            return Cow::Borrowed(category_end);
+        };
+        if award.areas.iter().all(|x| x.until.is_some()) {
+            Cow::Owned(earliest.label())
+        } else {
+            Cow::Owned(format!("{category_end} (some areas {})", earliest.label()))
         }
-        end_label
     }
 
     /// Source `s` as a row shows it: publisher and date.
@@ -766,7 +785,12 @@ fn push_csv_field(out: &mut String, cell: &str, quoted: bool) {
         out.push('\'');
     }
     if quote {
-        out.push_str(&cell.replace('"', "\"\""));
+        for (i, part) in cell.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
         out.push('"');
     } else {
         out.push_str(cell);
@@ -817,33 +841,70 @@ impl Dataset {
                 "note",
             ],
         );
-        let sources: Vec<String> = (0..self.sources.len())
+        // Names held once (a region's, a provider's, a source's) are made CSV fields once,
+        // not checked for commas and quotes again in every row that names them.
+        let fields = |texts: &mut dyn Iterator<Item = &str>| -> Vec<String> {
+            texts
+                .map(|t| {
+                    let mut field = String::new();
+                    push_csv_field(&mut field, t, true);
+                    field
+                })
+                .collect()
+        };
+        let regions = fields(&mut self.regions.iter().map(|r| r.name.as_str()));
+        let categories = fields(&mut self.categories.iter().map(|c| c.name.as_str()));
+        let providers = fields(&mut self.providers.iter().map(|p| p.name.as_str()));
+        let source_texts: Vec<String> = (0..self.sources.len())
             .map(|s| self.source_text(s))
             .collect();
-        for &a in awards {
+        let sources = fields(&mut source_texts.iter().map(String::as_str));
+        let ends: Vec<String> = self
+            .categories
+            .iter()
+            .map(|c| c.scheduled_end.label())
+            .collect();
+        // The areas cell is written into this and then checked, reused from row to row.
+        let mut areas = String::new();
+        for (row, &a) in awards.iter().enumerate() {
+            if row == 64 {
+                // Room for the rest at the first rows' length, rather than growing by copying.
+                let rest = awards.len() - row;
+                out.reserve((out.len() / 64).saturating_mul(rest) / 8 * 9);
+            }
             let award = &self.awards[a];
             let provider = &self.providers[award.provider];
-            let (id, value) = (award.id.to_string(), award.value.to_string());
-            push_csv_line(
+            // Digits need neither quotes nor the spreadsheet guard.
+            let _ = write!(out, "{},", award.id);
+            for field in [
+                &regions[award.region],
+                &categories[award.category],
+                &providers[award.provider],
+                provider.sector.label(),
+            ] {
+                out.push_str(field);
+                out.push(',');
+            }
+            let _ = write!(out, "{},", award.value);
+            out.push_str(if award.subject_to_contract {
+                "yes,"
+            } else {
+                "no,"
+            });
+            areas.clear();
+            self.push_areas_text(a, &mut areas);
+            push_csv_field(&mut out, &areas, true);
+            out.push(',');
+            push_csv_field(
                 &mut out,
-                &[
-                    &id,
-                    &self.regions[award.region].name,
-                    &self.categories[award.category].name,
-                    &provider.name,
-                    provider.sector.label(),
-                    &value,
-                    if award.subject_to_contract {
-                        "yes"
-                    } else {
-                        "no"
-                    },
-                    &self.areas_text(a),
-                    &self.end_text(a),
-                    &sources[award.source],
-                    &award.note,
-                ],
+                &self.end_text_after(a, &ends[award.category]),
+                true,
             );
+            out.push(',');
+            out.push_str(&sources[award.source]);
+            out.push(',');
+            push_csv_field(&mut out, &award.note, true);
+            out.push_str("\r\n");
         }
         out
     }
