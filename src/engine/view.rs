@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::contracts::scheduled_end;
@@ -843,22 +842,17 @@ impl Dataset {
         );
         // Names held once (a region's, a provider's, a source's) are made CSV fields once,
         // not checked for commas and quotes again in every row that names them.
-        let fields = |texts: &mut dyn Iterator<Item = &str>| -> Vec<String> {
-            texts
-                .map(|t| {
-                    let mut field = String::new();
-                    push_csv_field(&mut field, t, true);
-                    field
-                })
-                .collect()
+        let field = |t: &str| {
+            let mut field = String::new();
+            push_csv_field(&mut field, t, true);
+            field
         };
-        let regions = fields(&mut self.regions.iter().map(|r| r.name.as_str()));
-        let categories = fields(&mut self.categories.iter().map(|c| c.name.as_str()));
-        let providers = fields(&mut self.providers.iter().map(|p| p.name.as_str()));
-        let source_texts: Vec<String> = (0..self.sources.len())
-            .map(|s| self.source_text(s))
+        let regions: Vec<String> = self.regions.iter().map(|r| field(&r.name)).collect();
+        let categories: Vec<String> = self.categories.iter().map(|c| field(&c.name)).collect();
+        let providers: Vec<String> = self.providers.iter().map(|p| field(&p.name)).collect();
+        let sources: Vec<String> = (0..self.sources.len())
+            .map(|s| field(&self.source_text(s)))
             .collect();
-        let sources = fields(&mut source_texts.iter().map(String::as_str));
         let ends: Vec<String> = self
             .categories
             .iter()
@@ -875,7 +869,8 @@ impl Dataset {
             let award = &self.awards[a];
             let provider = &self.providers[award.provider];
             // Digits need neither quotes nor the spreadsheet guard.
-            let _ = write!(out, "{},", award.id);
+            out.push_str(&award.id.to_string());
+            out.push(',');
             for field in [
                 &regions[award.region],
                 &categories[award.category],
@@ -885,7 +880,8 @@ impl Dataset {
                 out.push_str(field);
                 out.push(',');
             }
-            let _ = write!(out, "{},", award.value);
+            out.push_str(&award.value.to_string());
+            out.push(',');
             out.push_str(if award.subject_to_contract {
                 "yes,"
             } else {
