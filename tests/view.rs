@@ -3,7 +3,7 @@
 mod common;
 
 use common::ds;
-use contracts_explorer::engine::view::{spreadsheet_safe, AwardOrders, Column, Facet};
+use contracts_explorer::engine::view::{spreadsheet_safe, AwardOrders, Column, CsvWriter, Facet};
 use contracts_explorer::engine::Filters;
 
 fn q(s: &str) -> Filters {
@@ -423,4 +423,27 @@ fn a_long_list_shows_the_chosen_and_fifty_more_with_a_note() {
     assert_eq!(found.len(), 10, "typing narrows the list, without case");
     assert_eq!(shown_options(&found, |_| false), found);
     assert_eq!(long_list_note(found.len()), None);
+}
+
+#[test]
+fn a_csv_written_in_parts_is_the_file_written_at_once() {
+    // The page writes a large table's file a few thousand rows at a time, drawing between
+    // the parts: where the parts split must not show in the file.
+    let ds = ds();
+    let f = q("sector=voluntary");
+    let mut awards: Vec<usize> = (0..ds.awards.len()).rev().collect();
+    awards.rotate_left(7);
+    let whole = ds.export_csv(&awards, &f, "https://example.org/?sector=voluntary");
+    for part in [1, 5, 63, 64, 65, 100] {
+        let mut writer = CsvWriter::new(
+            &ds,
+            &f,
+            "https://example.org/?sector=voluntary",
+            awards.len(),
+        );
+        for chunk in awards.chunks(part) {
+            writer.write(chunk);
+        }
+        assert_eq!(writer.finish(), whole, "parts of {part} rows");
+    }
 }

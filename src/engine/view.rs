@@ -809,18 +809,45 @@ fn push_csv_line(out: &mut String, cells: &[&str]) {
 
 impl Dataset {
     /// The awards' rows as CSV, in `awards`' order, headed by lines giving the view's
-    /// filters and link, the sources and the "data as at" date. The cells are the table
-    /// rows' (`award_row`), written from the same parts without building each row: a view
-    /// of 100,000 awards made over a million strings to throw away.
+    /// filters and link, the sources and the "data as at" date (`CsvWriter`, all at once).
     pub fn export_csv(&self, awards: &[usize], filters: &Filters, share_link: &str) -> String {
+        let mut writer = CsvWriter::new(self, filters, share_link, awards.len());
+        writer.write(awards);
+        writer.finish()
+    }
+}
+
+/// A CSV file of a view's awards, written some rows at a time so that a page can draw
+/// between the parts: the whole table at 100,000 awards is an 18 MB file. Its head gives
+/// the view's filters and link, the sources and the "data as at" date; the cells are the
+/// table rows' (`award_row`), written from the same parts without building each row (a
+/// view of 100,000 awards made over a million strings to throw away).
+pub struct CsvWriter<'a> {
+    ds: &'a Dataset,
+    out: String,
+    /// Names held once (a region's, a category's, a provider's, a source's) made CSV
+    /// fields once, not checked for commas and quotes again in every row naming them.
+    regions: Vec<String>,
+    categories: Vec<String>,
+    providers: Vec<String>,
+    sources: Vec<String>,
+    /// Each category's scheduled end, as its awards' end cells mostly read.
+    ends: Vec<String>,
+    /// The areas cell is written into this and then checked, reused from row to row.
+    areas: String,
+    /// Rows written so far, of the `rows` expected.
+    written: usize,
+    rows: usize,
+}
+
+impl<'a> CsvWriter<'a> {
+    /// A file headed for the view `filters` at `share_link`, expecting `rows` awards.
+    pub fn new(ds: &'a Dataset, filters: &Filters, share_link: &str, rows: usize) -> Self {
         let mut out = String::new();
-        push_csv_line(
-            &mut out,
-            &[&format!("{} — awards in this view", self.title)],
-        );
-        push_csv_line(&mut out, &[&self.filters_line(filters)]);
+        push_csv_line(&mut out, &[&format!("{} — awards in this view", ds.title)]);
+        push_csv_line(&mut out, &[&ds.filters_line(filters)]);
         push_csv_line(&mut out, &[&format!("View: {share_link}")]);
-        for l in self.provenance_lines() {
+        for l in ds.provenance_lines() {
             push_csv_line(&mut out, &[&l]);
         }
         push_csv_line(&mut out, &[]);
@@ -840,41 +867,50 @@ impl Dataset {
                 "note",
             ],
         );
-        // Names held once (a region's, a provider's, a source's) are made CSV fields once,
-        // not checked for commas and quotes again in every row that names them.
         let field = |t: &str| {
             let mut field = String::new();
             push_csv_field(&mut field, t, true);
             field
         };
-        let regions: Vec<String> = self.regions.iter().map(|r| field(&r.name)).collect();
-        let categories: Vec<String> = self.categories.iter().map(|c| field(&c.name)).collect();
-        let providers: Vec<String> = self.providers.iter().map(|p| field(&p.name)).collect();
-        let sources: Vec<String> = (0..self.sources.len())
-            .map(|s| field(&self.source_text(s)))
-            .collect();
-        let ends: Vec<String> = self
-            .categories
-            .iter()
-            .map(|c| c.scheduled_end.label())
-            .collect();
-        // The areas cell is written into this and then checked, reused from row to row.
-        let mut areas = String::new();
-        for (row, &a) in awards.iter().enumerate() {
-            if row == 64 {
+        CsvWriter {
+            ds,
+            out,
+            regions: ds.regions.iter().map(|r| field(&r.name)).collect(),
+            categories: ds.categories.iter().map(|c| field(&c.name)).collect(),
+            providers: ds.providers.iter().map(|p| field(&p.name)).collect(),
+            sources: (0..ds.sources.len())
+                .map(|s| field(&ds.source_text(s)))
+                .collect(),
+            ends: ds
+                .categories
+                .iter()
+                .map(|c| c.scheduled_end.label())
+                .collect(),
+            areas: String::new(),
+            written: 0,
+            rows,
+        }
+    }
+
+    /// Appends the rows of `awards`, in that order.
+    pub fn write(&mut self, awards: &[usize]) {
+        let (ds, out) = (self.ds, &mut self.out);
+        for &a in awards {
+            if self.written == 64 {
                 // Room for the rest at the first rows' length, rather than growing by copying.
-                let rest = awards.len() - row;
+                let rest = self.rows.saturating_sub(64);
                 out.reserve((out.len() / 64).saturating_mul(rest) / 8 * 9);
             }
-            let award = &self.awards[a];
-            let provider = &self.providers[award.provider];
+            self.written += 1;
+            let award = &ds.awards[a];
+            let provider = &ds.providers[award.provider];
             // Digits need neither quotes nor the spreadsheet guard.
             out.push_str(&award.id.to_string());
             out.push(',');
             for field in [
-                &regions[award.region],
-                &categories[award.category],
-                &providers[award.provider],
+                &self.regions[award.region],
+                &self.categories[award.category],
+                &self.providers[award.provider],
                 provider.sector.label(),
             ] {
                 out.push_str(field);
@@ -887,22 +923,22 @@ impl Dataset {
             } else {
                 "no,"
             });
-            areas.clear();
-            self.push_areas_text(a, &mut areas);
-            push_csv_field(&mut out, &areas, true);
+            self.areas.clear();
+            ds.push_areas_text(a, &mut self.areas);
+            push_csv_field(out, &self.areas, true);
             out.push(',');
-            push_csv_field(
-                &mut out,
-                &self.end_text_after(a, &ends[award.category]),
-                true,
-            );
+            push_csv_field(out, &ds.end_text_after(a, &self.ends[award.category]), true);
             out.push(',');
-            out.push_str(&sources[award.source]);
+            out.push_str(&self.sources[award.source]);
             out.push(',');
-            push_csv_field(&mut out, &award.note, true);
+            push_csv_field(out, &award.note, true);
             out.push_str("\r\n");
         }
-        out
+    }
+
+    /// The file.
+    pub fn finish(self) -> String {
+        self.out
     }
 }
 

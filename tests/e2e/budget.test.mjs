@@ -19,7 +19,10 @@
 // 225.4 KB; the engine's nine 1M steps 354 → 242 ms in total in Chromium, builds side by side);
 // 228 for search by names looked up once, the areas and source sorts ranked by list and by
 // source, and the CSV written in place (+0.9 KB: 227.8 KB; at 100k awards a search
-// keystroke 368–376 → 112 ms to paint, the areas sort 600–616 → 112–128 ms, builds alternated).)
+// keystroke 368–376 → 112 ms to paint, the areas sort 600–616 → 112–128 ms, builds alternated);
+// 229 for the CSV file written a part at a time after the click has drawn, from names made
+// CSV fields once (+0.9 KB: 228.7 KB; at 100k awards the download's click 504–568 → 16 ms to
+// paint and the file 0.26–0.29 s after the click, builds alternated).)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -28,7 +31,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 const TARGET_KB = 150;
-const LIMIT_KB = 228;
+const LIMIT_KB = 229;
 
 /** The files index.html makes the browser fetch (its own links and scripts), with itself. */
 export function pageFiles(dist) {

@@ -140,6 +140,8 @@ test('the table sorts by any column, pages, and downloads exactly the filtered r
   const lines = csv.trim().split(/\r\n/);
   const header = lines.findIndex((l) => l.startsWith('id,region'));
   assert.equal(lines.length - header - 1, summary('region=wales').awards);
+  // The button said "Preparing CSV…" while the file was written; it offers the next one.
+  assert.equal(await page.getByTestId('download-csv').innerText(), 'Download CSV');
   await page.close();
 });
 
