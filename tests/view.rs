@@ -186,14 +186,8 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     // are quoted), for this view and for every award.
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let every = ds.export_csv(&all, &Filters::default(), "https://example.org/");
-    for (csv, awards) in [(&csv, &awards), (&every, &all)] {
-        let lines: Vec<&str> = csv.lines().collect();
-        let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
-        assert_eq!(lines.len() - header - 1, awards.len());
-        for (line, &a) in lines[header + 1..].iter().zip(awards) {
-            assert_eq!(read_csv_line(line), csv_cells(&ds, a));
-        }
-    }
+    assert_rows_read_back(&ds, &csv, &awards);
+    assert_rows_read_back(&ds, &every, &all);
     assert_eq!(
         read_csv_line(lines[header]),
         "id,region,category,lead_provider,sector,value_gbp,subject_to_contract,areas,scheduled_end,source,note"
@@ -228,6 +222,16 @@ fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize) -> Vec<String> {
     .to_vec()
 }
 
+/// Each line after the CSV's header reads back as its award's cells, one line per award.
+fn assert_rows_read_back(ds: &contracts_explorer::data::Dataset, csv: &str, awards: &[usize]) {
+    let lines: Vec<&str> = csv.lines().collect();
+    let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
+    assert_eq!(lines.len() - header - 1, awards.len(), "one line per award");
+    for (line, &a) in lines[header + 1..].iter().zip(awards) {
+        assert_eq!(read_csv_line(line), csv_cells(ds, a), "award {a}: {line}");
+    }
+}
+
 #[test]
 fn names_with_commas_quotes_and_formula_signs_stay_in_their_own_csv_cells() {
     // A data file a charity edits may name things this way: each name must stay one cell,
@@ -243,12 +247,9 @@ fn names_with_commas_quotes_and_formula_signs_stay_in_their_own_csv_cells() {
     ds.awards[1].note = "\"quoted\", then a comma".into();
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let csv = ds.export_csv(&all, &Filters::default(), "https://example.org/");
+    assert_rows_read_back(&ds, &csv, &all);
     let lines: Vec<&str> = csv.lines().collect();
     let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
-    assert_eq!(lines.len() - header - 1, all.len());
-    for (line, &a) in lines[header + 1..].iter().zip(&all) {
-        assert_eq!(read_csv_line(line), csv_cells(&ds, a), "award {a}: {line}");
-    }
     let first = read_csv_line(lines[header + 1]);
     assert_eq!(first[3], "'=HYPERLINK(\"http://x\"), Ltd");
     assert!(lines[header + 1].contains(",\"'=HYPERLINK(\"\"http://x\"\"), Ltd\","));

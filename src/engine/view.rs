@@ -910,7 +910,8 @@ impl<'a> CsvWriter<'a> {
             self.written += 1;
             let award = &ds.awards[a];
             let provider = &ds.providers[award.provider];
-            // Digits need neither quotes nor the spreadsheet guard.
+            // Digits and the sector's fixed label need neither quotes nor the spreadsheet
+            // guard.
             out.push_str(&award.id.to_string());
             out.push(',');
             for field in [
