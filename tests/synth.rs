@@ -260,6 +260,9 @@ fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
             "q=s",
             "q=catch22",
             "q=dorset&category=womens",
+            "q=trust&area=kent,dorset",
+            "q=kent+trust&end-to=2023-06",
+            "q=sussex&end-from=2023-07&area=kent,sussex",
         ],
     ));
     let mut sizes = Vec::new();

@@ -345,7 +345,23 @@ pub struct Index {
     /// adds to the area and end-month group-bys, worked out once.
     pub award_areas: PerAward,
     pub award_ends: PerAward,
+    /// Per provider, its name and other spellings as search reads them, filled by the
+    /// first search (`engine::filters`) rather than again on every keystroke.
+    pub provider_text: Later<Vec<String>>,
 }
+
+/// A value worked out from the rest of its owner on first use. It plays no part in
+/// comparing owners: two datasets are equal whether or not either has been searched yet.
+#[derive(Clone, Debug, Default)]
+pub struct Later<T>(pub std::sync::OnceLock<T>);
+
+impl<T> PartialEq for Later<T> {
+    fn eq(&self, _: &Later<T>) -> bool {
+        true
+    }
+}
+
+impl<T> Eq for Later<T> {}
 
 /// For each award, a short list of (group, contracts) pairs. Many awards share a list (the
 /// same areas, the same end months), so each distinct list, with the award's number of
@@ -522,6 +538,7 @@ impl Index {
             award_areas,
             award_ends,
             end_months,
+            provider_text: Later::default(),
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::engine::set::Set;
 use std::sync::Arc;
 
-use crate::data::{Dataset, Index, Month, Sector, REGIONAL};
+use crate::data::{Dataset, Index, Month, Provider, Sector, REGIONAL};
 use crate::engine::aggregate::Summary;
 use crate::engine::map::MapColour;
 use crate::engine::text::fold;
@@ -297,8 +297,11 @@ impl Dataset {
                 filters.end_from.is_none_or(|f| m >= f) && filters.end_to.is_none_or(|t| m <= t)
             })
             .collect();
-        // Without a filter that looks inside awards, an award's contracts go in together.
+        // Without a filter that looks inside awards, an award's contracts go in together;
+        // with only a search, so do those of an award its own names match.
         let whole_awards = !filters.selects_within_awards();
+        let by_place_or_end =
+            c.areas.is_some() || filters.end_from.is_some() || filters.end_to.is_some();
         let mut partial = Vec::new();
         // Room for every award, given back at the end: growing by doubling copied a large
         // selection several times over (builds side by side: the nine steps 2–8% faster
@@ -312,9 +315,13 @@ impl Dataset {
                 let Some(range) = ix.award_contracts.get(a) else {
                     break;
                 };
+                let search = searchable.award(ix, a);
+                if search == Found::Nowhere {
+                    continue;
+                }
                 let region = usize::from(ix.region[a]);
                 let first = partial.len();
-                let n = if whole_awards {
+                let n = if whole_awards || (search == Found::Everywhere && !by_place_or_end) {
                     range.len()
                 } else {
                     for i in range.clone() {
@@ -324,7 +331,9 @@ impl Dataset {
                             Some((_, regions)) if area == REGIONAL => regions[region],
                             Some((areas, _)) => areas[usize::from(area)],
                         };
-                        if in_area && ends[ix.contract_end[i] as usize] && searchable.matches(ix, i)
+                        if in_area
+                            && ends[ix.contract_end[i] as usize]
+                            && (search == Found::Everywhere || searchable.matches(ix, i))
                         {
                             partial.push(i);
                         }
@@ -366,14 +375,25 @@ impl Dataset {
 /// An award's searchable text is its provider's name and other spellings, its region and
 /// its category; a contract's adds the name of its area (a regional lot: of every area in
 /// its region). Terms hold no whitespace and the names are joined by spaces, so a term is
-/// in the joined text exactly when it is in one of the names: each name is folded and
-/// searched once per term here, not once per award. The spelling an award's source used
-/// (`Award::published_provider`) is one of its provider's spellings (loading checks it,
-/// up to apostrophe style, which folding drops), so it needs no search of its own. Folding
-/// and searching every award's joined text on every change took over 200 ms a keystroke
-/// with 100,000 awards built in.
+/// in the joined text exactly when it is in one of the names: each name is searched once
+/// per term here, not once per award (the providers' names, the long list, are folded once,
+/// by the first search; the few others on each change). The spelling an award's source
+/// used (`Award::published_provider`) is one of its provider's spellings (loading checks
+/// it, up to apostrophe style, which folding drops), so it needs no search of its own.
+/// Folding and searching every award's joined text on every change took over 200 ms a
+/// keystroke with 100,000 awards built in; folding the 5,000 providers' names on each
+/// change, and testing every contract rather than settling most awards by their own names
+/// (`SearchText::award`), 9–15 ms natively.
 struct SearchText {
     terms: Vec<TermHits>,
+}
+
+/// What an award's own names say of its contracts' match to a search (`SearchText::award`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Found {
+    Everywhere,
+    InSome,
+    Nowhere,
 }
 
 /// Where one term is found: per provider, region, category, area, and per region in the
@@ -391,16 +411,18 @@ impl SearchText {
         if terms.is_empty() {
             return SearchText { terms: Vec::new() };
         }
-        let providers: Vec<Vec<String>> = ds
-            .providers
-            .iter()
-            .map(|p| {
-                std::iter::once(&p.name)
+        // A provider's spellings folded and joined by spaces: a term (no spaces) is in the
+        // joined text exactly when it is in one of them.
+        let providers = ds.index.provider_text.0.get_or_init(|| {
+            let spellings = |p: &Provider| {
+                let all: Vec<&str> = std::iter::once(&p.name)
                     .chain(&p.other_spellings)
-                    .map(|s| fold(s))
-                    .collect()
-            })
-            .collect();
+                    .map(String::as_str)
+                    .collect();
+                fold(&all.join(" "))
+            };
+            ds.providers.iter().map(spellings).collect()
+        });
         let regions: Vec<String> = ds.regions.iter().map(|r| fold(&r.name)).collect();
         let categories: Vec<String> = ds.categories.iter().map(|c| fold(&c.name)).collect();
         let areas: Vec<String> = ds.areas.iter().map(|a| fold(&a.name)).collect();
@@ -411,10 +433,7 @@ impl SearchText {
                     |names: &[String]| names.iter().map(|n| n.contains(t.as_str())).collect();
                 let areas = hits(&areas);
                 TermHits {
-                    providers: providers
-                        .iter()
-                        .map(|spellings| spellings.iter().any(|s| s.contains(t.as_str())))
-                        .collect(),
+                    providers: hits(providers),
                     regions: hits(&regions),
                     categories: hits(&categories),
                     region_areas: (0..ds.regions.len())
@@ -427,11 +446,31 @@ impl SearchText {
         SearchText { terms }
     }
 
+    /// Which of award `a`'s contracts the terms can match, from its own names: all of them
+    /// when every term is in the award's names, none when a term is in neither those nor
+    /// the name of any area of its region (its contracts' areas are all in its region), and
+    /// otherwise each contract must be tested. Most awards are settled here, so a search
+    /// mostly costs a few lookups per award rather than per contract.
+    fn award(&self, ix: &Index, a: usize) -> Found {
+        let (p, r, c) = (
+            ix.provider[a] as usize,
+            usize::from(ix.region[a]),
+            usize::from(ix.category[a]),
+        );
+        let mut found = Found::Everywhere;
+        for h in &self.terms {
+            if !(h.providers[p] || h.regions[r] || h.categories[c]) {
+                if !h.region_areas[r] {
+                    return Found::Nowhere;
+                }
+                found = Found::InSome;
+            }
+        }
+        found
+    }
+
     /// Every term appears in the award's names or in the names of the areas the contract covers.
     fn matches(&self, ix: &Index, contract: usize) -> bool {
-        if self.terms.is_empty() {
-            return true;
-        }
         let a = ix.contract_award[contract] as usize;
         let (p, r, c) = (
             ix.provider[a] as usize,
