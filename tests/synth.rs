@@ -1,7 +1,7 @@
 //! The synthetic data generator: valid files in the real schema, deterministic, realistically shaped.
 
 use contracts_explorer::data::{Dataset, Sector};
-use contracts_explorer::engine::text::fold;
+use contracts_explorer::engine::text::{fold, lower};
 use contracts_explorer::engine::{Dim, Filters, Selection};
 use contracts_explorer::synth;
 
@@ -299,6 +299,25 @@ fn search_finds_what_the_plain_rule_finds_in_the_built_in_data() {
     for f in queries {
         let expected = reference_selection(&ds, &f);
         assert_eq!(contracts(&ds, &ds.select(&f)), expected, "{}", f.to_query());
+    }
+}
+
+#[test]
+fn every_built_in_name_lowers_as_unicode_lowers_it() {
+    // Search lowers names with a small table of its own (`text::lower`), not Unicode's.
+    let ds = contracts_explorer::embedded::dataset().unwrap();
+    let names = ds
+        .providers
+        .iter()
+        .flat_map(|p| std::iter::once(&p.name).chain(&p.other_spellings));
+    let names = names
+        .chain(ds.regions.iter().map(|r| &r.name))
+        .chain(ds.categories.iter().map(|c| &c.name))
+        .chain(ds.areas.iter().map(|a| &a.name))
+        .chain(ds.awards.iter().map(|a| &a.published_provider))
+        .chain(ds.separate.iter().map(|s| &s.commissioner));
+    for name in names {
+        assert_eq!(lower(name), name.to_lowercase(), "{name}");
     }
 }
 

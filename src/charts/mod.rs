@@ -209,7 +209,7 @@ fn text_style(
     colour: &RGBColor,
     pos: Pos,
 ) -> TextStyle<'static> {
-    ("sans-serif", px * scale, style)
+    (FontFamily::SansSerif, px * scale, style)
         .into_font()
         .color(colour)
         .pos(pos)
@@ -358,7 +358,7 @@ pub fn draw_bars<DB: DrawingBackend>(
     area.fill(&palette.background)?;
     let (width, _) = area.dim_in_pixel();
     let px = |v: u32| (f64::from(v) * scale).round() as i32;
-    let font = ("sans-serif", FONT * scale).into_font();
+    let font = (FontFamily::SansSerif, FONT * scale).into_font();
     let label_style = font
         .clone()
         .color(&palette.text)
@@ -509,7 +509,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     let (width, height) = area.dim_in_pixel();
     let (width, height) = (width as i32, height as i32);
     let px = |v: f64| (v * scale).round() as i32;
-    let font = ("sans-serif", FONT * scale).into_font();
+    let font = (FontFamily::SansSerif, FONT * scale).into_font();
     let centred = font
         .clone()
         .color(&palette.text)

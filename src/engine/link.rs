@@ -184,7 +184,7 @@ impl Filters {
             if let Some((set, known)) = slug_list(&mut f, &key) {
                 for v in value
                     .split(',')
-                    .map(|v| v.trim().to_lowercase())
+                    .map(|v| v.trim().to_ascii_lowercase())
                     .filter(|v| !v.is_empty())
                 {
                     if known(ds, &v) {
@@ -198,7 +198,7 @@ impl Filters {
             if key == "sector" {
                 for v in value
                     .split(',')
-                    .map(|v| v.trim().to_lowercase())
+                    .map(|v| v.trim().to_ascii_lowercase())
                     .filter(|v| !v.is_empty())
                 {
                     match Sector::from_slug(&v) {
@@ -245,7 +245,7 @@ impl Filters {
                     (Some(m), _) => f.end_to = Some(m),
                     (None, _) => warn(&key, trimmed, Problem::NotAMonth),
                 },
-                "map" => match MapColour::parse(&trimmed.to_lowercase(), ds) {
+                "map" => match MapColour::parse(&trimmed.to_ascii_lowercase(), ds) {
                     Some(m) => f.map = m,
                     None => warn(&key, trimmed, Problem::UnknownValue),
                 },

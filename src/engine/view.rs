@@ -9,7 +9,7 @@ use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Dim, Key, Totals};
 use crate::engine::filters::{Filters, Selection, Unfiltered};
-use crate::engine::text::{percent, pounds, pounds_short, thousands};
+use crate::engine::text::{lower, lower_char, percent, pounds, pounds_short, thousands};
 
 /// A filter dimension a visitor can pick values of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,7 +100,7 @@ pub const LONG_LIST: usize = 50;
 /// The positions of the options whose lowered label contains what was typed (all of them
 /// when nothing was typed); `lowered` holds each option's label in lower case.
 pub fn matching_options(lowered: &[String], typed: &str) -> Vec<usize> {
-    let needle = typed.trim().to_lowercase();
+    let needle = lower(typed.trim());
     (0..lowered.len())
         .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
         .collect()
@@ -416,7 +416,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
+        Some(first) => std::iter::once(lower_char(first)).chain(c).collect(),
         None => String::new(),
     }
 }
@@ -971,7 +971,7 @@ fn sort_keyed(keyed: &mut [(u64, u32, u32)], descending: bool) {
 /// Each text's rank in case-blind order (equal texts share a rank), so sorting by text
 /// can compare integers.
 fn text_ranks(texts: Vec<Cow<str>>) -> Vec<u32> {
-    let lowered: Vec<String> = texts.iter().map(|t| t.to_lowercase()).collect();
+    let lowered: Vec<String> = texts.iter().map(|t| lower(t)).collect();
     let mut order: Vec<usize> = (0..lowered.len()).collect();
     crate::engine::sort::sort_by(&mut order, |&a, &b| lowered[a].cmp(&lowered[b]));
     let mut ranks = vec![0u32; lowered.len()];

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::Month;
+use crate::engine::text::lower;
 use crate::engine::view::{long_list_note, matching_options, plural, shown_options, Facet};
 use crate::engine::Filters;
 use crate::ui::{browser, Change, State};
@@ -82,7 +83,10 @@ fn FacetGroup(
                 .with(|s| ds.facet_counts_given(f, facet, s, state.unfiltered))
         })
     });
-    let id = format!("facet-{}", legend.to_lowercase().replace([' ', '\''], "-"));
+    let id = format!(
+        "facet-{}",
+        legend.to_ascii_lowercase().replace([' ', '\''], "-")
+    );
     let testid = id.clone();
     let find_box = find.map(|label| {
         let find_id = format!("{id}-find");
@@ -96,7 +100,7 @@ fn FacetGroup(
     // A long list shows the chosen options and the first `LONG_LIST` others that match what
     // was typed, by their places in `options`. Which options show changes only with what
     // was typed and chosen, not with the counts, so a click elsewhere leaves the list be.
-    let lowered: Vec<String> = options.iter().map(|o| o.label.to_lowercase()).collect();
+    let lowered: Vec<String> = options.iter().map(|o| lower(&o.label)).collect();
     let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
     let shown = {
         let options = Arc::clone(&options);

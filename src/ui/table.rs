@@ -108,7 +108,7 @@ pub fn AwardsTable() -> impl IntoView {
         let class = if c == Column::Value { "num" } else { "" };
         view! {
             <th scope="col" role="columnheader" class=class aria-sort=aria>
-                <button type="button" class="sort" data-testid=format!("sort-{}", c.title().to_lowercase().replace(' ', "-"))
+                <button type="button" class="sort" data-testid=format!("sort-{}", c.title().to_ascii_lowercase().replace(' ', "-"))
                     on:click=move |_| sort.update(|(col, desc)| {
                         if *col == c {
                             *desc = !*desc;
