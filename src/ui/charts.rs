@@ -156,7 +156,7 @@ impl Drawing {
 /// The map and the four charts, as the embed options allow.
 #[component]
 pub fn Charts() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let ds = state.ds;
     // Each drawing is a memo: worked out once per change however often it is read, and a
     // chart whose drawing did not change is not redrawn.
@@ -358,7 +358,7 @@ fn ChartPanel(
     children: Option<Children>,
 ) -> impl IntoView {
     let is_map = drawing.with_untracked(|d| matches!(d, Drawing::Map(_)));
-    let state = expect_context::<State>();
+    let state = State::get();
     let canvas = NodeRef::<Canvas>::new();
     let hits = RwSignal::new(Vec::<Hit>::new());
     let failed = RwSignal::new(false);

@@ -13,7 +13,7 @@ use crate::ui::{browser, Change, State};
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
 pub fn FilterPanel() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let active = move || state.filters.with(|f| state.ds.chips(f).len());
     view! {
         <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
@@ -42,7 +42,7 @@ pub fn FilterPanel() -> impl IntoView {
 /// Free-text search over provider, area, region and category names.
 #[component]
 fn Search() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let on_input = move |ev: leptos::ev::Event| {
         let mut f = state.filters.get_untracked();
         f.search = event_target_value(&ev);
@@ -70,7 +70,7 @@ fn FacetGroup(
     /// Label of the find-as-you-type box, for long lists.
     find: Option<&'static str>,
 ) -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let ds = state.ds;
     let typed = RwSignal::new(String::new());
     // Options keep their labels and order whatever is filtered: only their counts change,
@@ -166,7 +166,7 @@ fn FacetGroup(
 /// Minimum and maximum award value, in whole pounds.
 #[component]
 fn ValueRange() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let input = move |label: &'static str,
                       id: &'static str,
                       get: fn(&Filters) -> Option<u64>,
@@ -206,7 +206,7 @@ fn ValueRange() -> impl IntoView {
 /// The range of scheduled end months.
 #[component]
 fn EndRange() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let months = state.ds.end_months();
     let select = move |label: &'static str,
                        id: &'static str,
@@ -244,7 +244,7 @@ fn EndRange() -> impl IntoView {
 /// The active filters as removable chips, and one button to clear them all.
 #[component]
 pub fn Chips() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let chips = Memo::new(move |_| state.filters.with(|f| state.ds.chips(f)));
     view! {
         <Show when=move || chips.with(|c| !c.is_empty())>

@@ -17,7 +17,7 @@ const TIP_WIDTH: i32 = 240;
 /// The choice of what colours the map; it is part of the share link.
 #[component]
 pub fn ColourBy() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let ds = state.ds;
     let current = move || state.filters.with(|f| f.map.slug().to_string());
     let change = move |ev: leptos::ev::Event| {
@@ -47,7 +47,7 @@ pub fn ColourBy() -> impl IntoView {
 /// between them. The buttons are made once, so focus survives every redraw.
 #[component]
 pub fn MapTargets(drawing: Signal<Drawing>, hits: RwSignal<Vec<Hit>>) -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let ds = state.ds;
     let map = Memo::new(move |_| {
         drawing.with(|d| match d {

@@ -74,6 +74,13 @@ pub struct State {
 }
 
 impl State {
+    /// The explorer's state, from inside any of its views. `expect_context` would do the
+    /// same, but its panic message formats the type and caller with `Debug`, which links
+    /// that formatting into the page for a panic that cannot happen here.
+    pub fn get() -> State {
+        use_context::<State>().expect("a view of the explorer outside the explorer")
+    }
+
     /// Filters by one more value of a chart's dimension (a click on a bar).
     pub fn pick(&self, key: Key) {
         let mut f = self.filters.get_untracked();
@@ -278,7 +285,7 @@ pub fn Explorer(
 /// What an empty result says, with a way back.
 #[component]
 fn Empty() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let undo = move |_| match state.previous.get_untracked() {
         Some(f) => state.set.run((f, Change::Push)),
         None => state

@@ -41,7 +41,7 @@ fn write_csv(
 
 #[component]
 pub fn AwardsTable() -> impl IntoView {
-    let state = expect_context::<State>();
+    let state = State::get();
     let ds = state.ds;
     let sort = RwSignal::new((Column::Region, false));
     let page = RwSignal::new(0usize);
