@@ -1,5 +1,5 @@
 // Trunk post-build hook (Trunk.toml): in release builds, minifies the wasm-bindgen glue
-// (the page's one JavaScript module Trunk does not shrink: 8.5 → 6.4 KB gzip) with terser,
+// (the page's one JavaScript module Trunk's own minifier fails on; BENCHMARKS.md has the sizes) with terser,
 // and rewrites its Subresource Integrity hash in index.html to match. Debug builds are
 // left as they are. Any surprise (no glue named in index.html, no integrity to replace)
 // stops the build with a message rather than shipping a page that would not load.
