@@ -224,12 +224,20 @@ pub fn watch_height(report: impl Fn(f64) + 'static) {
 }
 
 /// Calls `report` with `el`'s width in CSS pixels once it is laid out and whenever it
-/// changes. A ResizeObserver runs after layout, so reading the width there never forces one.
+/// changes. The width is the one the observer reports, not `clientWidth`: the observers of
+/// the page's five charts run one after another, each chart's redraw changes the page
+/// (its canvas's height, its buttons), and reading `clientWidth` in the next one made the
+/// browser lay the page out again there and then (7 ms of the page's start, profiled).
 pub fn watch_width(el: &web_sys::HtmlElement, report: impl Fn(u32) + 'static) {
-    let observed = el.clone();
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        report(observed.client_width().max(1) as u32)
-    });
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            // One element is observed, so its entry is the last (and only) one.
+            if let Some(last) = entries.length().checked_sub(1) {
+                let entry: web_sys::ResizeObserverEntry = entries.get(last).unchecked_into();
+                report(entry.content_rect().width().round().max(1.0) as u32)
+            }
+        },
+    );
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(el);
         // The observer lives as long as the element's panel, which is the page's life.
