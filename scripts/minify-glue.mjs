@@ -1,10 +1,12 @@
 // Trunk post-build hook (Trunk.toml): in release builds, minifies the wasm-bindgen glue
 // (the page's one JavaScript module Trunk's own minifier fails on; BENCHMARKS.md has the sizes) with terser,
-// and rewrites its Subresource Integrity hash in index.html to match. Debug builds are
-// left as they are. Any surprise (no glue named in index.html, no integrity to replace)
-// stops the build with a message rather than shipping a page that would not load.
+// and rewrites its Subresource Integrity hash in index.html to match; and minifies boot.js,
+// the loader, whose comments are for readers of the source (it has no integrity hash). Debug
+// builds are left as they are. Any surprise (no glue named in index.html, no integrity to
+// replace, no boot.js) stops the build with a message rather than shipping a page that
+// would not load.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 
@@ -25,14 +27,25 @@ const meta = [...html.matchAll(/<meta\s[^>]*>/g)].find((m) => /name="?contracts-
 const name = meta?.[0].match(/content="?(?:\.\/)?([\w.-]+\.js)/)?.[1];
 if (!name) stop(`${htmlPath} names no glue script (meta contracts-explorer-js)`);
 
+/** The module at `path`, minified by terser. */
+async function minified(path, name) {
+  const result = await minify(readFileSync(path, 'utf8'), { module: true, compress: true, mangle: true });
+  if (!result.code) stop(`terser returned nothing for ${name}`);
+  return Buffer.from(result.code, 'utf8');
+}
+
 const jsPath = join(staging, name);
 const before = readFileSync(jsPath);
-const result = await minify(before.toString('utf8'), { module: true, compress: true, mangle: true });
-if (!result.code) stop(`terser returned nothing for ${name}`);
-const after = Buffer.from(result.code, 'utf8');
+const after = await minified(jsPath, name);
 
 const oldHash = sri(before);
 if (!html.includes(oldHash)) stop(`${htmlPath} has no integrity ${oldHash} for ${name} to replace`);
 writeFileSync(jsPath, after);
 writeFileSync(htmlPath, html.split(oldHash).join(sri(after)));
 console.log(`minify-glue: ${name} ${before.length} → ${after.length} bytes`);
+
+const bootPath = join(staging, 'boot.js');
+if (!existsSync(bootPath)) stop(`${bootPath} is missing: index.html copies www/boot.js`);
+const boot = await minified(bootPath, 'boot.js');
+console.log(`minify-glue: boot.js ${readFileSync(bootPath).length} → ${boot.length} bytes`);
+writeFileSync(bootPath, boot);

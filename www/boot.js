@@ -1,9 +1,20 @@
 // Starts the explorer: loads the wasm-bindgen glue and the wasm named in the page's <meta> tags
 // (written by Trunk with their content hashes). A file of its own, so no inline script is needed.
+// Until the explorer is on the page, index.html shows a line saying it is loading; it goes once
+// the explorer is mounted, or says why the explorer could not start.
 const name = (n) => document.querySelector(`meta[name="contracts-explorer-${n}"]`)?.content;
-const js = name('js');
-const wasm = name('wasm');
-if (js && wasm) {
+const loading = document.getElementById('loading');
+try {
+  const js = name('js');
+  const wasm = name('wasm');
+  if (!js || !wasm) throw new Error('index.html names no explorer files');
   const glue = await import(new URL(js, document.baseURI).href);
   await glue.default({ module_or_path: new URL(wasm, document.baseURI) });
+  loading?.remove();
+} catch (e) {
+  // A panic has already replaced the page with its fallback table; otherwise say so here.
+  if (loading?.isConnected) {
+    loading.textContent = 'The explorer could not start in this browser. The data is available as CSV files in the data/ folder.';
+  }
+  throw e;
 }

@@ -1,7 +1,7 @@
 // The page shows the engine's figures for any share link, and reads broken links safely.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, summary, assertFiguresMatch, cspViolations } from './helpers.mjs';
+import { open, summary, assertFiguresMatch, cspViolations, env } from './helpers.mjs';
 
 for (const q of ['', 'category=womens&region=wales', 'area=dorset', 'sector=private', 'q=trust&end-to=2023-06', 'region=greater-manchester']) {
   test(`the figures equal the engine's totals for "${q}"`, async () => {
@@ -49,5 +49,34 @@ test('an injected script in the link is shown as text, never run', async () => {
   assert.equal(await page.getByTestId('search').inputValue(), '<script>alert(1)</script>');
   assert.equal(dialogs, 0);
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('while the explorer loads the page says so, and the line goes once the explorer is there', async () => {
+  const page = await env.browser.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(env.server.url);
+  const loading = page.locator('#loading');
+  await loading.waitFor();
+  assert.equal(await loading.innerText(), 'Loading the contracts explorer…');
+  assert.equal(await loading.getAttribute('role'), 'status', 'screen readers hear it');
+  release();
+  await page.getByTestId('total-value').waitFor();
+  assert.equal(await loading.count(), 0);
+  await page.close();
+});
+
+test('if the explorer cannot start, the loading line says so and where the data is', async () => {
+  const page = await env.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(env.server.url);
+  const loading = page.locator('#loading');
+  await page.waitForFunction(() => /could not start/.test(document.getElementById('loading')?.textContent ?? ''));
+  assert.match(await loading.innerText(), /^The explorer could not start in this browser\. The data is available as CSV files in the data\/ folder\.$/);
+  assert.equal(errors.length, 1, 'the failure is still reported to the console');
   await page.close();
 });
