@@ -24,7 +24,7 @@ export const PEER = {
 };
 
 /** Serves the peer page with its libraries from node_modules and our data's CSV files. */
-export function servePeer() {
+export function servePeer({ gzip = false } = {}) {
   const file = (p) => readFileSync(join(root, p));
   const extra = {
     '/d3.min.js': ['text/javascript', file('node_modules/d3/dist/d3.min.js')],
@@ -35,5 +35,5 @@ export function servePeer() {
   for (const name of readdirSync(join(root, 'www/data'))) {
     extra[`/data/${name}`] = ['text/csv', file(`www/data/${name}`)];
   }
-  return serve(join(here, 'peer'), { headers: {}, extra });
+  return serve(join(here, 'peer'), { headers: {}, extra, gzip });
 }
