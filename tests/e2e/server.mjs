@@ -19,8 +19,8 @@ export const WIDGET_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-ev
 
 /**
  * Serves `root` on 127.0.0.1 at a free port with `headers` on every response; `extra` maps
- * paths to [content type, body] for test-only pages. With `gzip`, bodies other than images
- * are sent gzipped (level 9) to browsers that accept it, as static hosts send them.
+ * paths to [content type, body] for test-only pages. With `gzip`, text, JavaScript, wasm and
+ * SVG bodies are sent gzipped (level 9) to browsers that accept it, as static hosts send them.
  * Resolves to { url, origin, requests, close }.
  */
 export function serve(root, { headers = { 'content-security-policy': WIDGET_CSP }, extra = {}, gzip = false } = {}) {
