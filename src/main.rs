@@ -1,7 +1,7 @@
-//! The browser entry point: install the panic hook (console message plus the plain-table
-//! fallback) and mount the app, nothing else.
+//! The browser entry point: mount the app, nothing else. A panic needs no hook here: the
+//! browser build stops at once on one, and www/boot.js then shows the fallback table
+//! (`ui::fallback`).
 
 fn main() {
-    contracts_explorer::ui::fallback::install();
     leptos::mount::mount_to_body(contracts_explorer::App);
 }

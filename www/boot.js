@@ -2,18 +2,30 @@
 // (written by Trunk with their content hashes). A file of its own, so no inline script is needed.
 // Until the explorer is on the page, index.html shows a line saying it is loading; it goes once
 // the explorer is mounted, or says why the explorer could not start.
+// If the wasm ever stops on a panic (a WebAssembly.RuntimeError out of any call into it: an
+// event handler, a timer, a promise, or starting), the page is replaced by the fallback
+// table the wasm builds from its built-in data (src/ui/fallback.rs), once.
 const name = (n) => document.querySelector(`meta[name="contracts-explorer-${n}"]`)?.content;
 const loading = document.getElementById('loading');
+let glue;
+let fellBack = false;
+const stopped = (error) => {
+  if (!(error instanceof WebAssembly.RuntimeError) || fellBack || !glue) return false;
+  fellBack = true;
+  glue.showFallback();
+  return true;
+};
+addEventListener('error', (e) => stopped(e.error));
+addEventListener('unhandledrejection', (e) => stopped(e.reason));
 try {
   const js = name('js');
   const wasm = name('wasm');
   if (!js || !wasm) throw new Error('index.html names no explorer files');
-  const glue = await import(new URL(js, document.baseURI).href);
+  glue = await import(new URL(js, document.baseURI).href);
   await glue.default({ module_or_path: new URL(wasm, document.baseURI) });
   loading?.remove();
 } catch (e) {
-  // A panic has already replaced the page with its fallback table; otherwise say so here.
-  if (loading?.isConnected) {
+  if (!stopped(e) && loading?.isConnected) {
     loading.textContent = 'The explorer could not start in this browser. The data is available as CSV files in the data/ folder.';
   }
   throw e;

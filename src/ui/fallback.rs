@@ -1,8 +1,15 @@
 //! What a visitor sees if the widget ever panics: a short message and the data as a plain
 //! table, instead of a dead box. Built with plain DOM calls from the raw records, so it
 //! depends on as little of the code that may have failed as possible.
+//!
+//! The browser build panics with the `immediate-abort` strategy (`scripts/trunk`): a panic
+//! stops the wasm where it is, with no hook run. The wasm's call into it then throws a
+//! `WebAssembly.RuntimeError`, and www/boot.js, which watches for one, calls
+//! [`show_fallback`].
 
 use std::sync::OnceLock;
+
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::embedded;
 use crate::engine::text::pounds;
@@ -16,17 +23,11 @@ pub fn remember_embed(host: &str, id: &str) {
     let _ = EMBED.set((host.to_string(), id.to_string()));
 }
 
-/// Logs panics to the console and replaces the page with the fallback.
-pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
-        // The message and where it was raised; the JavaScript console adds its own stack.
-        web_sys::console::error_1(&info.to_string().into());
-        show();
-    }));
-}
-
-/// Replaces the page's content with the message and the table.
-fn show() {
+/// Replaces the page's content with the message and the table (www/boot.js calls it once
+/// the wasm has stopped). It reads only the built-in data, not the explorer's state, which
+/// a panic may have left half changed.
+#[wasm_bindgen(js_name = showFallback)]
+pub fn show_fallback() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -10,7 +10,7 @@ import { root } from './helpers.mjs';
 
 test('a forced panic leaves a message and the full data table', async (t) => {
   const dist = process.env.DIST_PANIC ?? join(root, 'target', 'dist-panic');
-  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: scripts/test builds it (trunk build --features panic-test -d target/dist-panic)`);
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: scripts/test builds it (scripts/trunk build --features panic-test -d target/dist-panic)`);
   const site = await serve(dist);
   const browser = await launch();
   t.after(() => Promise.all([browser.close(), site.close()]));
