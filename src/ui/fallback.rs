@@ -56,17 +56,25 @@ pub fn show_fallback() {
             ) {
                 let _ = table.append_child(&caption);
             }
+            let heads = ["Region", "Category", "Lead provider", "Value"].map(String::from);
+            // Each cell labelled with its column, so a phone shows each award as a card
+            // (the CSS for `.awards tbody`), as the explorer's own table does.
             let row = |cells: &[String], tag: &str| {
                 let tr = el("tr", None)?;
-                for c in cells {
+                for (c, head) in cells.iter().zip(&heads) {
                     let cell = el(tag, Some(c))?;
+                    let _ = cell.set_attribute("data-label", head);
                     let _ = tr.append_child(&cell);
                 }
                 Some(tr)
             };
-            let heads = ["Region", "Category", "Lead provider", "Value"].map(String::from);
-            if let Some(tr) = row(&heads, "th") {
-                let _ = table.append_child(&tr);
+            if let (Some(thead), Some(tr)) = (el("thead", None), row(&heads, "th")) {
+                let _ = thead.append_child(&tr);
+                let _ = table.append_child(&thead);
+            }
+            let tbody = el("tbody", None);
+            if let Some(tbody) = &tbody {
+                let _ = table.append_child(tbody);
             }
             for a in &ds.awards {
                 let cells = [
@@ -84,15 +92,19 @@ pub fn show_fallback() {
                         .unwrap_or_default(),
                     pounds(a.value),
                 ];
-                if let Some(tr) = row(&cells, "td") {
+                if let (Some(tr), Some(tbody)) = (row(&cells, "td"), &tbody) {
                     let _ = tr.set_attribute("data-testid", "fallback-row");
-                    let _ = table.append_child(&tr);
+                    let _ = tbody.append_child(&tr);
                 }
             }
             let _ = main.append_child(&table);
         }
     }
     let _ = body.append_child(&main);
+    // The page may have been scrolled down to whatever failed: show the message first.
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
     if let Some((host, id)) = EMBED.get() {
         let height = body.get_bounding_client_rect().height().ceil();
         browser::post_to_host(

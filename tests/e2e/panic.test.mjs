@@ -25,4 +25,9 @@ test('a forced panic leaves a message and the full data table', async (t) => {
   assert.equal(await page.getByTestId('fallback-row').count(), 66);
   assert.equal(await page.getByTestId('total-value').count(), 0, 'the broken widget is gone');
   assert.ok(errors.some((e) => /unreachable|RuntimeError/.test(e)), 'the panic really happened');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the message is in view, not where the page had been scrolled to');
+  // On a phone each award is a card of labelled lines, with no sideways scrolling.
+  await page.setViewportSize({ width: 375, height: 700 });
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375);
+  assert.equal(await page.getByTestId('fallback-row').first().locator('td').last().getAttribute('data-label'), 'Value');
 });
