@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.argv[2] ?? join(here, '..', 'dist');
 const loads = Number(process.argv[3] ?? 20);
 
-export const SLOW_PHONE = {
+const SLOW_PHONE = {
   latency_ms: 150,
   download_kbit_s: 1600,
   upload_kbit_s: 750,
