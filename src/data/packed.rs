@@ -93,92 +93,80 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
 
 /// The dataset `pack` wrote, with its contracts and index derived again.
 pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
-    let mut r = Reader { bytes, at: 0 };
+    let mut r = Reader {
+        bytes,
+        at: 0,
+        failed: None,
+    };
     if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
         return Err(r.error("not a packed dataset of this version"));
     }
     r.at = MAGIC.len();
-    let title = r.text()?;
-    let data_as_at = r.date()?;
-    let start = r.date()?;
-    let sources = r.list(|r| {
-        Ok(Source {
-            id: r.text()?,
-            publisher: r.text()?,
-            title: r.text()?,
-            date: r.date()?,
-        })
-    })?;
-    let regions = r.list(|r| {
-        Ok(Region {
-            slug: r.text()?,
-            name: r.text()?,
-        })
-    })?;
-    let areas = r.list(|r| {
-        Ok(Area {
-            slug: r.text()?,
-            name: r.text()?,
-            region: r.index(regions.len())?,
-            code: r.text()?,
-            tile: (r.small()?, r.small()?),
-        })
-    })?;
-    let categories = r.list(|r| {
-        Ok(Category {
-            slug: r.text()?,
-            name: r.text()?,
-            term_months: r.uint_below(u64::from(u32::MAX))? as u32,
-            value_basis: [ValueBasis::StandardTerm, ValueBasis::Predicted][r.index(2)?],
-            scheduled_end: r.date()?,
-            source: r.index(sources.len())?,
-        })
-    })?;
-    let providers = r.list(|r| {
-        Ok(Provider {
-            slug: r.text()?,
-            name: r.text()?,
-            sector: Sector::ALL[r.index(2)?],
-            other_spellings: r.list(Reader::text)?,
-        })
-    })?;
-    let awards = r.list(|r| {
-        Ok(Award {
-            id: r.uint_below(u64::from(u32::MAX))? as u32,
-            region: r.index(regions.len())?,
-            category: r.index(categories.len())?,
-            provider: r.index(providers.len())?,
-            published_provider: r.text()?,
-            value: r.uint()?,
-            subject_to_contract: r.index(2)? == 1,
-            cohorts: r.list(|r| Ok([Cohort::YoungAdults, Cohort::Aged26Plus][r.index(2)?]))?,
-            source: r.index(sources.len())?,
-            note: r.text()?,
-            areas: r.list(|r| {
-                Ok(AwardArea {
-                    area: r.index(areas.len())?,
-                    until: match r.uint()? {
-                        0 => None,
-                        n => Some(r.month(n - 1)?),
-                    },
-                })
-            })?,
-        })
-    })?;
-    let separate = r.list(|r| {
-        Ok(Separate {
-            region: r.index(regions.len())?,
-            category: match r.index(categories.len() + 1)? {
+    let title = r.text();
+    let data_as_at = r.date();
+    let start = r.date();
+    let sources = r.list(|r| Source {
+        id: r.text(),
+        publisher: r.text(),
+        title: r.text(),
+        date: r.date(),
+    });
+    let regions = r.list(|r| Region {
+        slug: r.text(),
+        name: r.text(),
+    });
+    let areas = r.list(|r| Area {
+        slug: r.text(),
+        name: r.text(),
+        region: r.index(regions.len()),
+        code: r.text(),
+        tile: (r.small(), r.small()),
+    });
+    let categories = r.list(|r| Category {
+        slug: r.text(),
+        name: r.text(),
+        term_months: r.below(u64::from(u32::MAX)) as u32,
+        value_basis: [ValueBasis::StandardTerm, ValueBasis::Predicted][r.index(2)],
+        scheduled_end: r.date(),
+        source: r.index(sources.len()),
+    });
+    let providers = r.list(|r| Provider {
+        slug: r.text(),
+        name: r.text(),
+        sector: Sector::ALL[r.index(2)],
+        other_spellings: r.list(Reader::text),
+    });
+    let awards = r.list(|r| Award {
+        id: r.below(u64::from(u32::MAX)) as u32,
+        region: r.index(regions.len()),
+        category: r.index(categories.len()),
+        provider: r.index(providers.len()),
+        published_provider: r.text(),
+        value: r.uint(),
+        subject_to_contract: r.index(2) == 1,
+        cohorts: r.list(|r| [Cohort::YoungAdults, Cohort::Aged26Plus][r.index(2)]),
+        source: r.index(sources.len()),
+        note: r.text(),
+        areas: r.list(|r| AwardArea {
+            area: r.index(areas.len()),
+            until: match r.uint() {
                 0 => None,
-                c => Some(c - 1),
+                n => Some(r.month(n - 1)),
             },
-            commissioner: r.text()?,
-            note: r.text()?,
-            source: r.index(sources.len())?,
-        })
-    })?;
-    if r.at != bytes.len() {
-        return Err(r.error("bytes left over after the dataset"));
+        }),
+    });
+    let separate = r.list(|r| Separate {
+        region: r.index(regions.len()),
+        category: r.index(categories.len() + 1).checked_sub(1),
+        commissioner: r.text(),
+        note: r.text(),
+        source: r.index(sources.len()),
+    });
+    if r.failed.is_none() && r.at != bytes.len() {
+        r.fail("bytes left over after the dataset");
+    }
+    if let Some(e) = r.failed {
+        return Err(e);
     }
     let contracts = derive_contracts(&awards, &categories);
     let index = Index::new(&awards, &contracts, &providers, &areas);
@@ -231,9 +219,13 @@ impl Writer {
     }
 }
 
+/// Reads what `Writer` wrote. The first thing wrong is kept in `failed`, and from then on
+/// every read gives zero or nothing, so unpacking needs no error path at each step (one
+/// check at the end; in the wasm that is several kilobytes less than a `Result` per read).
 struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,
+    failed: Option<DataError>,
 }
 
 impl Reader<'_> {
@@ -246,90 +238,109 @@ impl Reader<'_> {
         }
     }
 
-    fn uint(&mut self) -> Result<u64, DataError> {
+    /// Records the first failure; reads after it stop at once.
+    fn fail(&mut self, message: &str) {
+        if self.failed.is_none() {
+            self.failed = Some(self.error(message));
+        }
+        self.at = self.bytes.len();
+    }
+
+    fn uint(&mut self) -> u64 {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
             let Some(&b) = self.bytes.get(self.at) else {
-                return Err(self.error("the data ends early"));
+                self.fail("the data ends early");
+                return 0;
             };
             self.at += 1;
             n |= u64::from(b & 0x7f) << shift;
             if b < 0x80 {
-                return Ok(n);
+                return n;
             }
         }
-        Err(self.error("a number is too long"))
+        self.fail("a number is too long");
+        0
     }
 
-    fn uint_below(&mut self, limit: u64) -> Result<u64, DataError> {
-        let n = self.uint()?;
+    /// A number below `limit` (0 if it is not, with the failure recorded).
+    fn below(&mut self, limit: u64) -> u64 {
+        let n = self.uint();
         if n < limit {
-            Ok(n)
+            n
         } else {
-            Err(self.error("a number is out of range"))
+            self.fail("a number is out of range");
+            0
         }
     }
 
-    /// An index into a table of `len` rows.
-    fn index(&mut self, len: usize) -> Result<usize, DataError> {
-        Ok(self.uint_below(len as u64)? as usize)
+    /// An index into a table of `len` rows (0, a failure, if the table is empty).
+    fn index(&mut self, len: usize) -> usize {
+        self.below(len as u64) as usize
     }
 
-    fn small(&mut self) -> Result<u8, DataError> {
-        Ok(self.uint_below(256)? as u8)
+    fn small(&mut self) -> u8 {
+        self.below(256) as u8
     }
 
     /// A length or count: no more than the bytes left, as each byte or item takes at least one.
-    fn count(&mut self) -> Result<usize, DataError> {
-        let n = self.uint()?;
+    fn count(&mut self) -> usize {
+        let n = self.uint();
         if n > (self.bytes.len() - self.at) as u64 {
-            return Err(self.error("the data ends early"));
+            self.fail("the data ends early");
+            return 0;
         }
-        Ok(n as usize)
+        n as usize
     }
 
-    fn text(&mut self) -> Result<String, DataError> {
-        let len = self.count()?;
-        let bytes = &self.bytes[self.at..self.at + len];
-        let text = std::str::from_utf8(bytes).map_err(|_| self.error("text is not UTF-8"))?;
-        self.at += len;
-        Ok(text.to_string())
+    fn text(&mut self) -> String {
+        let len = self.count();
+        match std::str::from_utf8(&self.bytes[self.at..self.at + len]) {
+            Ok(text) => {
+                self.at += len;
+                text.to_string()
+            }
+            Err(_) => {
+                self.fail("text is not UTF-8");
+                String::new()
+            }
+        }
     }
 
-    fn month(&self, n: u64) -> Result<Month, DataError> {
+    fn month(&mut self, n: u64) -> Month {
         match u16::try_from(n / 12) {
-            Ok(year) => Ok(Month {
+            Ok(year) => Month {
                 year,
                 month: (n % 12) as u8 + 1,
-            }),
-            Err(_) => Err(self.error("a year is out of range")),
+            },
+            Err(_) => {
+                self.fail("a year is out of range");
+                Month { year: 0, month: 1 }
+            }
         }
     }
 
-    fn date(&mut self) -> Result<Date, DataError> {
-        let n = self.uint()?;
-        let m = self.month(n)?;
-        let day = self.uint_below(32)? as u8;
-        if day == 0 {
-            return Err(self.error("a day is out of range"));
+    fn date(&mut self) -> Date {
+        let n = self.uint();
+        let m = self.month(n);
+        let day = self.below(32) as u8;
+        if day == 0 && self.failed.is_none() {
+            self.fail("a day is out of range");
         }
-        Ok(Date {
+        Date {
             year: m.year,
             month: m.month,
             day,
-        })
+        }
     }
 
-    /// A count, then that many items.
-    fn list<T>(
-        &mut self,
-        mut item: impl FnMut(&mut Self) -> Result<T, DataError>,
-    ) -> Result<Vec<T>, DataError> {
-        let n = self.count()?;
+    /// A count, then that many items (fewer if the data fails part way).
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let n = self.count();
         let mut out = Vec::with_capacity(n);
-        for _ in 0..n {
-            out.push(item(self)?);
+        while out.len() < n && self.failed.is_none() {
+            out.push(item(self));
         }
-        Ok(out)
+        out
     }
 }
