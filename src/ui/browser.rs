@@ -202,46 +202,43 @@ pub fn post_to_host(host: &str, kind: &str, id: &str, fields: &[(&str, wasm_bind
     let _ = parent.post_message(&message, host);
 }
 
-/// Calls `report` with the page content's height in CSS pixels now and whenever it changes.
+/// Calls `report` with the page content's height in CSS pixels once it is laid out and
+/// whenever it changes: the body's content box, which is the frame's content as the body has
+/// no margin, border or padding (www/style.css).
 pub fn watch_height(report: impl Fn(f64) + 'static) {
-    let Some(body) = web_sys::window()
+    if let Some(body) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.body())
-    else {
-        return;
-    };
-    let measure = {
-        let body = body.clone();
-        move || body.get_bounding_client_rect().height().ceil()
-    };
-    report(measure());
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || report(measure()));
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&body);
-        // The observer lives as long as the page; so must its callback.
-        callback.forget();
+    {
+        observe_size(&body, move |rect| report(rect.height().ceil()));
     }
 }
 
 /// Calls `report` with `el`'s width in CSS pixels once it is laid out and whenever it
-/// changes. The width is the one the observer reports, not `clientWidth`: the observers of
-/// the page's five charts run one after another, each chart's redraw changes the page
-/// (its canvas's height, its buttons), and reading `clientWidth` in the next one made the
-/// browser lay the page out again there and then (7 layouts before the page was complete,
-/// against 3 now).
+/// changes.
 pub fn watch_width(el: &web_sys::HtmlElement, report: impl Fn(u32) + 'static) {
+    observe_size(el, move |rect| report(rect.width().round().max(1.0) as u32));
+}
+
+/// Calls `report` with `el`'s content box each time a resize observer reports it (once `el`
+/// is laid out, then on each change of size), for the page's life. The size is the one in
+/// the observer's entry, not read from the element: the page's observers run one after
+/// another, each chart's redraw changes the page (its canvas's height, its buttons), and
+/// reading `clientWidth` in the next one made the browser lay the page out again there and
+/// then (7 layouts before the page was complete, against 3 with the entry's size).
+fn observe_size(el: &web_sys::Element, report: impl Fn(&web_sys::DomRectReadOnly) + 'static) {
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             // One element is observed, so its entry is the last (and only) one.
             if let Some(last) = entries.length().checked_sub(1) {
                 let entry: web_sys::ResizeObserverEntry = entries.get(last).unchecked_into();
-                report(entry.content_rect().width().round().max(1.0) as u32)
+                report(&entry.content_rect())
             }
         },
     );
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         observer.observe(el);
-        // The observer lives as long as the element's panel, which is the page's life.
+        // The observer lives as long as the page; so must its callback.
         callback.forget();
     }
 }
