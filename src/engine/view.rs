@@ -114,8 +114,9 @@ pub fn shown_options(matching: &[usize], chosen: impl Fn(usize) -> bool) -> Vec<
         .iter()
         .copied()
         .filter(|&i| {
-            let keep = chosen(i) || others < LONG_LIST;
-            others += usize::from(keep && !chosen(i));
+            let chosen = chosen(i);
+            let keep = chosen || others < LONG_LIST;
+            others += usize::from(keep && !chosen);
             keep
         })
         .collect()

