@@ -30,7 +30,17 @@ fn a_truncated_or_extended_buffer_is_refused_with_where() {
     for cut in [0, 3, 4, 5, bytes.len() / 2, bytes.len() - 1] {
         let e = unpack(&bytes[..cut]).expect_err("a cut buffer must be refused");
         assert!(e.to_string().starts_with("built-in dataset"), "{e}");
+        // Past the magic number, the first thing wrong is the end of the bytes, and that
+        // is what is reported (not whatever the reads after it would have said).
+        if cut >= 4 {
+            assert!(e.to_string().contains("ends early"), "{e}");
+        }
     }
+    // Two things wrong: the first one is reported, with where it is.
+    let mut twice = bytes[..bytes.len() / 2].to_vec();
+    twice[5] = 0xff; // the first byte of the title, after the magic number and its length
+    let e = unpack(&twice).expect_err("bad text must be refused");
+    assert!(e.to_string().contains("byte 5: text is not UTF-8"), "{e}");
     let mut longer = bytes.clone();
     longer.push(0);
     let e = unpack(&longer).expect_err("trailing bytes must be refused");

@@ -221,7 +221,7 @@ impl Writer {
 
 /// Reads what `Writer` wrote. The first thing wrong is kept in `failed`, and from then on
 /// every read gives zero or nothing, so unpacking needs no error path at each step (one
-/// check at the end; in the wasm that is several kilobytes less than a `Result` per read).
+/// check at the end; in the wasm that is 6.4 KB less, raw, than a `Result` per read).
 struct Reader<'b> {
     bytes: &'b [u8],
     at: usize,

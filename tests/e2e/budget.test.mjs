@@ -31,8 +31,8 @@
 // 215 when release builds minified the wasm-bindgen glue (terser), the CSS and index.html
 // (−2.5 KB: 214.8 KB); 195 when the wasm was built with the standard library rebuilt from
 // source and the immediate-abort panic strategy (scripts/trunk; −20.5 KB: 194.4 KB; the
-// fallback table's phone layout +0.2 KB: 194.6 KB; no panic locations −0.6 KB: 194.0 KB); 193 when the
-// packed data was unpacked without a Result per read (−1.4 KB: 192.6 KB).)
+// fallback table's phone layout +0.2 KB: 194.6 KB; no panic locations −0.6 KB: 194.0 KB);
+// 193 when the packed data was unpacked without a Result per read (−1.4 KB: 192.6 KB).)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
