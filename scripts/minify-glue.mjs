@@ -1,4 +1,5 @@
-// Trunk post-build hook (Trunk.toml): in release builds, minifies the wasm-bindgen glue
+// Trunk post-build hook (Trunk.toml): records which build this is (scripts/trunk's stable or
+// nightly) in index.html as <meta name="contracts-explorer-build">; and in release builds, minifies the wasm-bindgen glue
 // (the page's one JavaScript module Trunk's own minifier fails on; BENCHMARKS.md has the sizes) with terser,
 // and rewrites its Subresource Integrity hash in index.html to match; and minifies boot.js,
 // the loader, whose comments are for readers of the source (it has no integrity hash). Debug
@@ -16,11 +17,18 @@ const stop = (message) => {
 };
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) stop('TRUNK_STAGING_DIR is not set: run me as a Trunk hook');
-
 const htmlPath = join(staging, 'index.html');
+
+const build = process.env.CONTRACTS_BUILD;
+if (build !== 'stable' && build !== 'nightly') stop('CONTRACTS_BUILD is not set: build with scripts/trunk');
+// Before the first <meta>: the release build's minified index.html may have no <head> tag.
+const tagged = readFileSync(htmlPath, 'utf8').replace(/<meta/, `<meta name="contracts-explorer-build" content="${build}"><meta`);
+if (!tagged.includes('contracts-explorer-build')) stop(`${htmlPath} has no <meta> to record the build beside`);
+writeFileSync(htmlPath, tagged);
+
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 const html = readFileSync(htmlPath, 'utf8');
 // Trunk's HTML minifier may reorder a tag's attributes and drop their quotes.
 const meta = [...html.matchAll(/<meta\s[^>]*>/g)].find((m) => /name="?contracts-explorer-js"?[\s>]/.test(m[0]));

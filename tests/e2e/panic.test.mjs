@@ -1,16 +1,27 @@
 // If the widget ever panics, the visitor sees a message and the data as a plain table,
-// not a dead box. Runs against the panic-test build (scripts/test builds it).
+// not a dead box. Runs against each panic-test build (scripts/test builds them: the stable build
+// always, the nightly one where a nightly toolchain is present), since their panics end the
+// wasm differently.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 import { root } from './helpers.mjs';
 
-test('a forced panic leaves a message and the full data table', async (t) => {
-  const dist = process.env.DIST_PANIC ?? join(root, 'target', 'dist-panic');
-  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: scripts/test builds it (scripts/trunk build --features panic-test -d target/dist-panic)`);
+const dists = (process.env.PANIC_DISTS ?? 'target/dist-panic-stable target/dist-panic-nightly')
+  .split(/\s+/).filter(Boolean).map((d) => join(root, d))
+  .filter((d) => process.env.PANIC_DISTS || existsSync(d));
+
+test('there is a panic-test build to test', () => {
+  assert.ok(dists.length > 0, 'no panic-test build: scripts/test builds them (CONTRACTS_BUILD=stable scripts/trunk build --features panic-test -d target/dist-panic-stable)');
+});
+
+for (const dist of dists) test(`a forced panic leaves a message and the full data table (${dist.split('-').pop()} build)`, async (t) => {
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist} is missing: scripts/test builds it`);
+  const kind = dist.split('-').pop();
+  assert.match(readFileSync(join(dist, 'index.html'), 'utf8'), new RegExp(`contracts-explorer-build" content="${kind}"`), `${dist} is the ${kind} build`);
   const site = await serve(dist);
   const browser = await launch();
   t.after(() => Promise.all([browser.close(), site.close()]));
