@@ -5,7 +5,7 @@ mod common;
 use common::{ds, totals};
 use std::sync::Arc;
 
-use contracts_explorer::engine::view::Facet;
+use contracts_explorer::engine::facets::Facet;
 use contracts_explorer::engine::{Dim, Filters, Key, Unfiltered};
 
 #[test]

@@ -3,7 +3,10 @@
 mod common;
 
 use common::ds;
-use contracts_explorer::engine::view::{spreadsheet_safe, AwardOrders, Column, CsvWriter, Facet};
+use contracts_explorer::engine::csv::{spreadsheet_safe, CsvWriter};
+use contracts_explorer::engine::facets::Facet;
+use contracts_explorer::engine::order::AwardOrders;
+use contracts_explorer::engine::rows::Column;
 use contracts_explorer::engine::Filters;
 
 fn q(s: &str) -> Filters {
@@ -355,7 +358,7 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
                         Column::Value => a.value.cmp(&b.value),
                         Column::End => a.end.cmp(&b.end),
                         _ => {
-                            let text = |r: &contracts_explorer::engine::view::AwardRow| match column
+                            let text = |r: &contracts_explorer::engine::rows::AwardRow| match column
                             {
                                 Column::Region => r.region.to_lowercase(),
                                 Column::Category => r.category.to_lowercase(),
@@ -397,7 +400,7 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
 
 #[test]
 fn a_long_list_shows_the_chosen_and_fifty_more_with_a_note() {
-    use contracts_explorer::engine::view::{
+    use contracts_explorer::engine::facets::{
         long_list_note, matching_options, shown_options, LONG_LIST,
     };
     let lowered: Vec<String> = (0..5_000)

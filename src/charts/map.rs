@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::{fit, text_style, Hit, Measure, Palette, FONT};
+use super::paint::{fit, text_style, Hit, Measure, Palette, FONT};
 use crate::data::Dataset;
 use crate::engine::embed::white_reads_better;
 use crate::engine::AreaMap;

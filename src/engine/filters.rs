@@ -4,9 +4,9 @@ use crate::engine::set::Set;
 use std::sync::Arc;
 
 use crate::data::{Dataset, Index, Month, Provider, Sector, REGIONAL};
-use crate::engine::aggregate::Summary;
-use crate::engine::map::MapColour;
+use crate::engine::colour::MapColour;
 use crate::engine::text::fold;
+use crate::engine::totals::Summary;
 
 /// What a visitor has filtered by. An empty set or `None` means "any".
 ///
@@ -100,7 +100,7 @@ impl Eq for Selection {}
 /// summarised once and then shared, so coming back to it costs nothing however many awards
 /// there are. Keep one per dataset: it does not know which dataset it was filled from.
 #[derive(Debug, Default)]
-pub struct Unfiltered(std::sync::OnceLock<Arc<Selection>>);
+pub struct Unfiltered(pub(crate) std::sync::OnceLock<Arc<Selection>>);
 
 /// An award in a selection, how many of its contracts are selected (and where they are, if
 /// not all of them), and the award's own columns from `Index`, copied in as it is selected:
@@ -267,21 +267,6 @@ fn retain<T: Copy>(keep: &mut [u64], column: &[T], test: impl Fn(T) -> bool) {
 }
 
 impl Dataset {
-    /// `select` with its totals and every group-by worked out (`summarise`), as the page
-    /// shows it; with no filter set, the selection kept in `unfiltered`.
-    pub fn select_summarised(&self, filters: &Filters, unfiltered: &Unfiltered) -> Arc<Selection> {
-        let work = || {
-            let s = self.select(filters);
-            self.summarise(&s);
-            Arc::new(s)
-        };
-        if filters.is_empty() {
-            Arc::clone(unfiltered.0.get_or_init(work))
-        } else {
-            work()
-        }
-    }
-
     /// The contracts that match `filters`: the award-level conditions are tested once per
     /// award, then only area, end month and search per contract, all on `Index` columns.
     pub fn select(&self, filters: &Filters) -> Selection {

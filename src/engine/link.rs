@@ -11,8 +11,8 @@ use crate::engine::set::Set;
 use std::fmt;
 
 use crate::data::{Dataset, Month, Sector};
+use crate::engine::colour::MapColour;
 use crate::engine::filters::Filters;
-use crate::engine::map::MapColour;
 
 /// The format version this code writes and reads.
 pub const VERSION: &str = "1";

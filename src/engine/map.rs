@@ -8,68 +8,10 @@ use crate::engine::set::Set;
 use std::borrow::Cow;
 
 use crate::data::{Dataset, Month};
+use crate::engine::colour::MapColour;
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::pounds_short;
-use crate::engine::view::{join_and, plural};
-
-/// What colours the map's tiles. Part of the share link (`map=`), though not a filter.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MapColour {
-    /// The value of the awards covering each area.
-    #[default]
-    Value,
-    /// The sector of the lead providers covering each area.
-    Sector,
-    /// Whether a service category (its slug) is provided in each area, and the gaps.
-    Coverage(String),
-}
-
-impl MapColour {
-    /// `value`, `sector` or the category's slug, as written in a share link.
-    pub fn slug(&self) -> &str {
-        match self {
-            MapColour::Value => "value",
-            MapColour::Sector => "sector",
-            MapColour::Coverage(c) => c,
-        }
-    }
-
-    /// Reads a share-link value; `None` if it is not `value`, `sector` or a category's slug.
-    pub fn parse(s: &str, ds: &Dataset) -> Option<MapColour> {
-        match s {
-            "value" => Some(MapColour::Value),
-            "sector" => Some(MapColour::Sector),
-            c => ds
-                .category_index(c)
-                .map(|_| MapColour::Coverage(c.to_string())),
-        }
-    }
-
-    /// Every colouring, in the order the map offers them.
-    pub fn choices(ds: &Dataset) -> Vec<MapColour> {
-        let mut all = vec![MapColour::Value, MapColour::Sector];
-        all.extend(
-            ds.categories
-                .iter()
-                .map(|c| MapColour::Coverage(c.slug.clone())),
-        );
-        all
-    }
-
-    /// "Value of the awards", "Lead providers' sector", "Coverage: Women's services".
-    pub fn label(&self, ds: &Dataset) -> String {
-        match self {
-            MapColour::Value => "Value of the awards".to_string(),
-            MapColour::Sector => "Lead providers' sector".to_string(),
-            MapColour::Coverage(c) => {
-                let name = ds
-                    .category_index(c)
-                    .map_or(c.as_str(), |i| &ds.categories[i].name);
-                format!("Coverage: {name}")
-            }
-        }
-    }
-}
+use crate::engine::text::{join_and, plural};
 
 /// The number of value bands in the value colouring.
 pub const VALUE_BANDS: usize = 5;

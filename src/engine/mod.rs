@@ -1,18 +1,30 @@
 //! The query engine: filters, selection, aggregation and the share-link codec, on plain types.
 //!
-//! No Leptos and no web-sys here: every rule is tested with plain `cargo test`.
+//! No Leptos and no web-sys here: every rule is tested with plain `cargo test`. The modules
+//! depend on each other one way (tests/modules.rs checks it): `set`, `sort` and `text` on
+//! nothing; `totals` and `colour` on the data; `filters` on those; `aggregate` on `filters`;
+//! the views' modules (`facets`, `chips`, `sentence`, `rows`, `order`, `csv`, `map`) and the
+//! codecs (`link`, `embed`) on what they need of the rest.
 
 pub mod aggregate;
+pub mod chips;
+pub mod colour;
+pub mod csv;
 pub mod embed;
+pub mod facets;
 pub mod filters;
 pub mod link;
 pub mod map;
+pub mod order;
+pub mod rows;
+pub mod sentence;
 pub mod set;
 pub mod sort;
 pub mod text;
-pub mod view;
+pub mod totals;
 
-pub use aggregate::{Dim, Group, Key, Totals};
+pub use colour::MapColour;
 pub use filters::{Filters, Selection, Unfiltered};
 pub use link::{Problem, Warning};
-pub use map::{AreaMap, Fill, MapColour};
+pub use map::{AreaMap, Fill};
+pub use totals::{Dim, Group, Key, Totals};

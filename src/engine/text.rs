@@ -1,4 +1,5 @@
-//! Text rules shared by the engine and the views: slugs, search folding, and figures for people.
+//! Text rules shared by the engine and the views: slugs, search folding, and figures and
+//! lists for people.
 
 /// The share-link slug of a name: lower-cased, `&` as `and`, apostrophes dropped,
 /// every other run of non-alphanumerics as `-`, and a leading `the-` dropped.
@@ -105,6 +106,24 @@ pub fn pounds_short(value: u64) -> String {
 /// A share as a whole percentage: `0.6446` → `64%`.
 pub fn percent(share: f64) -> String {
     format!("{}%", (share * 100.0).round() as i64)
+}
+
+/// "1 award", "2 awards", "1,204 awards".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        thousands(n as u64),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// "a", "a and b", "a, b and c".
+pub fn join_and(items: Vec<String>) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
 }
 
 #[cfg(test)]

@@ -492,7 +492,13 @@ fn ChartPanel(
             <div class="canvas-wrap" class:hidden=move || failed.get()>
                 <canvas node_ref=canvas aria-hidden="true"></canvas>
                 {if is_map {
-                    view! { <map::MapTargets drawing=drawing hits=hits /> }.into_any()
+                    let map = Memo::new(move |_| {
+                        drawing.with(|d| match d {
+                            Drawing::Map(m) => Some(m.clone()),
+                            _ => None,
+                        })
+                    });
+                    view! { <map::MapTargets map=map hits=hits /> }.into_any()
                 } else {
                     view! { <div class="hits">{targets}</div> }.into_any()
                 }}

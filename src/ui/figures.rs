@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::engine::text::plural;
 use crate::engine::text::{percent, pounds, pounds_short, thousands};
-use crate::engine::view::plural;
 use crate::engine::Totals;
 
 /// One figure: a label, the text people read, and the exact value.

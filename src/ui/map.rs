@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::charts::Hit;
-use crate::engine::map::{MapColour, Step};
-use crate::engine::view::Facet;
+use crate::engine::colour::MapColour;
+use crate::engine::facets::Facet;
+use crate::engine::map::Step;
 use crate::engine::AreaMap;
-use crate::ui::charts::Drawing;
 use crate::ui::{browser, Change, State};
 
 /// Width in CSS pixels the details box may take.
@@ -46,15 +46,14 @@ pub fn ColourBy() -> impl IntoView {
 /// One button per area over its tile. Only one is in the tab order; the arrow keys move
 /// between them. The buttons are made once, so focus survives every redraw.
 #[component]
-pub fn MapTargets(drawing: Signal<Drawing>, hits: RwSignal<Vec<Hit>>) -> impl IntoView {
+pub fn MapTargets(
+    /// The map as drawn (`None` until it is).
+    map: Memo<Option<AreaMap>>,
+    /// Where each tile landed on the canvas.
+    hits: RwSignal<Vec<Hit>>,
+) -> impl IntoView {
     let state = State::get();
     let ds = state.ds;
-    let map = Memo::new(move |_| {
-        drawing.with(|d| match d {
-            Drawing::Map(m) => Some(m.clone()),
-            _ => None,
-        })
-    });
     let with_map = move |f: &dyn Fn(&AreaMap) -> String| map.with(|m| m.as_ref().map(f));
     // The tab stop: the first chosen area, else the top-left tile.
     let start = state.filters.with_untracked(|f| {

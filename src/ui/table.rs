@@ -2,8 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::engine::csv::CsvWriter;
+use crate::engine::order::AwardOrders;
+use crate::engine::rows::{AwardRow, Column};
 use crate::engine::text::pounds;
-use crate::engine::view::{AwardOrders, AwardRow, Column, CsvWriter};
 use crate::ui::{browser, State};
 
 /// Rows per page: enough to scan, few enough to stay fast however large the data.

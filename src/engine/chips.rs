@@ -1,0 +1,97 @@
+//! The active filters as removable chips, and in one line for exports.
+
+use crate::data::Dataset;
+use crate::engine::facets::Facet;
+use crate::engine::filters::Filters;
+use crate::engine::text::pounds;
+
+/// A removable filter, as a chip shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    pub label: String,
+    /// The filters once this chip is removed.
+    pub without: Filters,
+}
+
+impl Dataset {
+    /// The active filters as chips, in share-link order.
+    pub fn chips(&self, f: &Filters) -> Vec<Chip> {
+        let mut chips = Vec::new();
+        let lists: [(Facet, &str, Vec<String>); 5] = [
+            (Facet::Region, "Region", f.regions.iter().cloned().collect()),
+            (Facet::Area, "Area", f.areas.iter().cloned().collect()),
+            (
+                Facet::Category,
+                "Category",
+                f.categories.iter().cloned().collect(),
+            ),
+            (
+                Facet::Provider,
+                "Provider",
+                f.providers.iter().cloned().collect(),
+            ),
+            (
+                Facet::Sector,
+                "Sector",
+                f.sectors.iter().map(|s| s.slug().to_string()).collect(),
+            ),
+        ];
+        for (facet, name, slugs) in lists {
+            for slug in slugs {
+                let label = self
+                    .facet_label(facet, &slug)
+                    .unwrap_or_else(|| slug.clone());
+                chips.push(Chip {
+                    label: format!("{name}: {label}"),
+                    without: facet.toggled(f, &slug, false),
+                });
+            }
+        }
+        let mut single = |label: String, clear: fn(&mut Filters)| {
+            let mut without = f.clone();
+            clear(&mut without);
+            chips.push(Chip { label, without });
+        };
+        if let Some(v) = f.min_value {
+            single(format!("At least {}", pounds(v)), |f| f.min_value = None);
+        }
+        if let Some(v) = f.max_value {
+            single(format!("At most {}", pounds(v)), |f| f.max_value = None);
+        }
+        if let Some(m) = f.end_from {
+            single(format!("Ends {} or later", m.label()), |f| {
+                f.end_from = None
+            });
+        }
+        if let Some(m) = f.end_to {
+            single(format!("Ends {} or earlier", m.label()), |f| {
+                f.end_to = None
+            });
+        }
+        if !f.search.is_empty() {
+            single(format!("Search: “{}”", f.search), |f| f.search.clear());
+        }
+        chips
+    }
+
+    /// The active filters in one line, for exported images: "Filters: Region: Wales; …".
+    pub fn filters_line(&self, f: &Filters) -> String {
+        let chips = self.chips(f);
+        if chips.is_empty() {
+            return "Filters: none (all contracts)".to_string();
+        }
+        let labels: Vec<String> = chips.into_iter().map(|c| c.label).collect();
+        format!("Filters: {}", labels.join("; "))
+    }
+
+    /// The source and date lines for exports.
+    pub fn provenance_lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self
+            .sources
+            .iter()
+            .map(|s| format!("Source: {}, {} ({})", s.publisher, s.title, s.date.label()))
+            .collect();
+        lines.push(format!("Data as at {}.", self.data_as_at.label()));
+        lines
+    }
+}

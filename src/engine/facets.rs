@@ -1,0 +1,210 @@
+//! The filter lists: each facet's options, how many awards each option would give, and
+//! which options a long list shows.
+
+use std::sync::Arc;
+
+use crate::data::{Dataset, Month, Sector};
+use crate::engine::filters::{Filters, Selection, Unfiltered};
+use crate::engine::text::{lower, thousands};
+use crate::engine::totals::{Dim, Key};
+
+/// A filter dimension a visitor can pick values of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Region,
+    Area,
+    Category,
+    Provider,
+    Sector,
+}
+
+impl Facet {
+    fn dim(self) -> Dim {
+        match self {
+            Facet::Region => Dim::Region,
+            Facet::Area => Dim::Area,
+            Facet::Category => Dim::Category,
+            Facet::Provider => Dim::Provider,
+            Facet::Sector => Dim::Sector,
+        }
+    }
+
+    /// The filters without this facet's own choice, so its options count what they would give.
+    fn without(self, f: &Filters) -> Filters {
+        let mut f = f.clone();
+        match self {
+            Facet::Region => f.regions.clear(),
+            Facet::Area => f.areas.clear(),
+            Facet::Category => f.categories.clear(),
+            Facet::Provider => f.providers.clear(),
+            Facet::Sector => f.sectors.clear(),
+        }
+        f
+    }
+
+    /// Whether `slug` is chosen in `f`.
+    pub fn is_chosen(self, f: &Filters, slug: &str) -> bool {
+        match self {
+            Facet::Region => f.regions.contains(slug),
+            Facet::Area => f.areas.contains(slug),
+            Facet::Category => f.categories.contains(slug),
+            Facet::Provider => f.providers.contains(slug),
+            Facet::Sector => Sector::from_slug(slug).is_some_and(|s| f.sectors.contains(&s)),
+        }
+    }
+
+    /// `f` with `slug` chosen or not.
+    pub fn toggled(self, f: &Filters, slug: &str, on: bool) -> Filters {
+        let mut f = f.clone();
+        let set = |s: &mut crate::engine::set::Set<String>| {
+            if on {
+                s.insert(slug.to_string());
+            } else {
+                s.remove(slug);
+            }
+        };
+        match self {
+            Facet::Region => set(&mut f.regions),
+            Facet::Area => set(&mut f.areas),
+            Facet::Category => set(&mut f.categories),
+            Facet::Provider => set(&mut f.providers),
+            Facet::Sector => {
+                if let Some(s) = Sector::from_slug(slug) {
+                    if on {
+                        f.sectors.insert(s);
+                    } else {
+                        f.sectors.remove(&s);
+                    }
+                }
+            }
+        }
+        f
+    }
+}
+
+/// One option of a facet: its slug and its label. Options keep their order and labels
+/// whatever is filtered; what changes is how many awards each would give (`facet_counts`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FacetOption {
+    pub slug: String,
+    pub label: String,
+}
+
+/// How many options a long filter list (one with a find box) shows besides the chosen ones:
+/// a dataset with thousands of lead providers must not put thousands of boxes on the page.
+pub const LONG_LIST: usize = 50;
+
+/// The positions of the options whose lowered label contains what was typed (all of them
+/// when nothing was typed); `lowered` holds each option's label in lower case.
+pub fn matching_options(lowered: &[String], typed: &str) -> Vec<usize> {
+    let needle = lower(typed.trim());
+    (0..lowered.len())
+        .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
+        .collect()
+}
+
+/// Which of the `matching` options a long list shows, in order: every chosen one, and the
+/// first `LONG_LIST` of the others.
+pub fn shown_options(matching: &[usize], chosen: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut others = 0;
+    matching
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let chosen = chosen(i);
+            let keep = chosen || others < LONG_LIST;
+            others += usize::from(keep && !chosen);
+            keep
+        })
+        .collect()
+}
+
+/// The note under a long list when `matching` options are more than it shows.
+pub fn long_list_note(matching: usize) -> Option<String> {
+    (matching > LONG_LIST).then(|| {
+        format!(
+            "Showing {LONG_LIST} of {}: type above to find the others.",
+            thousands(matching as u64)
+        )
+    })
+}
+
+impl Dataset {
+    /// Every option of `facet`, in file order.
+    pub fn facet_options(&self, facet: Facet) -> Vec<FacetOption> {
+        self.facet_keys(facet)
+            .into_iter()
+            .map(|k| FacetOption {
+                slug: k.slug(self),
+                label: k.label(self),
+            })
+            .collect()
+    }
+
+    /// The keys of `facet`'s options, in file order.
+    fn facet_keys(&self, facet: Facet) -> Vec<Key> {
+        match facet {
+            Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
+            Facet::Area => (0..self.areas.len()).map(Key::Area).collect(),
+            Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
+            Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
+            Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),
+        }
+    }
+
+    /// How many awards each of `facet`'s options (in `facet_options` order) would give
+    /// alongside the other filters.
+    pub fn facet_counts(&self, filters: &Filters, facet: Facet) -> Vec<usize> {
+        let current = self.select(filters);
+        self.facet_counts_given(filters, facet, &current, &Unfiltered::default())
+    }
+
+    /// `facet_counts`, given `current` = `self.select(filters)`: a facet with nothing
+    /// chosen counts over that selection, and one that is the only filter set counts over
+    /// the unfiltered selection, instead of selecting again.
+    pub fn facet_counts_given(
+        &self,
+        filters: &Filters,
+        facet: Facet,
+        current: &Selection,
+        unfiltered: &Unfiltered,
+    ) -> Vec<usize> {
+        let others = facet.without(filters);
+        let owned;
+        let selection = if others == *filters {
+            current
+        } else {
+            owned = if others.is_empty() {
+                self.select_summarised(&others, unfiltered)
+            } else {
+                Arc::new(self.select(&others))
+            };
+            &owned
+        };
+        let groups = self.group_by(selection, facet.dim());
+        // Groups come in key order, so each key is found by halving.
+        self.facet_keys(facet)
+            .into_iter()
+            .map(|k| {
+                groups
+                    .binary_search_by(|g| g.key.cmp(&k))
+                    .map_or(0, |i| groups[i].totals.awards)
+            })
+            .collect()
+    }
+
+    /// The months in which some contract is scheduled to end, ascending.
+    pub fn end_months(&self) -> Vec<Month> {
+        self.index.end_months.clone()
+    }
+
+    pub(crate) fn facet_label(&self, facet: Facet, slug: &str) -> Option<String> {
+        Some(match facet {
+            Facet::Region => self.regions[self.region_index(slug)?].name.clone(),
+            Facet::Area => self.areas[self.area_index(slug)?].name.clone(),
+            Facet::Category => self.categories[self.category_index(slug)?].name.clone(),
+            Facet::Provider => self.providers[self.provider_index(slug)?].name.clone(),
+            Facet::Sector => Sector::from_slug(slug)?.label().to_string(),
+        })
+    }
+}

@@ -1,0 +1,180 @@
+//! One award as the table and the CSV export show it.
+
+use std::borrow::Cow;
+
+use crate::data::contracts::scheduled_end;
+use crate::data::{Dataset, Month};
+
+/// A column of the awards table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    Region,
+    Category,
+    Provider,
+    Sector,
+    Value,
+    Areas,
+    End,
+    Source,
+}
+
+impl Column {
+    pub const ALL: [Column; 8] = [
+        Column::Region,
+        Column::Category,
+        Column::Provider,
+        Column::Sector,
+        Column::Value,
+        Column::Areas,
+        Column::End,
+        Column::Source,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Region => "Region",
+            Column::Category => "Category",
+            Column::Provider => "Lead provider",
+            Column::Sector => "Sector",
+            Column::Value => "Value",
+            Column::Areas => "Areas",
+            Column::End => "Scheduled end",
+            Column::Source => "Source",
+        }
+    }
+}
+
+/// One award as the table and the CSV export show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AwardRow {
+    pub award: usize,
+    pub id: u32,
+    pub region: String,
+    pub category: String,
+    pub provider: String,
+    pub sector: String,
+    pub value: u64,
+    pub subject_to_contract: bool,
+    /// "Devon & Cornwall, Dorset (until June 2023)" or "Whole region (South West)".
+    pub areas: String,
+    /// The latest scheduled end of the award's contracts.
+    pub end: Month,
+    /// "31 March 2025 (some areas June 2023)".
+    pub end_label: String,
+    pub source: String,
+    pub note: String,
+}
+
+impl AwardRow {
+    /// Column `c` as plain text: what the table sorts by (the value as a whole number).
+    pub fn text(&self, c: Column) -> String {
+        match c {
+            Column::Region => self.region.clone(),
+            Column::Category => self.category.clone(),
+            Column::Provider => self.provider.clone(),
+            Column::Sector => self.sector.clone(),
+            Column::Value => self.value.to_string(),
+            Column::Areas => self.areas.clone(),
+            Column::End => self.end_label.clone(),
+            Column::Source => self.source.clone(),
+        }
+    }
+}
+
+impl Dataset {
+    /// The table rows for award `a`.
+    pub fn award_row(&self, a: usize) -> AwardRow {
+        let award = &self.awards[a];
+        let category = &self.categories[award.category];
+        let provider = &self.providers[award.provider];
+        let areas = self.areas_text(a);
+        let end_label = self.end_text(a);
+        let end = self.award_end(a);
+        AwardRow {
+            award: a,
+            id: award.id,
+            region: self.regions[award.region].name.clone(),
+            category: category.name.clone(),
+            provider: provider.name.clone(),
+            sector: provider.sector.label().to_string(),
+            value: award.value,
+            subject_to_contract: award.subject_to_contract,
+            areas,
+            end,
+            end_label,
+            source: self.source_text(award.source),
+            note: award.note.clone(),
+        }
+    }
+}
+
+impl Dataset {
+    /// The areas award `a` covers, as its row shows them: "Devon & Cornwall, Dorset (until
+    /// June 2023)" or "Whole region (South West)".
+    pub(crate) fn areas_text(&self, a: usize) -> String {
+        let mut text = String::new();
+        self.push_areas_text(a, &mut text);
+        text
+    }
+
+    /// Appends award `a`'s areas text (`areas_text`) to `out`.
+    pub(crate) fn push_areas_text(&self, a: usize, out: &mut String) {
+        let award = &self.awards[a];
+        if award.areas.is_empty() {
+            out.push_str("Whole region (");
+            out.push_str(&self.regions[award.region].name);
+            out.push(')');
+        }
+        for (i, x) in award.areas.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&self.areas[x.area].name);
+            if let Some(m) = x.until {
+                out.push_str(" (until ");
+                out.push_str(&m.label());
+                out.push(')');
+            }
+        }
+    }
+
+    /// When award `a`'s contracts end, as its row shows it: "31 March 2025 (some areas
+    /// June 2023)".
+    fn end_text(&self, a: usize) -> String {
+        let category_end = self.categories[self.awards[a].category]
+            .scheduled_end
+            .label();
+        self.end_text_after(a, &category_end).into_owned()
+    }
+
+    /// `end_text` given the label of award `a`'s category's scheduled end, which it is
+    /// unless some of the award's areas end earlier.
+    pub(crate) fn end_text_after<'a>(&self, a: usize, category_end: &'a str) -> Cow<'a, str> {
+        let award = &self.awards[a];
+        let Some(earliest) = award.areas.iter().filter_map(|x| x.until).min() else {
+            return Cow::Borrowed(category_end);
+        };
+        if award.areas.iter().all(|x| x.until.is_some()) {
+            Cow::Owned(earliest.label())
+        } else {
+            Cow::Owned(format!("{category_end} (some areas {})", earliest.label()))
+        }
+    }
+
+    /// Source `s` as a row shows it: publisher and date.
+    pub(crate) fn source_text(&self, s: usize) -> String {
+        let source = &self.sources[s];
+        format!("{}, {}", source.publisher, source.date.label())
+    }
+    /// The latest scheduled end of award `a`'s contracts.
+    pub fn award_end(&self, a: usize) -> Month {
+        let award = &self.awards[a];
+        let category = &self.categories[award.category];
+        award
+            .areas
+            .iter()
+            .map(|x| scheduled_end(x.until, category))
+            .max()
+            .unwrap_or(scheduled_end(None, category))
+    }
+}

@@ -1,0 +1,120 @@
+//! The plain-English sentence describing a view, and the detail line under the figures.
+
+use crate::data::{Dataset, Sector};
+use crate::engine::facets::Facet;
+use crate::engine::filters::{Filters, Selection};
+use crate::engine::set::Set;
+use crate::engine::text::{join_and, lower_char, percent, plural, pounds_short, thousands};
+use crate::engine::totals::Totals;
+
+impl Dataset {
+    /// One plain-English sentence describing the view, for people and screen readers.
+    pub fn describe(&self, f: &Filters, t: &Totals) -> String {
+        let names = |slugs: &Set<String>, name: &dyn Fn(&str) -> Option<String>| {
+            join_and(slugs.iter().filter_map(|s| name(s)).collect())
+        };
+        let mut scope = Vec::new();
+        if !f.regions.is_empty() {
+            scope.push(names(&f.regions, &|s| self.facet_label(Facet::Region, s)));
+        }
+        if !f.areas.is_empty() {
+            scope.push(names(&f.areas, &|s| self.facet_label(Facet::Area, s)));
+        }
+        let place = if scope.is_empty() {
+            "Across England and Wales".to_string()
+        } else {
+            format!("In {}", scope.join(" and "))
+        };
+        let kind = if f.categories.is_empty() {
+            String::new()
+        } else {
+            let c = names(&f.categories, &|s| {
+                self.facet_label(Facet::Category, s)
+                    .map(|n| lower_first(&n))
+            });
+            format!(" for {c}")
+        };
+        if t.awards == 0 {
+            return format!("{place}, no awards{kind} match these filters.");
+        }
+        let mut who = plural(t.lead_providers, "lead provider", "lead providers");
+        if f.sectors.len() == 1 {
+            let s = f
+                .sectors
+                .iter()
+                .next()
+                .copied()
+                .unwrap_or(Sector::Voluntary);
+            who = match s {
+                Sector::Voluntary => plural(
+                    t.lead_providers,
+                    "voluntary-sector lead provider",
+                    "voluntary-sector lead providers",
+                ),
+                Sector::Private => plural(
+                    t.lead_providers,
+                    "private lead provider",
+                    "private lead providers",
+                ),
+            };
+        }
+        let verb = if t.lead_providers == 1 {
+            "holds"
+        } else {
+            "hold"
+        };
+        let contracts = plural(t.contracts, "contract", "contracts");
+        let mut s = format!(
+            "{place}, {who} {verb} {contracts}{kind} worth {}",
+            pounds_short(t.value)
+        );
+        if t.partial_awards > 0 {
+            s.push_str(" (counting the full value of awards that also cover other areas or dates)");
+        }
+        match t.voluntary_value_share() {
+            Some(share) => s.push_str(&format!(
+                "; {} of the value went to voluntary-sector organisations.",
+                percent(share)
+            )),
+            None => s.push('.'),
+        }
+        s
+    }
+
+    /// The sector split and concentration behind the headline figures, in one line.
+    pub fn describe_detail(&self, sel: &Selection) -> String {
+        let t = self.totals(sel);
+        if t.awards == 0 {
+            return String::new();
+        }
+        let share = |s: Option<f64>| s.map(percent).unwrap_or_default();
+        let mut line = format!(
+            "Voluntary sector: {} ({}) of the value, {} of {} contracts ({}), {} of {} lead providers ({}).",
+            pounds_short(t.voluntary_value),
+            share(t.voluntary_value_share()),
+            thousands(t.voluntary_contracts as u64),
+            thousands(t.contracts as u64),
+            share(t.voluntary_contract_share()),
+            thousands(t.voluntary_lead_providers as u64),
+            thousands(t.lead_providers as u64),
+            share(t.voluntary_provider_share()),
+        );
+        if t.lead_providers > 3 {
+            if let Some(top) = self.top_providers_share(sel, 3) {
+                line.push_str(&format!(
+                    " The 3 largest lead providers hold {} of the value.",
+                    percent(top)
+                ));
+            }
+        }
+        line
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => std::iter::once(lower_char(first)).chain(c).collect(),
+        None => String::new(),
+    }
+}
