@@ -218,6 +218,74 @@ async fn hostile_names_in_the_data_render_as_text_and_run_nothing() {
     assert!(!csv.contains(",\"=HYPERLINK"));
 }
 
+/// How many resize observers are connected now. The first call puts a counting
+/// `ResizeObserver` in place of the browser's, for the observers made after it.
+fn live_observers() -> f64 {
+    let count = js_sys::Function::new_no_args(
+        "if (!window.__observers) {
+           const Native = window.ResizeObserver;
+           window.__observers = { live: 0 };
+           window.ResizeObserver = class extends Native {
+             observe(el) { if (!this.on) { this.on = true; window.__observers.live++; } super.observe(el); }
+             disconnect() { if (this.on) { this.on = false; window.__observers.live--; } super.disconnect(); }
+           };
+         }
+         return window.__observers.live;",
+    );
+    count
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .ok()
+        .and_then(|n| n.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+#[wasm_bindgen_test]
+async fn charts_that_go_stop_watching_their_size() {
+    let before = live_observers();
+    // Errors from the page's code (a panic is a RuntimeError), not the browser's notice that
+    // a resize observer's loop left notifications undelivered.
+    let errors = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let counted = std::rc::Rc::clone(&errors);
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+        move |event: wasm_bindgen::JsValue| {
+            let message = js_sys::Reflect::get(&event, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+                .unwrap_or_default();
+            if !message.starts_with("ResizeObserver loop") {
+                counted.borrow_mut().push(message);
+            }
+        },
+    );
+    let window = web_sys::window().unwrap();
+    window
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let ds = dataset();
+    let (root, mounted) = mount_explorer(ds, "").await;
+    after_frame().await;
+    let watching = live_observers() - before;
+    assert!(
+        watching >= 5.0,
+        "each chart and the map watch their width: {watching}"
+    );
+    // The explorer goes (as a panel that unmounts): its canvases leave the page, which a
+    // still-connected observer would report to a chart whose signals are gone.
+    drop(mounted);
+    root.remove();
+    after_frame().await;
+    after_frame().await;
+    assert_eq!(live_observers(), before, "every observer is disconnected");
+    assert_eq!(
+        *errors.borrow(),
+        Vec::<String>::new(),
+        "nothing failed after the charts went"
+    );
+    window
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+}
+
 /// Resolves a frame and a task from now, once writes queued for after a frame have run.
 async fn after_frame() {
     let waited = js_sys::Promise::new(&mut |resolve, _| {

@@ -192,3 +192,40 @@ fn the_reader_finds_the_dependencies_it_must() {
         Some("a → b → c → a".to_string())
     );
 }
+
+#[test]
+fn a_dataset_is_assembled_in_one_place() {
+    // Loading the CSV files and unpacking the built-in data make the same tables; only
+    // `data::assemble` derives the contracts and index from them.
+    let literal = |code: &str| {
+        code.match_indices("Dataset {")
+            .filter(|(i, _)| {
+                let before = code[..*i].trim_end();
+                !["struct", "impl", "for", "->"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            })
+            .count()
+    };
+    let places: Vec<(String, usize)> = modules()
+        .into_iter()
+        .map(|(m, code)| (m, literal(&code)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    assert_eq!(places, vec![("data::assemble".to_string(), 1)]);
+}
+
+#[test]
+fn the_views_build_the_filter_chips_once_per_change() {
+    // The filter panel's count and the chips row share one memo (`ui::State::chips`).
+    let calls: Vec<String> = modules()
+        .into_iter()
+        .filter(|(m, _)| m.starts_with("ui"))
+        .flat_map(|(m, code)| {
+            code.matches(".chips(")
+                .map(move |_| m.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(calls, vec!["ui".to_string()]);
+}

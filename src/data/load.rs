@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::contracts::derive_contracts;
+use super::assemble::Tables;
 use super::types::*;
 
 /// The names of the files that make up a dataset, in the order they are loaded.
@@ -634,9 +634,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             });
         }
     }
-    let contracts = derive_contracts(&awards, &categories);
-    let index = Index::new(&awards, &contracts, &providers, &areas);
-    Ok(Dataset {
+    Ok(Tables {
         title,
         data_as_at,
         start,
@@ -646,10 +644,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         providers,
         sources,
         awards,
-        contracts,
         separate,
-        index,
-    })
+    }
+    .assemble())
 }
 
 /// Turns a file's bytes into text, reporting the line and column of any byte that is not UTF-8.

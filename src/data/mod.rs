@@ -3,6 +3,7 @@
 //! This module uses neither Leptos nor web-sys; `build.rs` compiles it too, so a
 //! malformed data file fails the build with the same message the tests see.
 
+mod assemble;
 pub mod contracts;
 pub mod load;
 pub mod packed;

@@ -8,7 +8,7 @@
 //! Unpacking never panics: a short or damaged buffer, or an index out of range, is an
 //! error, so no later lookup can fail on what was unpacked.
 
-use super::contracts::derive_contracts;
+use super::assemble::Tables;
 use super::load::DataError;
 use super::types::*;
 
@@ -168,9 +168,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     if let Some(e) = r.failed {
         return Err(e);
     }
-    let contracts = derive_contracts(&awards, &categories);
-    let index = Index::new(&awards, &contracts, &providers, &areas);
-    Ok(Dataset {
+    Ok(Tables {
         title,
         data_as_at,
         start,
@@ -180,10 +178,9 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         providers,
         sources,
         awards,
-        contracts,
         separate,
-        index,
-    })
+    }
+    .assemble())
 }
 
 fn month_number(m: Month) -> u64 {

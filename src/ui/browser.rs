@@ -57,14 +57,32 @@ pub fn after_frame(f: impl FnOnce() + 'static) {
     });
 }
 
-/// Copies text to the clipboard; false if the browser offers no clipboard.
-pub fn copy(text: &str) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
+/// Copies text to the clipboard, then calls `done` with whether the browser took it. A
+/// browser without a clipboard (an insecure origin) or one that refuses the write (no
+/// permission, a frame not allowed `clipboard-write`) gives false: the page must never say
+/// "copied" for text that was not.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .filter(|c| !wasm_bindgen::JsValue::from(c).is_undefined());
+    let Some(clipboard) = clipboard else {
+        done(false);
+        return;
     };
-    let clipboard = window.navigator().clipboard();
-    let _promise = clipboard.write_text(text);
-    true
+    let slot = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let settle = |ok: bool| {
+        let slot = std::rc::Rc::clone(&slot);
+        wasm_bindgen::closure::Closure::once(move |_: wasm_bindgen::JsValue| {
+            if let Some(done) = slot.take() {
+                done(ok);
+            }
+        })
+    };
+    let (taken, refused) = (settle(true), settle(false));
+    let _ = clipboard.write_text(text).then2(&taken, &refused);
+    // The promise settles once, calling one of them; both must live until it does.
+    taken.forget();
+    refused.forget();
 }
 
 /// Offers `text` for download as a file named `name`.
@@ -204,29 +222,61 @@ pub fn post_to_host(host: &str, kind: &str, id: &str, fields: &[(&str, wasm_bind
 
 /// Calls `report` with the page content's height in CSS pixels once it is laid out and
 /// whenever it changes: the body's content box, which is the frame's content as the body has
-/// no margin, border or padding (www/style.css).
-pub fn watch_height(report: impl Fn(f64) + 'static) {
-    if let Some(body) = web_sys::window()
+/// no margin, border or padding (www/style.css). Stops when the returned watch is dropped.
+pub fn watch_height(report: impl Fn(f64) + 'static) -> Option<SizeWatch> {
+    let body = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        observe_size(&body, move |rect| report(rect.height().ceil()));
-    }
+        .and_then(|d| d.body())?;
+    observe_size(&body, move |rect| report(rect.height().ceil()))
 }
 
 /// Calls `report` with `el`'s width in CSS pixels once it is laid out and whenever it
-/// changes.
-pub fn watch_width(el: &web_sys::HtmlElement, report: impl Fn(u32) + 'static) {
-    observe_size(el, move |rect| report(rect.width().round().max(1.0) as u32));
+/// changes. Stops when the returned watch is dropped.
+pub fn watch_width(el: &web_sys::HtmlElement, report: impl Fn(u32) + 'static) -> Option<SizeWatch> {
+    observe_size(el, move |rect| report(rect.width().round().max(1.0) as u32))
 }
 
+/// A resize observer and its callback. Dropping it disconnects the observer, then frees the
+/// callback: a view that goes must drop its watch (`on_cleanup`), or the observer reports
+/// the removed element's new size (0) to a callback whose signals are gone, and that panic
+/// would replace the whole page with the fallback.
+pub struct SizeWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for SizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Drops `watch` when the current reactive owner (a view) is cleaned up.
+pub fn drop_on_cleanup(watch: Option<SizeWatch>) {
+    let watch = OnPageThread(watch);
+    leptos::prelude::on_cleanup(move || drop(watch));
+}
+
+/// A browser object handed to a cleanup, which must be `Send` and `Sync`. The page's wasm
+/// has one thread (it is built without atomics, so nothing can be sent to another), which
+/// makes these promises true; `send_wrapper` would check them at run time, with code the
+/// page does not need.
+struct OnPageThread<T>(T);
+// SAFETY: wasm32-unknown-unknown without the atomics feature has exactly one thread.
+unsafe impl<T> Send for OnPageThread<T> {}
+// SAFETY: as above.
+unsafe impl<T> Sync for OnPageThread<T> {}
+
 /// Calls `report` with `el`'s content box each time a resize observer reports it (once `el`
-/// is laid out, then on each change of size), for the page's life. The size is the one in
-/// the observer's entry, not read from the element: the page's observers run one after
-/// another, each chart's redraw changes the page (its canvas's height, its buttons), and
-/// reading `clientWidth` in the next one made the browser lay the page out again there and
-/// then (7 layouts before the page was complete, against 3 with the entry's size).
-fn observe_size(el: &web_sys::Element, report: impl Fn(&web_sys::DomRectReadOnly) + 'static) {
+/// is laid out, then on each change of size), until the watch is dropped. The size is the
+/// one in the observer's entry, not read from the element: the page's observers run one
+/// after another, each chart's redraw changes the page (its canvas's height, its buttons),
+/// and reading `clientWidth` in the next one made the browser lay the page out again there
+/// and then (7 layouts before the page was complete, against 3 with the entry's size).
+fn observe_size(
+    el: &web_sys::Element,
+    report: impl Fn(&web_sys::DomRectReadOnly) + 'static,
+) -> Option<SizeWatch> {
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             // One element is observed, so its entry is the last (and only) one.
@@ -236,11 +286,12 @@ fn observe_size(el: &web_sys::Element, report: impl Fn(&web_sys::DomRectReadOnly
             }
         },
     );
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(el);
-        // The observer lives as long as the page; so must its callback.
-        callback.forget();
-    }
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(SizeWatch {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// Offers a `data:` URL for download as a file named `name`.

@@ -367,11 +367,11 @@ fn ChartPanel(
     let width = RwSignal::new(0u32);
     // (A height change also reports; only a new width may redraw.)
     canvas.on_load(move |el| {
-        browser::watch_width(&el, move |w| {
+        browser::drop_on_cleanup(browser::watch_width(&el, move |w| {
             if width.get_untracked() != w {
                 width.set(w);
             }
-        })
+        }))
     });
     let drawn_once = StoredValue::new(false);
     Effect::new(move |_| {

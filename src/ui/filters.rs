@@ -15,7 +15,7 @@ use crate::ui::{browser, Change, State};
 #[component]
 pub fn FilterPanel() -> impl IntoView {
     let state = State::get();
-    let active = move || state.filters.with(|f| state.ds.chips(f).len());
+    let active = move || state.chips.with(Vec::len);
     view! {
         <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
             <summary>
@@ -248,7 +248,7 @@ fn EndRange() -> impl IntoView {
 #[component]
 pub fn Chips() -> impl IntoView {
     let state = State::get();
-    let chips = Memo::new(move |_| state.filters.with(|f| state.ds.chips(f)));
+    let chips = state.chips;
     view! {
         <Show when=move || chips.with(|c| !c.is_empty())>
             <div class="chips" data-testid="chips">

@@ -19,6 +19,7 @@ use leptos::prelude::*;
 
 use crate::data::Dataset;
 use crate::embedded;
+use crate::engine::chips::Chip;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
 use crate::engine::{Filters, Key, Selection, Totals, Unfiltered};
 
@@ -65,6 +66,8 @@ pub struct State {
     /// The unfiltered selection, once worked out (the default view and "clear all").
     pub unfiltered: &'static Unfiltered,
     pub totals: Memo<Totals>,
+    /// The active filters as chips, built once per change for all that show or count them.
+    pub chips: Memo<Vec<Chip>>,
     /// The filters before the last change, for "remove the last filter".
     pub previous: RwSignal<Option<Filters>>,
     /// Applies new filters and records them in the URL.
@@ -127,6 +130,7 @@ pub fn Explorer(
     let unfiltered: &'static Unfiltered = Box::leak(Box::default());
     let selection = Memo::new(move |_| filters.with(|f| ds.select_summarised(f, unfiltered)));
     let totals = Memo::new(move |_| selection.with(|s| ds.totals(s)));
+    let chips = Memo::new(move |_| filters.with(|f| ds.chips(f)));
     let set = Callback::new(move |(new, how): (Filters, Change)| {
         let old = filters.get_untracked();
         if new == old {
@@ -142,6 +146,7 @@ pub fn Explorer(
         selection,
         unfiltered,
         totals,
+        chips,
         previous,
         set,
         embed,
@@ -153,14 +158,14 @@ pub fn Explorer(
     if let (true, Some(host)) = (embed.embedded, embed.host.as_deref()) {
         let id = embed.id.as_str();
         fallback::remember_embed(host, id);
-        browser::watch_height(move |h| {
+        browser::drop_on_cleanup(browser::watch_height(move |h| {
             browser::post_to_host(
                 host,
                 "contracts-explorer:height",
                 id,
                 &[("height", h.into())],
             )
-        });
+        }));
         Effect::new(move |_| {
             let query = filters.with(Filters::to_query);
             browser::post_to_host(
@@ -191,33 +196,32 @@ pub fn Explorer(
     });
     let detail = Memo::new(move |_| selection.with(|s| ds.describe_detail(s)));
     let copied = RwSignal::new("");
+    // Says what was copied once the browser has taken it, or that it refused.
+    let copy = move |text: &str, what: &'static str| {
+        copied.set("");
+        browser::copy(text, move |ok| {
+            copied.set(if ok {
+                what
+            } else {
+                "Could not copy: the browser did not allow it."
+            })
+        });
+    };
     let copy_link = move |_| {
         let url = browser::url_with_query(&filters.get_untracked().to_query());
-        copied.set(if browser::copy(&url) {
-            "Link copied."
-        } else {
-            ""
-        });
+        copy(&url, "Link copied.");
     };
     let copy_embed = move |_| {
         let mut options = embed.clone();
         options.id.clear();
         options.host = None;
         let snippet = options.snippet(&browser::widget_base(), &filters.get_untracked().to_query());
-        copied.set(if browser::copy(&snippet) {
-            "Embed code copied."
-        } else {
-            ""
-        });
+        copy(&snippet, "Embed code copied.");
     };
     let copy_text = move |_| {
         let url = browser::url_with_query(&filters.get_untracked().to_query());
         let text = format!("{} {url}", sentence.get_untracked());
-        copied.set(if browser::copy(&text) {
-            "Summary and link copied."
-        } else {
-            ""
-        });
+        copy(&text, "Summary and link copied.");
     };
     let source = ds
         .sources

@@ -150,6 +150,7 @@ test('copy link puts the view\'s address on the clipboard, and it opens the same
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   const page = await open('provider=catch22,ingeus&sector=voluntary', { context });
   await page.getByTestId('copy-link').click();
+  await page.waitForFunction(() => document.querySelector('.copied')?.textContent === 'Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, `${env.server.url}?provider=catch22,ingeus&sector=voluntary`);
   await page.getByTestId('copy-text').click();
@@ -160,6 +161,23 @@ test('copy link puts the view\'s address on the clipboard, and it opens the same
   await other.getByTestId('total-value').waitFor();
   assert.equal(await other.getByTestId('total-value').getAttribute('data-value'),
     await page.getByTestId('total-value').getAttribute('data-value'));
+  await context.close();
+});
+
+test('when the browser refuses the clipboard, the page says so and never claims it copied', async () => {
+  const context = await env.browser.newContext();
+  // As a browser that denies the write (no permission, or a frame without clipboard-write).
+  await context.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  const page = await open('region=wales', { context });
+  const status = page.locator('.copied');
+  for (const id of ['copy-link', 'copy-text', 'copy-embed']) {
+    await page.getByTestId(id).click();
+    await page.waitForFunction(() => document.querySelector('.copied')?.textContent !== '');
+    assert.equal(await status.innerText(), 'Could not copy: the browser did not allow it.', id);
+  }
+  assert.equal(await status.getAttribute('role'), 'status', 'screen readers hear it');
   await context.close();
 });
 
