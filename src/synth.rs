@@ -144,8 +144,9 @@ pub fn generate(
     }
     let dataset_csv = format!(
         "key,value,source\ntitle,Synthetic contracts ({awards} awards; seed {seed}),{source}\n\
+         heading,{},\nplace,{},{source}\nfile_name,synthetic-contracts-{awards}-{seed},\n\
          data_as_at,{},{source}\nstart,{},{source}\n",
-        real.data_as_at, real.start
+        real.heading, real.place, real.data_as_at, real.start
     );
     crate::data::load::FILES
         .iter()

@@ -451,3 +451,47 @@ fn a_csv_written_in_parts_is_the_file_written_at_once() {
         assert_eq!(writer.finish(), whole, "parts of {part} rows");
     }
 }
+
+#[test]
+fn another_dataset_brings_its_own_place_heading_and_file_name() {
+    // The words tied to one dataset come from its dataset.csv, not from the code.
+    let mut files: std::collections::HashMap<String, String> = contracts_explorer::embedded::FILES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    let meta = files["dataset.csv"]
+        .replace(
+            "heading,Who was paid to deliver probation services?,",
+            "heading,Who runs services in Wales?,",
+        )
+        .replace("place,England and Wales,", "place,Wales,")
+        .replace(
+            "file_name,probation-contracts-2021,",
+            "file_name,welsh-services,",
+        );
+    files.insert("dataset.csv".into(), meta);
+    let ds = contracts_explorer::data::load(&files).expect("the edited facts load");
+    assert_eq!(ds.heading, "Who runs services in Wales?");
+    let all = ds.select(&Filters::default());
+    assert!(ds
+        .describe(&Filters::default(), &ds.totals(&all))
+        .starts_with("Across Wales, 26 lead providers hold 110 contracts"));
+    assert_eq!(
+        CsvWriter::new(&ds, &Filters::default(), "x", 0).file_name(),
+        "welsh-services.csv"
+    );
+    // Without them, the loader says which is missing.
+    let without: String = files["dataset.csv"]
+        .lines()
+        .filter(|l| !l.starts_with("place,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    files.insert("dataset.csv".into(), without);
+    let error = contracts_explorer::data::load(&files)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("dataset.csv") && error.contains("\"place\""),
+        "{error}"
+    );
+}

@@ -9,6 +9,9 @@ use super::types::{
 /// The tables of a dataset as published, before anything is derived from them.
 pub(crate) struct Tables {
     pub title: String,
+    pub heading: String,
+    pub place: String,
+    pub file_name: String,
     pub data_as_at: Date,
     pub start: Date,
     pub regions: Vec<Region>,
@@ -27,6 +30,9 @@ impl Tables {
         let index = Index::new(&self.awards, &contracts, &self.providers, &self.areas);
         Dataset {
             title: self.title,
+            heading: self.heading,
+            place: self.place,
+            file_name: self.file_name,
             data_as_at: self.data_as_at,
             start: self.start,
             regions: self.regions,

@@ -330,6 +330,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     })?;
 
     let mut title = None;
+    let mut heading = None;
+    let mut place = None;
+    let mut file_name = None;
     let mut data_as_at = None;
     let mut start = None;
     let mut seen_keys = HashSet::new();
@@ -338,15 +341,21 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         if !seen_keys.insert(key.to_string()) {
             return Err(r.error("key", format!("{key:?} appears twice")));
         }
-        r.lookup("source", &source_ix, "source")?;
+        // The heading and the file name are the explorer's own words, not a source's facts.
+        if !matches!(key, "heading" | "file_name") || !r.text("source").is_empty() {
+            r.lookup("source", &source_ix, "source")?;
+        }
         match key {
             "title" => title = Some(r.required("value")?.to_string()),
+            "heading" => heading = Some(r.required("value")?.to_string()),
+            "place" => place = Some(r.required("value")?.to_string()),
+            "file_name" => file_name = Some(r.slug("value")?),
             "data_as_at" => data_as_at = Some(r.date("value")?),
             "start" => start = Some(r.date("value")?),
             other => {
                 return Err(r.error(
                     "key",
-                    format!("unknown key {other:?}; the keys are title, data_as_at, start"),
+                    format!("unknown key {other:?}; the keys are title, heading, place, file_name, data_as_at, start"),
                 ))
             }
         }
@@ -359,6 +368,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         message: format!("missing the row for key {key:?}"),
     };
     let title = title.ok_or_else(|| missing_key("title"))?;
+    let heading = heading.ok_or_else(|| missing_key("heading"))?;
+    let place = place.ok_or_else(|| missing_key("place"))?;
+    let file_name = file_name.ok_or_else(|| missing_key("file_name"))?;
     let data_as_at = data_as_at.ok_or_else(|| missing_key("data_as_at"))?;
     let start = start.ok_or_else(|| missing_key("start"))?;
 
@@ -636,6 +648,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     }
     Ok(Tables {
         title,
+        heading,
+        place,
+        file_name,
         data_as_at,
         start,
         regions,

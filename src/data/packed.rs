@@ -13,12 +13,15 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD1";
+const MAGIC: &[u8; 4] = b"CXD2";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
     let mut w = Writer(MAGIC.to_vec());
     w.text(&ds.title);
+    w.text(&ds.heading);
+    w.text(&ds.place);
+    w.text(&ds.file_name);
     w.date(ds.data_as_at);
     w.date(ds.start);
     w.list(&ds.sources, |w, s| {
@@ -103,6 +106,9 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     }
     r.at = MAGIC.len();
     let title = r.text();
+    let heading = r.text();
+    let place = r.text();
+    let file_name = r.text();
     let data_as_at = r.date();
     let start = r.date();
     let sources = r.list(|r| Source {
@@ -170,6 +176,9 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     }
     Ok(Tables {
         title,
+        heading,
+        place,
+        file_name,
         data_as_at,
         start,
         regions,

@@ -301,6 +301,12 @@ pub struct Separate {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dataset {
     pub title: String,
+    /// The question the page's heading asks of this dataset.
+    pub heading: String,
+    /// Where the awards are, as the page's sentences name it ("England and Wales").
+    pub place: String,
+    /// The downloads' file name without extension (`probation-contracts-2021`).
+    pub file_name: String,
     pub data_as_at: Date,
     /// When the contracts start.
     pub start: Date,

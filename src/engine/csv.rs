@@ -184,6 +184,11 @@ impl<'a> CsvWriter<'a> {
         }
     }
 
+    /// The name to save the file under: the dataset's own, as `.csv`.
+    pub fn file_name(&self) -> String {
+        format!("{}.csv", self.ds.file_name)
+    }
+
     /// The file.
     pub fn finish(self) -> String {
         self.out

@@ -21,7 +21,7 @@ impl Dataset {
             scope.push(names(&f.areas, &|s| self.facet_label(Facet::Area, s)));
         }
         let place = if scope.is_empty() {
-            "Across England and Wales".to_string()
+            format!("Across {}", self.place)
         } else {
             format!("In {}", scope.join(" and "))
         };

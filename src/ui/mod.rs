@@ -233,8 +233,8 @@ pub fn Explorer(
     view! {
         <main class="explorer">
             <header class="top" class:hidden=embed.embedded>
-                <h1>"Who was paid to deliver probation services?"</h1>
-                <p class="lede">{ds.title.clone()} ", England and Wales."</p>
+                <h1>{ds.heading.clone()}</h1>
+                <p class="lede">{format!("{}, {}.", ds.title, ds.place)}</p>
             </header>
             <Show when=move || warnings.with(|w| !w.is_empty())>
                 <div class="notice" role="status" data-testid="link-warnings">

@@ -25,7 +25,7 @@ fn write_csv(
 ) {
     let Some(part) = awards.get(from..).filter(|rest| !rest.is_empty()) else {
         browser::download(
-            "probation-contracts-2021.csv",
+            &writer.file_name(),
             "text/csv;charset=utf-8",
             &writer.finish(),
         );
