@@ -122,6 +122,20 @@ test('the loader is small and the embeds open on their preset views', async () =
   await page.close();
 });
 
+test('at any width the embedded table shows all its columns without hidden sideways scrolling', async () => {
+  for (const width of [1000, 1100, 1200, 1440]) {
+    const page = await host('', { width });
+    const w = widget(page, 0);
+    const frameWidth = await page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect().width);
+    assert.ok(await w.getByTestId('filter-panel').isVisible(), 'the filters are shown');
+    const table = await w.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    assert.ok(table.scroll <= table.client + 1,
+      `a frame ${frameWidth} px wide: the table is ${table.scroll} px in a panel of ${table.client}`);
+    if (width === 1100) await page.screenshot({ path: join(out, `embed-demo-${width}.png`), fullPage: true });
+    await page.close();
+  }
+});
+
 test('the frame is as tall as its content, after load and after filtering, without shifting the host page', async () => {
   const page = await host('plain.html');
   await page.evaluate(() => {
