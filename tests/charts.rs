@@ -4,8 +4,8 @@ mod common;
 
 use common::ds;
 use contracts_explorer::charts::{
-    bar_chart_height, draw_bars, draw_frame, draw_map, draw_timeline, estimate_width, BarChart,
-    Frame, MapLayout, Palette, TIMELINE_HEIGHT,
+    self, bar_chart_height, draw_bars, draw_frame, draw_map, draw_timeline, estimate_width,
+    BarChart, Frame, MapLayout, Palette, TIMELINE_HEIGHT,
 };
 use contracts_explorer::engine::{Filters, MapColour};
 use plotters::prelude::*;
@@ -56,7 +56,7 @@ fn texts(svg: &str) -> Vec<String> {
 fn region_chart_draws_each_region_once_split_by_sector() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let chart = ds.region_chart(&sel);
+    let chart = charts::region_chart(&ds, &sel);
     let (svg, hits) = svg_of(&chart, 600);
     assert_eq!(hits, 11, "one click target per region with awards");
     let t = texts(&svg);
@@ -80,7 +80,7 @@ fn region_chart_draws_each_region_once_split_by_sector() {
 fn bar_lengths_are_proportional_to_value() {
     let ds = ds();
     let sel = ds.select(&Filters::from_query("category=womens", &ds).0);
-    let chart = ds.provider_chart(&sel);
+    let chart = charts::provider_chart(&ds, &sel);
     let (svg, _) = svg_of(&chart, 800);
     let widths = rect_widths(&svg, "#0072B2");
     assert_eq!(
@@ -103,7 +103,7 @@ fn bar_lengths_are_proportional_to_value() {
 fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let chart = ds.provider_chart(&sel);
+    let chart = charts::provider_chart(&ds, &sel);
     let (svg, hits) = svg_of(&chart, 700);
     assert_eq!(hits, 26);
     assert_eq!(
@@ -122,7 +122,7 @@ fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
 fn a_narrow_chart_puts_labels_above_full_width_bars_and_shortens_what_still_does_not_fit() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let chart = ds.category_chart(&sel);
+    let chart = charts::category_chart(&ds, &sel);
     let (wide, _) = svg_of(&chart, 700);
     let (narrow, _) = svg_of(&chart, 340);
     let longest = |svg: &str| rect_widths(svg, "#005EA5").into_iter().fold(0.0, f64::max);
@@ -141,7 +141,7 @@ fn a_narrow_chart_puts_labels_above_full_width_bars_and_shortens_what_still_does
 fn an_empty_view_draws_a_message_not_bars() {
     let ds = ds();
     let sel = ds.select(&Filters::from_query("region=greater-manchester", &ds).0);
-    let (svg, hits) = svg_of(&ds.region_chart(&sel), 600);
+    let (svg, hits) = svg_of(&charts::region_chart(&ds, &sel), 600);
     assert_eq!(hits, 0);
     assert_eq!(texts(&svg), ["No awards in this view"]);
 }
@@ -150,7 +150,7 @@ fn an_empty_view_draws_a_message_not_bars() {
 fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let timeline = ds.timeline(&sel);
+    let timeline = charts::timeline(&ds, &sel);
     let mut svg = String::new();
     let hits;
     {
@@ -187,7 +187,7 @@ fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
 fn dark_palette_draws_in_its_own_colours() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let chart = ds.region_chart(&sel);
+    let chart = charts::region_chart(&ds, &sel);
     let mut svg = String::new();
     {
         let root =
@@ -203,7 +203,7 @@ fn dark_palette_draws_in_its_own_colours() {
 fn high_density_screens_get_scaled_drawing() {
     let ds = ds();
     let sel = ds.select(&Filters::default());
-    let chart = ds.category_chart(&sel);
+    let chart = charts::category_chart(&ds, &sel);
     let draw = |scale: f64| {
         let mut svg = String::new();
         let h = (f64::from(bar_chart_height(4, 600)) * scale) as u32;
@@ -230,7 +230,7 @@ fn an_exported_chart_carries_its_title_filters_source_and_date() {
         &ds,
     );
     let sel = ds.select(&f);
-    let chart = ds.provider_chart(&sel);
+    let chart = charts::provider_chart(&ds, &sel);
     let width = 400;
     let frame = Frame::new(
         "Lead providers by value",

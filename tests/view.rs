@@ -3,6 +3,7 @@
 mod common;
 
 use common::ds;
+use contracts_explorer::charts;
 use contracts_explorer::engine::csv::{spreadsheet_safe, CsvWriter};
 use contracts_explorer::engine::facets::Facet;
 use contracts_explorer::engine::order::AwardOrders;
@@ -302,7 +303,7 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
     use contracts_explorer::engine::Dim;
     let ds = contracts_explorer::synth::dataset(10_000, 3).unwrap();
     let sel = ds.select(&Filters::default());
-    let chart = ds.provider_chart(&sel);
+    let chart = charts::provider_chart(&ds, &sel);
     assert_eq!(chart.bars.len(), MAX_BARS);
     let providers = ds.group_by(&sel, Dim::Provider).len();
     let (rest, rest_value) = chart.left_out.expect("providers left out");
@@ -337,8 +338,7 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
     // The 2021 data's 26 lead providers are all drawn.
     let real = common::ds();
     assert_eq!(
-        real.provider_chart(&real.select(&Filters::default()))
-            .left_out,
+        charts::provider_chart(&real, &real.select(&Filters::default())).left_out,
         None
     );
 }

@@ -100,103 +100,101 @@ fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 2] {
     v
 }
 
-impl Dataset {
-    /// Value by region, split by sector, in file order.
-    pub fn region_chart(&self, sel: &Selection) -> BarChart {
-        let bars = self
-            .group_by(sel, Dim::Region)
-            .into_iter()
-            .map(|g| {
-                let t = &g.totals;
-                Bar {
-                    key: g.key,
-                    label: g.key.label(self),
-                    values: split(&[
-                        (Sector::Voluntary, t.voluntary_value),
-                        (Sector::Private, t.value - t.voluntary_value),
-                    ]),
-                    note: pounds_short(t.value),
-                }
-            })
-            .collect();
-        BarChart {
-            bars,
-            by_sector: true,
-            left_out: None,
-        }
-    }
-
-    /// Value by service category.
-    pub fn category_chart(&self, sel: &Selection) -> BarChart {
-        let bars = self
-            .group_by(sel, Dim::Category)
-            .into_iter()
-            .map(|g| Bar {
+/// Value by region, split by sector, in file order.
+pub fn region_chart(ds: &Dataset, sel: &Selection) -> BarChart {
+    let bars = ds
+        .group_by(sel, Dim::Region)
+        .into_iter()
+        .map(|g| {
+            let t = &g.totals;
+            Bar {
                 key: g.key,
-                label: g.key.label(self),
-                values: [g.totals.value, 0],
+                label: g.key.label(ds),
+                values: split(&[
+                    (Sector::Voluntary, t.voluntary_value),
+                    (Sector::Private, t.value - t.voluntary_value),
+                ]),
+                note: pounds_short(t.value),
+            }
+        })
+        .collect();
+    BarChart {
+        bars,
+        by_sector: true,
+        left_out: None,
+    }
+}
+
+/// Value by service category.
+pub fn category_chart(ds: &Dataset, sel: &Selection) -> BarChart {
+    let bars = ds
+        .group_by(sel, Dim::Category)
+        .into_iter()
+        .map(|g| Bar {
+            key: g.key,
+            label: g.key.label(ds),
+            values: [g.totals.value, 0],
+            note: value_and_contracts(&g.totals),
+        })
+        .collect();
+    BarChart {
+        bars,
+        by_sector: false,
+        left_out: None,
+    }
+}
+
+/// Lead providers ranked by value, coloured by sector, with their contract counts.
+pub fn provider_chart(ds: &Dataset, sel: &Selection) -> BarChart {
+    let groups = ds.group_by(sel, Dim::Provider);
+    let first = first_k(groups.len(), MAX_BARS, &|i, j| {
+        by_value_desc(&groups[i], &groups[j])
+    });
+    let left_out = (groups.len() > first.len()).then(|| {
+        let all: u64 = groups.iter().map(|g| g.totals.value).sum();
+        let drawn: u64 = first.iter().map(|&i| groups[i].totals.value).sum();
+        (groups.len() - first.len(), all - drawn)
+    });
+    let bars = first
+        .into_iter()
+        .map(|i| {
+            let g = &groups[i];
+            let sector = match g.key {
+                Key::Provider(p) => ds.providers[p].sector,
+                _ => Sector::Voluntary,
+            };
+            Bar {
+                key: g.key,
+                label: g.key.label(ds),
+                values: split(&[(sector, g.totals.value)]),
                 note: value_and_contracts(&g.totals),
-            })
-            .collect();
-        BarChart {
-            bars,
-            by_sector: false,
-            left_out: None,
-        }
+            }
+        })
+        .collect();
+    BarChart {
+        bars,
+        by_sector: true,
+        left_out,
     }
+}
 
-    /// Lead providers ranked by value, coloured by sector, with their contract counts.
-    pub fn provider_chart(&self, sel: &Selection) -> BarChart {
-        let groups = self.group_by(sel, Dim::Provider);
-        let first = first_k(groups.len(), MAX_BARS, &|i, j| {
-            by_value_desc(&groups[i], &groups[j])
-        });
-        let left_out = (groups.len() > first.len()).then(|| {
-            let all: u64 = groups.iter().map(|g| g.totals.value).sum();
-            let drawn: u64 = first.iter().map(|&i| groups[i].totals.value).sum();
-            (groups.len() - first.len(), all - drawn)
-        });
-        let bars = first
-            .into_iter()
-            .map(|i| {
-                let g = &groups[i];
-                let sector = match g.key {
-                    Key::Provider(p) => self.providers[p].sector,
-                    _ => Sector::Voluntary,
-                };
-                Bar {
-                    key: g.key,
-                    label: g.key.label(self),
-                    values: split(&[(sector, g.totals.value)]),
-                    note: value_and_contracts(&g.totals),
-                }
-            })
-            .collect();
-        BarChart {
-            bars,
-            by_sector: true,
-            left_out,
-        }
-    }
-
-    /// Contracts by the month they are scheduled to end, on a time axis from the start.
-    pub fn timeline(&self, sel: &Selection) -> Timeline {
-        let points = self
-            .group_by(sel, Dim::End)
-            .into_iter()
-            .filter_map(|g| match g.key {
-                Key::End(m) => Some(TimelinePoint {
-                    month: m,
-                    contracts: g.totals.contracts,
-                    value: g.totals.value,
-                }),
-                _ => None,
-            })
-            .collect();
-        Timeline {
-            start: self.start.month(),
-            points,
-        }
+/// Contracts by the month they are scheduled to end, on a time axis from the start.
+pub fn timeline(ds: &Dataset, sel: &Selection) -> Timeline {
+    let points = ds
+        .group_by(sel, Dim::End)
+        .into_iter()
+        .filter_map(|g| match g.key {
+            Key::End(m) => Some(TimelinePoint {
+                month: m,
+                contracts: g.totals.contracts,
+                value: g.totals.value,
+            }),
+            _ => None,
+        })
+        .collect();
+    Timeline {
+        start: ds.start.month(),
+        points,
     }
 }
 

@@ -197,11 +197,6 @@ impl Dataset {
             .collect()
     }
 
-    /// How many contracts an award was let as.
-    pub fn contract_count(&self, award: usize) -> usize {
-        self.index.award_contracts[award].len()
-    }
-
     /// The selection grouped by `dim`, in key order; groups with no contracts are left out.
     pub fn group_by(&self, selection: &Selection, dim: Dim) -> Vec<Group> {
         if let Some(summary) = selection.summary.get() {

@@ -183,21 +183,21 @@ pub fn Charts() -> impl IntoView {
             Panel::ChartRegion,
             "Value by region",
             "chart-region",
-            bars(crate::data::Dataset::region_chart),
+            bars(crate::charts::region_chart),
             true,
         ),
         (
             Panel::ChartCategory,
             "Value by service category",
             "chart-category",
-            bars(crate::data::Dataset::category_chart),
+            bars(crate::charts::category_chart),
             false,
         ),
         (
             Panel::ChartProvider,
             "Lead providers by value",
             "chart-provider",
-            bars(crate::data::Dataset::provider_chart),
+            bars(crate::charts::provider_chart),
             true,
         ),
         (
@@ -205,7 +205,9 @@ pub fn Charts() -> impl IntoView {
             "When contracts are scheduled to end",
             "chart-timeline",
             Signal::from(Memo::new(move |_| {
-                state.selection.with(|s| Drawing::Timeline(ds.timeline(s)))
+                state
+                    .selection
+                    .with(|s| Drawing::Timeline(crate::charts::timeline(ds, s)))
             })),
             false,
         ),
