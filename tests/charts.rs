@@ -7,7 +7,7 @@ use contracts_explorer::charts::{
     self, bar_chart_height, draw_bars, draw_frame, draw_map, draw_timeline, estimate_width,
     BarChart, Frame, MapLayout, Palette, TIMELINE_HEIGHT,
 };
-use contracts_explorer::engine::{Filters, MapColour};
+use contracts_explorer::engine::{Filters, MapColour, View};
 use plotters::prelude::*;
 
 fn svg_of(chart: &BarChart, width: u32) -> (String, usize) {
@@ -289,8 +289,8 @@ fn map_svg(
     usize,
 ) {
     let ds = ds();
-    let (f, _) = Filters::from_query(query, &ds);
-    let map = ds.area_map(&f);
+    let (v, _) = View::from_query(query, &ds);
+    let map = ds.area_map(&v.filters, &v.map);
     let layout = MapLayout::new(width, &map);
     let mut svg = String::new();
     let hits;
@@ -404,7 +404,7 @@ fn the_map_marks_the_chosen_area_and_greys_areas_outside_the_chosen_regions() {
 #[test]
 fn the_map_fits_a_phone_and_puts_the_legend_beside_it_on_a_wide_screen() {
     let ds = ds();
-    let map = ds.area_map(&Filters::default());
+    let map = ds.area_map(&Filters::default(), &MapColour::default());
     let phone = MapLayout::new(320, &map);
     assert!(phone.tile >= 30.0 && phone.origin.0 + 7.0 * phone.tile <= 320.0);
     assert!(

@@ -5,7 +5,7 @@ mod common;
 use common::ds;
 use contracts_explorer::data::{Dataset, Month, Sector};
 use contracts_explorer::engine::link::percent_decode;
-use contracts_explorer::engine::{Filters, MapColour};
+use contracts_explorer::engine::{Filters, MapColour, View};
 use proptest::prelude::*;
 
 #[test]
@@ -25,7 +25,7 @@ fn every_link_in_the_corpus_keeps_its_meaning() {
             n + 1
         );
         let expected = fields[1].trim_matches('"');
-        let (filters, warnings) = Filters::from_query(fields[0], &ds);
+        let (filters, warnings) = View::from_query(fields[0], &ds);
         assert_eq!(
             filters.to_query(),
             expected,
@@ -47,7 +47,7 @@ fn every_link_in_the_corpus_keeps_its_meaning() {
             fields[0]
         );
         // The canonical form is itself a stable link.
-        let (again, w) = Filters::from_query(expected, &ds);
+        let (again, w) = View::from_query(expected, &ds);
         assert_eq!(again, filters, "link_corpus.txt:{}", n + 1);
         assert!(w.is_empty());
         checked += 1;
@@ -58,7 +58,7 @@ fn every_link_in_the_corpus_keeps_its_meaning() {
 #[test]
 fn warnings_say_what_was_ignored_in_plain_words() {
     let ds = ds();
-    let (_, w) = Filters::from_query("region=narnia&colour=red&min=lots", &ds);
+    let (_, w) = View::from_query("region=narnia&colour=red&min=lots", &ds);
     let text: Vec<String> = w.iter().map(ToString::to_string).collect();
     assert_eq!(
         text,
@@ -74,9 +74,9 @@ fn warnings_say_what_was_ignored_in_plain_words() {
 fn a_huge_link_is_cut_with_a_warning_and_its_start_still_applies() {
     let ds = ds();
     let query = format!("region=wales&q={}", "é".repeat(5000));
-    let (f, w) = Filters::from_query(&query, &ds);
-    assert!(f.regions.contains("wales"));
-    assert_eq!(f.search.chars().count(), 200);
+    let (f, w) = View::from_query(&query, &ds);
+    assert!(f.filters.regions.contains("wales"));
+    assert_eq!(f.filters.search.chars().count(), 200);
     assert!(w.iter().any(|w| w.to_string().contains("longer than 4096")));
 }
 
@@ -98,7 +98,7 @@ fn month() -> impl Strategy<Value = Month> {
     (2000u16..2100, 1u8..=12).prop_map(|(year, month)| Month { year, month })
 }
 
-fn filters(ds: &Dataset) -> impl Strategy<Value = Filters> {
+fn views(ds: &Dataset) -> impl Strategy<Value = View> {
     let slugs = |v: Vec<String>| subset(v);
     (
         slugs(ds.regions.iter().map(|r| r.slug.clone()).collect()),
@@ -127,17 +127,19 @@ fn filters(ds: &Dataset) -> impl Strategy<Value = Filters> {
                 (from, to),
                 (search, map),
             )| {
-                Filters {
-                    regions,
-                    areas,
-                    categories,
-                    providers,
-                    sectors: sectors.into_iter().collect(),
-                    min_value: min,
-                    max_value: max,
-                    end_from: from,
-                    end_to: to,
-                    search,
+                View {
+                    filters: Filters {
+                        regions,
+                        areas,
+                        categories,
+                        providers,
+                        sectors: sectors.into_iter().collect(),
+                        min_value: min,
+                        max_value: max,
+                        end_from: from,
+                        end_to: to,
+                        search,
+                    },
                     map,
                 }
             },
@@ -146,10 +148,10 @@ fn filters(ds: &Dataset) -> impl Strategy<Value = Filters> {
 
 proptest! {
     #[test]
-    fn decode_of_encode_is_the_identity(f in filters(&ds())) {
+    fn decode_of_encode_is_the_identity(f in views(&ds())) {
         let ds = ds();
         let query = f.to_query();
-        let (back, warnings) = Filters::from_query(&query, &ds);
+        let (back, warnings) = View::from_query(&query, &ds);
         prop_assert!(warnings.is_empty(), "{query}: {warnings:?}");
         prop_assert_eq!(back, f);
     }
@@ -157,9 +159,9 @@ proptest! {
     #[test]
     fn any_text_decodes_without_panicking(query in "\\PC{0,300}") {
         let ds = ds();
-        let (f, _) = Filters::from_query(&query, &ds);
+        let (f, _) = View::from_query(&query, &ds);
         // Whatever was kept is itself a clean link.
-        let (again, w) = Filters::from_query(&f.to_query(), &ds);
+        let (again, w) = View::from_query(&f.to_query(), &ds);
         prop_assert!(w.is_empty());
         prop_assert_eq!(again, f);
     }
@@ -172,8 +174,8 @@ proptest! {
     ) {
         let ds = ds();
         let query: Vec<String> = parts.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        let (f, warnings) = Filters::from_query(&query.join("&"), &ds);
-        let _ = ds.totals(&ds.select(&f));
+        let (f, warnings) = View::from_query(&query.join("&"), &ds);
+        let _ = ds.totals(&ds.select(&f.filters));
         for w in warnings {
             prop_assert!(!w.to_string().chars().any(char::is_control));
         }

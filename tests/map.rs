@@ -7,13 +7,13 @@ use std::collections::BTreeSet;
 use common::ds;
 use contracts_explorer::data::{Month, Sector};
 use contracts_explorer::engine::map::{Fill, Step, VALUE_BANDS};
-use contracts_explorer::engine::{AreaMap, Dim, Filters, Key, MapColour};
+use contracts_explorer::engine::{AreaMap, Dim, Filters, Key, MapColour, View};
 
 fn map_of(query: &str) -> AreaMap {
     let ds = ds();
-    let (f, w) = Filters::from_query(query, &ds);
+    let (v, w) = View::from_query(query, &ds);
     assert!(w.is_empty(), "{query}: {w:?}");
-    ds.area_map(&f)
+    ds.area_map(&v.filters, &v.map)
 }
 
 /// The names of the areas with `fill`.
@@ -34,11 +34,7 @@ fn names(list: &[&str]) -> BTreeSet<String> {
 fn every_area_has_exactly_one_tile_in_every_colouring() {
     let ds = ds();
     for colour in MapColour::choices(&ds) {
-        let f = Filters {
-            map: colour.clone(),
-            ..Filters::default()
-        };
-        let map = ds.area_map(&f);
+        let map = ds.area_map(&Filters::default(), &colour);
         let areas: Vec<usize> = map.tiles.iter().map(|t| t.area).collect();
         assert_eq!(areas, (0..ds.areas.len()).collect::<Vec<_>>(), "{colour:?}");
         let legend_total: usize = map.legend.iter().map(|e| e.areas).sum();
@@ -269,7 +265,7 @@ fn tiles_sit_on_distinct_cells_and_regions_are_contiguous() {
 #[test]
 fn a_tile_names_ten_providers_and_counts_the_rest() {
     let ds = contracts_explorer::synth::dataset(3_000, 4).unwrap();
-    let map = ds.area_map(&Filters::default());
+    let map = ds.area_map(&Filters::default(), &MapColour::default());
     let busy = map
         .tiles
         .iter()

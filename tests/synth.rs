@@ -2,7 +2,7 @@
 
 use contracts_explorer::data::{Dataset, Sector};
 use contracts_explorer::engine::text::{fold, lower};
-use contracts_explorer::engine::{Dim, Filters, Selection};
+use contracts_explorer::engine::{Dim, Filters, MapColour, Selection, View};
 use contracts_explorer::synth;
 
 #[test]
@@ -162,6 +162,18 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
 }
 
 /// Each share-link query as filters, every part of it understood.
+/// The filters and map colouring of each share-link query, which must be clean.
+fn views(ds: &Dataset, queries: &[&str]) -> Vec<(Filters, MapColour)> {
+    queries
+        .iter()
+        .map(|q| {
+            let (v, warnings) = View::from_query(q, ds);
+            assert!(warnings.is_empty(), "{q}: {warnings:?}");
+            (v.filters, v.map)
+        })
+        .collect()
+}
+
 fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
     queries
         .iter()
@@ -360,7 +372,7 @@ fn a_selection_lists_each_award_s_contracts_whole_or_in_part() {
 fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
     use std::collections::BTreeSet;
     let ds = synth::dataset(3_000, 9).unwrap();
-    for f in parsed(
+    for (f, colour) in views(
         &ds,
         &[
             "",
@@ -371,12 +383,16 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
             "q=provider+0001",
         ],
     ) {
-        let query = f.to_query();
+        let query = View {
+            filters: f.clone(),
+            map: colour.clone(),
+        }
+        .to_query();
         // The plain rules: the map leaves the area filter out, so every area shows what
         // covers it; an award counts once in each area any of its selected contracts covers.
         let mut scope = f.clone();
         scope.areas.clear();
-        if let contracts_explorer::engine::MapColour::Coverage(c) = &f.map {
+        if let MapColour::Coverage(c) = &colour {
             scope.categories = [c.clone()].into();
         }
         let mut covering: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ds.areas.len()];
@@ -391,13 +407,17 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
                 }),
             }
         }
-        let map = ds.area_map(&f);
-        assert_eq!(map, ds.area_map_given(&f, &ds.select(&f)), "{query}");
+        let map = ds.area_map(&f, &colour);
+        assert_eq!(
+            map,
+            ds.area_map_given(&f, &colour, &ds.select(&f)),
+            "{query}"
+        );
         // As the page gives it, summarised: the map then reads the area group-by's totals
         // and lead providers from the summary.
         let unfiltered = contracts_explorer::engine::Unfiltered::default();
         let summarised = ds.select_summarised(&f, &unfiltered);
-        assert_eq!(map, ds.area_map_given(&f, &summarised), "{query}");
+        assert_eq!(map, ds.area_map_given(&f, &colour, &summarised), "{query}");
         assert_eq!(map.tiles.len(), ds.areas.len());
         for (tile, awards) in map.tiles.iter().zip(&covering) {
             let value: u64 = awards.iter().map(|&a| ds.awards[a].value).sum();

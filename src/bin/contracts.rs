@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use contracts_explorer::data::Dataset;
-use contracts_explorer::engine::Filters;
+use contracts_explorer::engine::View;
 use contracts_explorer::{embedded, synth};
 use serde_json::json;
 
@@ -69,10 +69,11 @@ fn main() -> ExitCode {
         Ok(ds) => ds,
         Err(code) => return code,
     };
-    let (filters, warnings) = Filters::from_query(query, &ds);
-    let t = ds.totals(&ds.select(&filters));
+    let (view, warnings) = View::from_query(query, &ds);
+    let filters = &view.filters;
+    let t = ds.totals(&ds.select(filters));
     let separate: Vec<_> = ds
-        .separate_matching(&filters)
+        .separate_matching(filters)
         .into_iter()
         .map(|s| {
             json!({
@@ -84,7 +85,7 @@ fn main() -> ExitCode {
         })
         .collect();
     let summary = json!({
-        "query": filters.to_query(),
+        "query": view.to_query(),
         "total_value": t.value,
         "awards": t.awards,
         "contracts": t.contracts,

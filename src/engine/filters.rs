@@ -4,7 +4,6 @@ use crate::engine::set::Set;
 use std::sync::Arc;
 
 use crate::data::{Dataset, Index, Month, Provider, Sector, REGIONAL};
-use crate::engine::colour::MapColour;
 use crate::engine::text::fold;
 use crate::engine::totals::Summary;
 
@@ -29,22 +28,12 @@ pub struct Filters {
     pub end_to: Option<Month>,
     /// Free text matched against provider, area, region and category names.
     pub search: String,
-    /// How the map is coloured: not a filter, but part of the view a link shares.
-    pub map: MapColour,
 }
 
 impl Filters {
-    /// True when nothing is filtered (however the map is coloured).
+    /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
-        *self == self.cleared()
-    }
-
-    /// No filters, keeping the map's colouring.
-    pub fn cleared(&self) -> Filters {
-        Filters {
-            map: self.map.clone(),
-            ..Filters::default()
-        }
+        *self == Filters::default()
     }
 
     /// True when a filter can select part of an award (its areas or end dates), so

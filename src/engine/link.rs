@@ -150,11 +150,20 @@ fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut Set<String>, 
     })
 }
 
-impl Filters {
+/// What a share link describes: the filters, and how the map is coloured, which is part of
+/// the view a link shares though it filters nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub filters: Filters,
+    pub map: MapColour,
+}
+
+impl View {
     /// Reads a share-link query string (with or without the leading `?`).
     /// Never fails: what cannot be used is returned as warnings.
-    pub fn from_query(query: &str, ds: &Dataset) -> (Filters, Vec<Warning>) {
+    pub fn from_query(query: &str, ds: &Dataset) -> (View, Vec<Warning>) {
         let mut f = Filters::default();
+        let mut map = MapColour::default();
         let mut warnings = Vec::new();
         let mut warn = |param: &str, value: &str, problem: Problem| {
             warnings.push(Warning {
@@ -246,7 +255,7 @@ impl Filters {
                     (None, _) => warn(&key, trimmed, Problem::NotAMonth),
                 },
                 "map" => match MapColour::parse(&trimmed.to_ascii_lowercase(), ds) {
-                    Some(m) => f.map = m,
+                    Some(m) => map = m,
                     None => warn(&key, trimmed, Problem::UnknownValue),
                 },
                 "q" => {
@@ -262,11 +271,39 @@ impl Filters {
                 }
             }
         }
-        (f, warnings)
+        (View { filters: f, map }, warnings)
     }
 
-    /// Writes the filters as a share-link query string (no leading `?`; empty for no filters).
+    /// Writes the view as a share-link query string (no leading `?`; empty for the default
+    /// view).
     pub fn to_query(&self) -> String {
+        query(&self.filters, &self.map)
+    }
+}
+
+/// The share-link query string of `filters` with the map coloured by `map` (`View::to_query`).
+pub fn query(filters: &Filters, map: &MapColour) -> String {
+    let mut parts = filters.query_parts();
+    if *map != MapColour::default() {
+        parts.push(format!("map={}", map.slug()));
+    }
+    parts.join("&")
+}
+
+impl Filters {
+    /// The filters a share link sets, leaving its map colouring aside (`View::from_query`).
+    pub fn from_query(query: &str, ds: &Dataset) -> (Filters, Vec<Warning>) {
+        let (view, warnings) = View::from_query(query, ds);
+        (view.filters, warnings)
+    }
+
+    /// The filters as a share-link query string, the map left at its default (`View::to_query`).
+    pub fn to_query(&self) -> String {
+        self.query_parts().join("&")
+    }
+
+    /// The link's parameters for these filters, in the link's order.
+    fn query_parts(&self) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         let mut list = |name: &str, values: Vec<&str>| {
             if !values.is_empty() {
@@ -299,9 +336,6 @@ impl Filters {
         if !self.search.is_empty() {
             parts.push(format!("q={}", percent_encode(&self.search)));
         }
-        if self.map != MapColour::default() {
-            parts.push(format!("map={}", self.map.slug()));
-        }
-        parts.join("&")
+        parts
     }
 }

@@ -137,16 +137,16 @@ fn nice_step(v: u64) -> u64 {
 }
 
 impl Dataset {
-    /// The map under `f`, coloured by `f.map`.
-    pub fn area_map(&self, f: &Filters) -> AreaMap {
-        self.map_over(f, None)
+    /// The map under `f`, coloured by `colour`.
+    pub fn area_map(&self, f: &Filters, colour: &MapColour) -> AreaMap {
+        self.map_over(f, colour, None)
     }
 
     /// `area_map`, given `current` = `self.select(f)`, which it reuses when the map's own
     /// filters are the same (no area chosen, not colouring by coverage) instead of
     /// selecting again.
-    pub fn area_map_given(&self, f: &Filters, current: &Selection) -> AreaMap {
-        self.map_over(f, Some(current))
+    pub fn area_map_given(&self, f: &Filters, colour: &MapColour, current: &Selection) -> AreaMap {
+        self.map_over(f, colour, Some(current))
     }
 
     /// Each area's cover under coverage colouring (where the months contracts run to
@@ -198,10 +198,10 @@ impl Dataset {
         (covers, covering)
     }
 
-    fn map_over(&self, f: &Filters, current: Option<&Selection>) -> AreaMap {
+    fn map_over(&self, f: &Filters, colour: &MapColour, current: Option<&Selection>) -> AreaMap {
         let mut scope = f.clone();
         scope.areas.clear();
-        let coverage = match &f.map {
+        let coverage = match colour {
             MapColour::Coverage(slug) => self.category_index(slug),
             _ => None,
         };
@@ -280,7 +280,7 @@ impl Dataset {
                         Some(m) if !cover.full => Fill::Until(m),
                         _ => Fill::Covered,
                     }
-                } else if f.map == MapColour::Sector {
+                } else if *colour == MapColour::Sector {
                     match voluntary {
                         v if v == values[a] => Fill::Voluntary,
                         0 => Fill::Private,
@@ -307,10 +307,9 @@ impl Dataset {
             let mut rest = scope.clone();
             rest.categories.clear();
             rest.regions.clear();
-            rest.map = MapColour::Value;
             rest.is_empty()
         };
-        let core: Vec<Fill> = match (&f.map, coverage) {
+        let core: Vec<Fill> = match (colour, coverage) {
             (MapColour::Sector, _) => vec![
                 Fill::Voluntary,
                 Fill::MostlyVoluntary,
@@ -339,7 +338,7 @@ impl Dataset {
             (c.max(a.tile.0 + 1), r.max(a.tile.1 + 1))
         });
         AreaMap {
-            colour: f.map.clone(),
+            colour: colour.clone(),
             tiles,
             legend,
             size,

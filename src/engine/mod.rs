@@ -25,6 +25,6 @@ pub mod totals;
 
 pub use colour::MapColour;
 pub use filters::{Filters, Selection, Unfiltered};
-pub use link::{Problem, Warning};
+pub use link::{Problem, View, Warning};
 pub use map::{AreaMap, Fill};
 pub use totals::{Dim, Group, Key, Totals};

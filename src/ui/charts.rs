@@ -172,9 +172,11 @@ pub fn Charts() -> impl IntoView {
             "map",
             Signal::from(Memo::new(move |_| {
                 state.filters.with(|f| {
-                    state
-                        .selection
-                        .with(|s| Drawing::Map(ds.area_map_given(f, s)))
+                    state.map.with(|m| {
+                        state
+                            .selection
+                            .with(|s| Drawing::Map(ds.area_map_given(f, m, s)))
+                    })
                 })
             })),
             false,

@@ -268,7 +268,7 @@ pub fn Chips() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="secondary" data-testid="clear-all"
-                    on:click=move |_| state.set.run((state.filters.get_untracked().cleared(), Change::Push))>
+                    on:click=move |_| state.set.run((Filters::default(), Change::Push))>
                     "Clear all"
                 </button>
             </div>

@@ -19,12 +19,10 @@ const TIP_WIDTH: i32 = 240;
 pub fn ColourBy() -> impl IntoView {
     let state = State::get();
     let ds = state.ds;
-    let current = move || state.filters.with(|f| f.map.slug().to_string());
+    let current = move || state.map.with(|m| m.slug().to_string());
     let change = move |ev: leptos::ev::Event| {
-        if let Some(m) = MapColour::parse(&event_target_value(&ev), ds) {
-            let mut f = state.filters.get_untracked();
-            f.map = m;
-            state.set.run((f, Change::Push));
+        if let Some(colour) = MapColour::parse(&event_target_value(&ev), ds) {
+            state.colour(colour);
         }
     };
     let options = MapColour::choices(ds)

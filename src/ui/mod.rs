@@ -20,7 +20,9 @@ use leptos::prelude::*;
 use crate::data::Dataset;
 use crate::embedded;
 use crate::engine::chips::Chip;
+use crate::engine::colour::MapColour;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
+use crate::engine::link::{self, View};
 use crate::engine::{Filters, Key, Selection, Totals, Unfiltered};
 
 pub use figures::Figures;
@@ -62,6 +64,8 @@ pub enum Change {
 pub struct State {
     pub ds: &'static Dataset,
     pub filters: RwSignal<Filters>,
+    /// How the map is coloured: part of the view a link shares, not a filter.
+    pub map: RwSignal<MapColour>,
     pub selection: Memo<Arc<Selection>>,
     /// The unfiltered selection, once worked out (the default view and "clear all").
     pub unfiltered: &'static Unfiltered,
@@ -82,6 +86,22 @@ impl State {
     /// that formatting into the page for a panic that cannot happen here.
     pub fn get() -> State {
         use_context::<State>().expect("a view of the explorer outside the explorer")
+    }
+
+    /// The view's share-link query, as it is now.
+    pub fn query(&self) -> String {
+        self.filters
+            .with_untracked(|f| self.map.with_untracked(|m| link::query(f, m)))
+    }
+
+    /// Colours the map by `colour`, recording it in the URL (a new history entry).
+    pub fn colour(&self, colour: MapColour) {
+        if self.map.with_untracked(|m| *m == colour) {
+            return;
+        }
+        let query = self.filters.with_untracked(|f| link::query(f, &colour));
+        browser::write_query(&query, true);
+        self.map.set(colour);
     }
 
     /// Filters by one more value of a chart's dimension (a click on a bar).
@@ -116,8 +136,9 @@ pub fn Explorer(
     embed: EmbedOptions,
 ) -> impl IntoView {
     let embed: &'static EmbedOptions = Box::leak(Box::new(embed));
-    let (initial, initial_warnings) = Filters::from_query(&query, ds);
-    let filters = RwSignal::new(initial);
+    let (initial, initial_warnings) = View::from_query(&query, ds);
+    let filters = RwSignal::new(initial.filters);
+    let map = RwSignal::new(initial.map);
     let warnings = RwSignal::new(
         initial_warnings
             .iter()
@@ -136,13 +157,17 @@ pub fn Explorer(
         if new == old {
             return;
         }
-        browser::write_query(&new.to_query(), how == Change::Push);
+        browser::write_query(
+            &map.with_untracked(|m| link::query(&new, m)),
+            how == Change::Push,
+        );
         previous.set(Some(old));
         filters.set(new);
     });
     let state = State {
         ds,
         filters,
+        map,
         selection,
         unfiltered,
         totals,
@@ -167,7 +192,7 @@ pub fn Explorer(
             )
         }));
         Effect::new(move |_| {
-            let query = filters.with(Filters::to_query);
+            let query = filters.with(|f| map.with(|m| link::query(f, m)));
             browser::post_to_host(
                 host,
                 "contracts-explorer:state",
@@ -179,10 +204,11 @@ pub fn Explorer(
 
     // Back and forward: the address bar changed, so read the filters from it again.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let (f, w) = Filters::from_query(&browser::query(), ds);
+        let (v, w) = View::from_query(&browser::query(), ds);
         warnings.set(w.iter().map(ToString::to_string).collect());
         previous.set(None);
-        filters.set(f);
+        filters.set(v.filters);
+        map.set(v.map);
     });
 
     let sentence = Memo::new(move |_| filters.with(|f| ds.describe(f, &totals.get())));
@@ -208,18 +234,18 @@ pub fn Explorer(
         });
     };
     let copy_link = move |_| {
-        let url = browser::url_with_query(&filters.get_untracked().to_query());
+        let url = browser::url_with_query(&state.query());
         copy(&url, "Link copied.");
     };
     let copy_embed = move |_| {
         let mut options = embed.clone();
         options.id.clear();
         options.host = None;
-        let snippet = options.snippet(&browser::widget_base(), &filters.get_untracked().to_query());
+        let snippet = options.snippet(&browser::widget_base(), &state.query());
         copy(&snippet, "Embed code copied.");
     };
     let copy_text = move |_| {
-        let url = browser::url_with_query(&filters.get_untracked().to_query());
+        let url = browser::url_with_query(&state.query());
         let text = format!("{} {url}", sentence.get_untracked());
         copy(&text, "Summary and link copied.");
     };
@@ -292,9 +318,7 @@ fn Empty() -> impl IntoView {
     let state = State::get();
     let undo = move |_| match state.previous.get_untracked() {
         Some(f) => state.set.run((f, Change::Push)),
-        None => state
-            .set
-            .run((state.filters.get_untracked().cleared(), Change::Push)),
+        None => state.set.run((Filters::default(), Change::Push)),
     };
     view! {
         <div class="empty" data-testid="empty" role="status">

@@ -91,7 +91,7 @@ pub fn AwardsTable() -> impl IntoView {
         }
         preparing.set(true);
         let filters = state.filters.get_untracked();
-        let link = browser::url_with_query(&filters.to_query());
+        let link = browser::url_with_query(&state.query());
         let awards = rows.get_untracked();
         let writer = CsvWriter::new(ds, &filters, &link, awards.len());
         browser::after_frame(move || write_csv(writer, awards, 0, preparing));
