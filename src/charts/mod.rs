@@ -16,8 +16,8 @@ use crate::engine::{Dim, Key, Selection, Totals};
 mod map;
 mod paint;
 pub use map::{draw_map, MapLayout};
-pub use paint::{estimate_width, Hit, Measure, Palette, FONT};
-use paint::{fit, text_style};
+pub use paint::{estimate_width, Hit, Measure, Palette};
+use paint::{fit, text_style, FONT};
 
 /// One bar: what it filters by, its label, its value split by sector, and a note drawn after it.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +77,7 @@ impl BarChart {
 }
 
 /// Below this width (CSS pixels) each label sits above its bar, leaving the bar the full width.
-pub const STACK_BELOW: u32 = 520;
+pub(crate) const STACK_BELOW: u32 = 520;
 
 /// Height in CSS pixels a bar chart of `bars` bars needs at `width` CSS pixels.
 pub fn bar_chart_height(bars: usize, width: u32) -> u32 {
@@ -459,7 +459,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
 }
 
 /// The exact figures behind a bar, for the table view and the click target's name.
-pub fn bar_description(bar: &Bar, by_sector: bool) -> String {
+pub(crate) fn bar_description(bar: &Bar, by_sector: bool) -> String {
     if by_sector && bar.values[0] > 0 && bar.values[1] > 0 {
         format!(
             "{}: {} ({} voluntary sector, {} private)",
@@ -488,7 +488,7 @@ const LINE_PX: f64 = 18.0;
 const MARGIN: f64 = 12.0;
 
 /// Splits `text` into lines no wider than `max` pixels (a word longer than that stands alone).
-pub fn wrap(text: &str, max: f64, px: f64, measure: Measure) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: f64, px: f64, measure: Measure) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {

@@ -117,7 +117,7 @@ pub struct Hit {
 }
 
 /// Chart text size in CSS pixels (the canvas backend draws at exactly this size).
-pub const FONT: f64 = 14.0;
+pub(crate) const FONT: f64 = 14.0;
 
 /// The chart font at `px` CSS pixels drawn at `scale`, in `style`, `colour`, anchored at `pos`.
 pub(crate) fn text_style(

@@ -14,7 +14,7 @@ pub fn scheduled_end(until: Option<Month>, category: &Category) -> Month {
 }
 
 /// Every contract of every award, in award order.
-pub fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec<Contract> {
+pub(crate) fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec<Contract> {
     let mut out = Vec::new();
     for (index, award) in awards.iter().enumerate() {
         let category = &categories[award.category];

@@ -20,7 +20,7 @@ pub const FILES: [&str; 9] = [
 ];
 
 /// The largest column or row a map tile may have.
-pub const MAX_TILE: u8 = 30;
+pub(crate) const MAX_TILE: u8 = 30;
 
 /// A problem in a data file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -155,7 +155,7 @@ impl Row<'_> {
     }
 }
 
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')

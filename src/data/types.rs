@@ -137,7 +137,7 @@ impl Sector {
         }
     }
 
-    pub fn from_slug(s: &str) -> Option<Sector> {
+    pub(crate) fn from_slug(s: &str) -> Option<Sector> {
         Sector::ALL.into_iter().find(|x| x.slug() == s)
     }
 
@@ -159,7 +159,7 @@ pub enum ValueBasis {
 }
 
 impl ValueBasis {
-    pub fn from_slug(s: &str) -> Option<ValueBasis> {
+    pub(crate) fn from_slug(s: &str) -> Option<ValueBasis> {
         match s {
             "standard-term" => Some(ValueBasis::StandardTerm),
             "predicted" => Some(ValueBasis::Predicted),
@@ -176,7 +176,7 @@ pub enum Cohort {
 }
 
 impl Cohort {
-    pub fn from_slug(s: &str) -> Option<Cohort> {
+    pub(crate) fn from_slug(s: &str) -> Option<Cohort> {
         match s {
             "young-adults" => Some(Cohort::YoungAdults),
             "26-plus" => Some(Cohort::Aged26Plus),
@@ -453,7 +453,7 @@ impl PerAward {
     }
 
     /// Award `a`'s key (the key of its pattern).
-    pub fn key_of(&self, a: usize) -> u32 {
+    pub(crate) fn key_of(&self, a: usize) -> u32 {
         self.key[self.pattern[a] as usize]
     }
 
@@ -463,7 +463,7 @@ impl PerAward {
     }
 
     /// Award `a`'s pattern, below `patterns()`.
-    pub fn pattern_of(&self, a: usize) -> u32 {
+    pub(crate) fn pattern_of(&self, a: usize) -> u32 {
         self.pattern[a]
     }
 
@@ -478,7 +478,7 @@ impl PerAward {
 }
 
 /// `Index::contract_area` for a regional lot.
-pub const REGIONAL: u16 = u16::MAX;
+pub(crate) const REGIONAL: u16 = u16::MAX;
 
 impl Index {
     pub fn new(

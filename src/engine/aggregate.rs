@@ -212,14 +212,14 @@ impl Dataset {
     }
 
     /// Words in a row of lead-provider bits, one bit per provider.
-    pub fn provider_words(&self) -> usize {
+    pub(crate) fn provider_words(&self) -> usize {
         self.providers.len().div_ceil(64)
     }
 
     /// Per area (dense, by index), the totals of the awards covering it, and its row of
     /// `provider_words()` words with a bit set for each lead provider among them (what
     /// the map names): the area group-by, read from the summary when `selection` has one.
-    pub fn area_cover<'s>(&self, selection: &'s Selection) -> (Vec<Totals>, Cow<'s, [u64]>) {
+    pub(crate) fn area_cover<'s>(&self, selection: &'s Selection) -> (Vec<Totals>, Cow<'s, [u64]>) {
         if let Some(summary) = selection.summary.get() {
             let mut dense = vec![Totals::default(); self.areas.len()];
             let groups = summary.groups.iter().filter(|(d, _)| *d == Dim::Area);

@@ -151,7 +151,7 @@ pub fn text_on(colour: &str) -> &'static str {
 }
 
 /// Whether white text contrasts more than black with the colour `r, g, b` (WCAG relative luminance).
-pub fn white_reads_better(r: u8, g: u8, b: u8) -> bool {
+pub(crate) fn white_reads_better(r: u8, g: u8, b: u8) -> bool {
     let linear = |v: u8| {
         let c = f64::from(v) / 255.0;
         if c <= 0.04045 {

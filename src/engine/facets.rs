@@ -43,7 +43,7 @@ impl Facet {
     }
 
     /// Whether `slug` is chosen in `f`.
-    pub fn is_chosen(self, f: &Filters, slug: &str) -> bool {
+    pub(crate) fn is_chosen(self, f: &Filters, slug: &str) -> bool {
         match self {
             Facet::Region => f.regions.contains(slug),
             Facet::Area => f.areas.contains(slug),
@@ -54,7 +54,7 @@ impl Facet {
     }
 
     /// `f` with `slug` chosen or not.
-    pub fn toggled(self, f: &Filters, slug: &str, on: bool) -> Filters {
+    pub(crate) fn toggled(self, f: &Filters, slug: &str, on: bool) -> Filters {
         let mut f = f.clone();
         let set = |s: &mut crate::engine::set::Set<String>| {
             if on {
@@ -194,7 +194,7 @@ impl Dataset {
     }
 
     /// The months in which some contract is scheduled to end, ascending.
-    pub fn end_months(&self) -> Vec<Month> {
+    pub(crate) fn end_months(&self) -> Vec<Month> {
         self.index.end_months.clone()
     }
 

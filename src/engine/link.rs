@@ -15,11 +15,11 @@ use crate::engine::colour::MapColour;
 use crate::engine::filters::Filters;
 
 /// The format version this code writes and reads.
-pub const VERSION: &str = "1";
+pub(crate) const VERSION: &str = "1";
 /// Longer query strings are cut here (at a character boundary) and the rest ignored.
-pub const MAX_QUERY_LEN: usize = 4096;
+pub(crate) const MAX_QUERY_LEN: usize = 4096;
 /// Longer search text is cut to this many characters.
-pub const MAX_SEARCH_CHARS: usize = 200;
+pub(crate) const MAX_SEARCH_CHARS: usize = 200;
 
 /// Why part of a link was ignored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,7 +125,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// Escapes everything but unreserved characters (`A-Z a-z 0-9 - . _ ~`).
-pub fn percent_encode(s: &str) -> String {
+pub(crate) fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {

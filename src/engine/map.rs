@@ -75,7 +75,7 @@ impl Tile {
 }
 
 /// How many lead providers a tile names before counting the rest.
-pub const NAMED_PROVIDERS: usize = 10;
+pub(crate) const NAMED_PROVIDERS: usize = 10;
 
 /// One line of the legend.
 #[derive(Clone, Debug, PartialEq, Eq)]

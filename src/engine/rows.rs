@@ -167,7 +167,7 @@ impl Dataset {
         format!("{}, {}", source.publisher, source.date.label())
     }
     /// The latest scheduled end of award `a`'s contracts.
-    pub fn award_end(&self, a: usize) -> Month {
+    pub(crate) fn award_end(&self, a: usize) -> Month {
         let award = &self.awards[a];
         let category = &self.categories[award.category];
         award

@@ -19,7 +19,7 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
 /// not after it, and the list keeps `k`. The lead-provider chart draws the 30 largest of
 /// what can be thousands: sorting them all on every change was the largest part of its
 /// work at 100,000 awards.
-pub fn first_k(n: usize, k: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+pub(crate) fn first_k(n: usize, k: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut first: Vec<usize> = Vec::with_capacity(k.min(n) + 1);
     for i in 0..n {
         let at = first.partition_point(|&j| cmp(i, j) != Ordering::Less);

@@ -45,7 +45,7 @@ pub fn lower(text: &str) -> String {
 }
 
 /// `lower` for one character.
-pub fn lower_char(c: char) -> char {
+pub(crate) fn lower_char(c: char) -> char {
     let u = c as u32;
     let lowered = match u {
         0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x410..=0x42F => {
@@ -81,7 +81,7 @@ pub fn pounds(value: u64) -> String {
 }
 
 /// A short figure for people: `£1.2bn`, `£46.6m`, `£545k`, `£900`.
-pub fn pounds_short(value: u64) -> String {
+pub(crate) fn pounds_short(value: u64) -> String {
     if value >= 999_950_000 {
         let tenths = (value + 50_000_000) / 100_000_000;
         if tenths.is_multiple_of(10) {
@@ -104,12 +104,12 @@ pub fn pounds_short(value: u64) -> String {
 }
 
 /// A share as a whole percentage: `0.6446` → `64%`.
-pub fn percent(share: f64) -> String {
+pub(crate) fn percent(share: f64) -> String {
     format!("{}%", (share * 100.0).round() as i64)
 }
 
 /// "1 award", "2 awards", "1,204 awards".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
         thousands(n as u64),
@@ -118,7 +118,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-pub fn join_and(items: Vec<String>) -> String {
+pub(crate) fn join_and(items: Vec<String>) -> String {
     match items.len() {
         0 => String::new(),
         1 => items[0].clone(),

@@ -26,7 +26,7 @@ impl Totals {
     pub fn voluntary_value_share(&self) -> Option<f64> {
         share(self.voluntary_value as f64, self.value as f64)
     }
-    pub fn voluntary_contract_share(&self) -> Option<f64> {
+    pub(crate) fn voluntary_contract_share(&self) -> Option<f64> {
         share(self.voluntary_contracts as f64, self.contracts as f64)
     }
     pub fn voluntary_provider_share(&self) -> Option<f64> {
@@ -133,6 +133,6 @@ pub struct Group {
 }
 
 /// Orders groups by value, largest first (ties by key).
-pub fn by_value_desc(a: &Group, b: &Group) -> Ordering {
+pub(crate) fn by_value_desc(a: &Group, b: &Group) -> Ordering {
     b.totals.value.cmp(&a.totals.value).then(a.key.cmp(&b.key))
 }
