@@ -1,4 +1,4 @@
-// A visitor on a slow phone: our page and the dc.js + crossfilter2 peer page (section 6 of
+// A visitor on a slow phone: our page and the dc.js + crossfilter2 peer page (measure 6 in
 // BENCHMARKS.md), each loaded fresh under Lighthouse's mobile throttling (1.6 Mbit/s down,
 // 750 kbit/s up, 150 ms round trip, CPU 4x slower; through DevTools), served gzipped as a
 // static host serves them. For each load: the first contentful paint (when anything of the

@@ -1,6 +1,6 @@
 // Trunk post-build hook (Trunk.toml): records which build this is (scripts/trunk's stable or
 // nightly) in index.html as <meta name="contracts-explorer-build">; and in release builds, minifies the wasm-bindgen glue
-// (the page's one JavaScript module Trunk's own minifier fails on; BENCHMARKS.md has the sizes) with terser,
+// (the page's one JavaScript module Trunk's own minifier fails on) with terser,
 // and rewrites its Subresource Integrity hash in index.html to match; and minifies boot.js,
 // the loader, whose comments are for readers of the source (it has no integrity hash). Debug
 // builds are left as they are. Any surprise (no glue named in index.html, no integrity to

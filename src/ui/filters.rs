@@ -102,7 +102,7 @@ fn FacetGroup(
     // was typed, by their places in `options`. Which options show changes only with what
     // was typed and chosen, not with the counts, so a click elsewhere leaves the list be.
     // The filters are read once for the whole list: reading the signal per option was
-    // about 4 ms of a click with 5,000 lead providers (profiled; BENCHMARKS.md).
+    // about 4 ms of a click with 5,000 lead providers (profiled).
     let lowered: Vec<String> = options.iter().map(|o| lower(&o.label)).collect();
     let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
     let shown = {
