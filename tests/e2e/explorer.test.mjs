@@ -181,6 +181,17 @@ test('when the browser refuses the clipboard, the page says so and never claims 
   await context.close();
 });
 
+test('the awards table fits its panel at every width, whatever its rows say', async () => {
+  for (const width of [1024, 1280, 1920]) {
+    for (const q of ['', 'category=womens']) {
+      const page = await open(q, { width });
+      const table = await page.locator('.table-scroll').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      assert.ok(table.scroll <= table.client + 1, `${width} px, "${q}": the table is ${table.scroll} px in a panel of ${table.client}`);
+      await page.close();
+    }
+  }
+});
+
 test('charts offer a table view and a text summary', async () => {
   const page = await open('');
   const chart = page.getByTestId('chart-provider');
