@@ -1,7 +1,7 @@
 //! The synthetic data generator: valid files in the real schema, deterministic, realistically shaped.
 
+use contracts_explorer::data::fold::{fold, lower};
 use contracts_explorer::data::{Dataset, Sector};
-use contracts_explorer::engine::text::{fold, lower};
 use contracts_explorer::engine::{Dim, Filters, MapColour, Selection, View};
 use contracts_explorer::synth;
 

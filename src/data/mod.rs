@@ -5,6 +5,7 @@
 
 mod assemble;
 pub mod contracts;
+pub mod fold;
 pub mod load;
 pub mod packed;
 pub mod types;

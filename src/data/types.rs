@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::fold::fold;
+
 /// A calendar month, the precision at which the sources give contract ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
@@ -351,23 +353,11 @@ pub struct Index {
     /// adds to the area and end-month group-bys, worked out once.
     pub award_areas: PerAward,
     pub award_ends: PerAward,
-    /// Per provider, its name and other spellings as search reads them, filled by the
-    /// first search (`engine::filters`) rather than again on every keystroke.
-    pub provider_text: Later<Vec<String>>,
+    /// Per provider, its name and other spellings folded (`fold`) and joined by spaces: a
+    /// search term (no spaces) is in the joined text exactly when it is in one of them.
+    /// Worked out here, once, so no keystroke folds the long list of providers again.
+    pub provider_text: Vec<String>,
 }
-
-/// A value worked out from the rest of its owner on first use. It plays no part in
-/// comparing owners: two datasets are equal whether or not either has been searched yet.
-#[derive(Clone, Debug, Default)]
-pub struct Later<T>(pub std::sync::OnceLock<T>);
-
-impl<T> PartialEq for Later<T> {
-    fn eq(&self, _: &Later<T>) -> bool {
-        true
-    }
-}
-
-impl<T> Eq for Later<T> {}
 
 /// For each award, a short list of (group, contracts) pairs. Many awards share a list (the
 /// same areas, the same end months), so each distinct list, with the award's number of
@@ -544,9 +534,18 @@ impl Index {
             award_areas,
             award_ends,
             end_months,
-            provider_text: Later::default(),
+            provider_text: providers.iter().map(search_text).collect(),
         }
     }
+}
+
+/// A provider's name and other spellings as search reads them (`Index::provider_text`).
+fn search_text(p: &Provider) -> String {
+    let all: Vec<&str> = std::iter::once(&p.name)
+        .chain(&p.other_spellings)
+        .map(String::as_str)
+        .collect();
+    fold(&all.join(" "))
 }
 
 /// Rows of bits, one per key from 0 to the largest in `keys`, each with a bit per item

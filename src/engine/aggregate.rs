@@ -8,10 +8,10 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
+use crate::data::fold::fold;
 use crate::data::{Dataset, Index, PerAward, Sector, Separate, REGIONAL};
 use crate::engine::filters::{Filters, SelectedAward, Selection, Unfiltered};
 use crate::engine::sort::first_k;
-use crate::engine::text::fold;
 use crate::engine::totals::{share, Dim, Group, Key, Summary, Totals};
 
 impl Dataset {

@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
+use crate::data::fold::lower;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::filters::{Filters, Selection, Unfiltered};
-use crate::engine::text::{lower, thousands};
+use crate::engine::text::thousands;
 use crate::engine::totals::{Dim, Key};
 
 /// A filter dimension a visitor can pick values of.

@@ -3,8 +3,8 @@
 use crate::engine::set::Set;
 use std::sync::Arc;
 
-use crate::data::{Dataset, Index, Month, Provider, Sector, REGIONAL};
-use crate::engine::text::fold;
+use crate::data::fold::fold;
+use crate::data::{Dataset, Index, Month, Sector, REGIONAL};
 use crate::engine::totals::Summary;
 
 /// What a visitor has filtered by. An empty set or `None` means "any".
@@ -350,8 +350,8 @@ impl Dataset {
 /// its category; a contract's adds the name of its area (a regional lot: of every area in
 /// its region). Terms hold no whitespace and the names are joined by spaces, so a term is
 /// in the joined text exactly when it is in one of the names: each name is searched once
-/// per term here, not once per award (the providers' names, the long list, are folded once,
-/// by the first search; the few others on each change). The spelling an award's source
+/// per term here, not once per award (the providers' names, the long list, are folded once
+/// in `Index::provider_text`; the few others on each change). The spelling an award's source
 /// used (`Award::published_provider`) is one of its provider's spellings (loading checks
 /// it, up to apostrophe style, which folding drops), so it needs no search of its own.
 /// Folding and searching every award's joined text on every change took over 200 ms a
@@ -385,18 +385,7 @@ impl SearchText {
         if terms.is_empty() {
             return SearchText { terms: Vec::new() };
         }
-        // A provider's spellings folded and joined by spaces: a term (no spaces) is in the
-        // joined text exactly when it is in one of them.
-        let providers = ds.index.provider_text.0.get_or_init(|| {
-            let spellings = |p: &Provider| {
-                let all: Vec<&str> = std::iter::once(&p.name)
-                    .chain(&p.other_spellings)
-                    .map(String::as_str)
-                    .collect();
-                fold(&all.join(" "))
-            };
-            ds.providers.iter().map(spellings).collect()
-        });
+        let providers = &ds.index.provider_text;
         let regions: Vec<String> = ds.regions.iter().map(|r| fold(&r.name)).collect();
         let categories: Vec<String> = ds.categories.iter().map(|c| fold(&c.name)).collect();
         let areas: Vec<String> = ds.areas.iter().map(|a| fold(&a.name)).collect();

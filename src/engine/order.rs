@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::data::fold::lower;
 use crate::data::{Dataset, Sector};
 use crate::engine::rows::Column;
-use crate::engine::text::lower;
 
 /// The table's order of every award, by column and direction, each worked out on first use
 /// and kept: a view then picks its awards out of it in one pass instead of sorting them,

@@ -1,10 +1,11 @@
 //! The plain-English sentence describing a view, and the detail line under the figures.
 
+use crate::data::fold::lower_char;
 use crate::data::{Dataset, Sector};
 use crate::engine::facets::Facet;
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::set::Set;
-use crate::engine::text::{join_and, lower_char, percent, plural, pounds_short, thousands};
+use crate::engine::text::{join_and, percent, plural, pounds_short, thousands};
 use crate::engine::totals::Totals;
 
 impl Dataset {

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::data::fold::lower;
 use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
-use crate::engine::text::lower;
 use crate::engine::text::plural;
 use crate::engine::Filters;
 use crate::ui::{browser, Change, State};
