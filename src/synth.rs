@@ -226,11 +226,12 @@ pub fn recompute(
     // As the page does: `select_summarised` works out the totals and every group-by once
     // (the unfiltered view only the first time), which the figures, charts and filter
     // counts then read.
-    let sel = ds.select_summarised(f, unfiltered);
-    let mut sum = ds.totals(&sel).value;
+    let summary = &ds.select_summarised(f, unfiltered).summary;
+    let mut sum = summary.totals.value;
     for dim in RECOMPUTED {
         sum = sum.wrapping_add(
-            ds.group_by(&sel, dim)
+            summary
+                .group(dim)
                 .iter()
                 .map(|g| g.totals.value)
                 .sum::<u64>(),

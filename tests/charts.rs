@@ -55,7 +55,7 @@ fn texts(svg: &str) -> Vec<String> {
 #[test]
 fn region_chart_draws_each_region_once_split_by_sector() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let chart = charts::region_chart(&ds, &sel);
     let (svg, hits) = svg_of(&chart, 600);
     assert_eq!(hits, 11, "one click target per region with awards");
@@ -79,7 +79,9 @@ fn region_chart_draws_each_region_once_split_by_sector() {
 #[test]
 fn bar_lengths_are_proportional_to_value() {
     let ds = ds();
-    let sel = ds.select(&Filters::from_query("category=womens", &ds).0);
+    let sel = ds
+        .summarise(ds.select(&Filters::from_query("category=womens", &ds).0))
+        .summary;
     let chart = charts::provider_chart(&ds, &sel);
     let (svg, _) = svg_of(&chart, 800);
     let widths = rect_widths(&svg, "#0072B2");
@@ -102,7 +104,7 @@ fn bar_lengths_are_proportional_to_value() {
 #[test]
 fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let chart = charts::provider_chart(&ds, &sel);
     let (svg, hits) = svg_of(&chart, 700);
     assert_eq!(hits, 26);
@@ -121,7 +123,7 @@ fn provider_chart_colours_each_provider_by_its_sector_and_counts_contracts() {
 #[test]
 fn a_narrow_chart_puts_labels_above_full_width_bars_and_shortens_what_still_does_not_fit() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let chart = charts::category_chart(&ds, &sel);
     let (wide, _) = svg_of(&chart, 700);
     let (narrow, _) = svg_of(&chart, 340);
@@ -140,7 +142,9 @@ fn a_narrow_chart_puts_labels_above_full_width_bars_and_shortens_what_still_does
 #[test]
 fn an_empty_view_draws_a_message_not_bars() {
     let ds = ds();
-    let sel = ds.select(&Filters::from_query("region=greater-manchester", &ds).0);
+    let sel = ds
+        .summarise(ds.select(&Filters::from_query("region=greater-manchester", &ds).0))
+        .summary;
     let (svg, hits) = svg_of(&charts::region_chart(&ds, &sel), 600);
     assert_eq!(hits, 0);
     assert_eq!(texts(&svg), ["No awards in this view"]);
@@ -149,7 +153,7 @@ fn an_empty_view_draws_a_message_not_bars() {
 #[test]
 fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let timeline = charts::timeline(&ds, &sel);
     let mut svg = String::new();
     let hits;
@@ -186,7 +190,7 @@ fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
 #[test]
 fn dark_palette_draws_in_its_own_colours() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let chart = charts::region_chart(&ds, &sel);
     let mut svg = String::new();
     {
@@ -202,7 +206,7 @@ fn dark_palette_draws_in_its_own_colours() {
 #[test]
 fn high_density_screens_get_scaled_drawing() {
     let ds = ds();
-    let sel = ds.select(&Filters::default());
+    let sel = ds.summarise(ds.select(&Filters::default())).summary;
     let chart = charts::category_chart(&ds, &sel);
     let draw = |scale: f64| {
         let mut svg = String::new();
@@ -229,7 +233,7 @@ fn an_exported_chart_carries_its_title_filters_source_and_date() {
         "region=wales&category=womens,personal-wellbeing,accommodation&q=trust",
         &ds,
     );
-    let sel = ds.select(&f);
+    let sel = ds.summarise(ds.select(&f)).summary;
     let chart = charts::provider_chart(&ds, &sel);
     let width = 400;
     let frame = Frame::new(

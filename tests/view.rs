@@ -262,12 +262,12 @@ fn names_with_commas_quotes_and_formula_signs_stay_in_their_own_csv_cells() {
 #[test]
 fn the_detail_line_gives_the_sector_split_and_concentration() {
     let ds = ds();
-    let all = ds.select(&Filters::default());
+    let all = ds.summarise(ds.select(&Filters::default()));
     assert_eq!(
         ds.describe_detail(&all),
         "Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers hold 41% of the value."
     );
-    let none = ds.select(&q("region=greater-manchester"));
+    let none = ds.summarise(ds.select(&q("region=greater-manchester")));
     assert_eq!(ds.describe_detail(&none), "");
 }
 
@@ -283,13 +283,13 @@ fn counts_of_thousands_read_with_separators() {
     let ds = contracts_explorer::synth::dataset(20_000, 3).unwrap();
     for query in ["", "sector=voluntary", "sector=private&min=1000000"] {
         let (f, _) = Filters::from_query(query, &ds);
-        let sel = ds.select(&f);
-        let t = ds.totals(&sel);
+        let sel = ds.summarise(ds.select(&f));
+        let t = &sel.summary.totals;
         assert!(
             t.contracts >= 1_000,
             "{query}: a view with thousands of contracts"
         );
-        let sentence = ds.describe(&f, &t);
+        let sentence = ds.describe(&f, t);
         let detail = ds.describe_detail(&sel);
         assert!(counts_are_separated(&sentence), "{sentence}");
         assert!(counts_are_separated(&detail), "{detail}");
@@ -303,7 +303,7 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
     use contracts_explorer::engine::Dim;
     let ds = contracts_explorer::synth::dataset(10_000, 3).unwrap();
     let sel = ds.select(&Filters::default());
-    let chart = charts::provider_chart(&ds, &sel);
+    let chart = charts::provider_chart(&ds, &ds.summarise(sel.clone()).summary);
     assert_eq!(chart.bars.len(), MAX_BARS);
     let providers = ds.group_by(&sel, Dim::Provider).len();
     let (rest, rest_value) = chart.left_out.expect("providers left out");
@@ -338,7 +338,11 @@ fn at_scale_the_provider_chart_draws_the_largest_and_counts_the_rest() {
     // The 2021 data's 26 lead providers are all drawn.
     let real = common::ds();
     assert_eq!(
-        charts::provider_chart(&real, &real.select(&Filters::default())).left_out,
+        charts::provider_chart(
+            &real,
+            &real.summarise(real.select(&Filters::default())).summary
+        )
+        .left_out,
         None
     );
 }

@@ -11,7 +11,8 @@ use crate::engine::sort::{first_k, sort_by};
 use crate::engine::text::plural;
 use crate::engine::text::{pounds, pounds_short, thousands};
 use crate::engine::totals::by_value_desc;
-use crate::engine::{Dim, Key, Selection, Totals};
+use crate::engine::totals::Summary;
+use crate::engine::{Dim, Key, Totals};
 
 mod map;
 mod paint;
@@ -101,10 +102,10 @@ fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 2] {
 }
 
 /// Value by region, split by sector, in file order.
-pub fn region_chart(ds: &Dataset, sel: &Selection) -> BarChart {
-    let bars = ds
-        .group_by(sel, Dim::Region)
-        .into_iter()
+pub fn region_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let bars = summary
+        .group(Dim::Region)
+        .iter()
         .map(|g| {
             let t = &g.totals;
             Bar {
@@ -126,10 +127,10 @@ pub fn region_chart(ds: &Dataset, sel: &Selection) -> BarChart {
 }
 
 /// Value by service category.
-pub fn category_chart(ds: &Dataset, sel: &Selection) -> BarChart {
-    let bars = ds
-        .group_by(sel, Dim::Category)
-        .into_iter()
+pub fn category_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let bars = summary
+        .group(Dim::Category)
+        .iter()
         .map(|g| Bar {
             key: g.key,
             label: g.key.label(ds),
@@ -145,8 +146,8 @@ pub fn category_chart(ds: &Dataset, sel: &Selection) -> BarChart {
 }
 
 /// Lead providers ranked by value, coloured by sector, with their contract counts.
-pub fn provider_chart(ds: &Dataset, sel: &Selection) -> BarChart {
-    let groups = ds.group_by(sel, Dim::Provider);
+pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let groups = summary.group(Dim::Provider);
     let first = first_k(groups.len(), MAX_BARS, &|i, j| {
         by_value_desc(&groups[i], &groups[j])
     });
@@ -179,10 +180,10 @@ pub fn provider_chart(ds: &Dataset, sel: &Selection) -> BarChart {
 }
 
 /// Contracts by the month they are scheduled to end, on a time axis from the start.
-pub fn timeline(ds: &Dataset, sel: &Selection) -> Timeline {
-    let points = ds
-        .group_by(sel, Dim::End)
-        .into_iter()
+pub fn timeline(ds: &Dataset, summary: &Summary) -> Timeline {
+    let points = summary
+        .group(Dim::End)
+        .iter()
         .filter_map(|g| match g.key {
             Key::End(m) => Some(TimelinePoint {
                 month: m,

@@ -10,19 +10,29 @@ use std::sync::Arc;
 
 use crate::data::fold::fold;
 use crate::data::{Dataset, Index, PerAward, Sector, Separate, REGIONAL};
-use crate::engine::filters::{Filters, SelectedAward, Selection, Unfiltered};
+use crate::engine::filters::{Filters, SelectedAward, Selection};
 use crate::engine::sort::first_k;
 use crate::engine::totals::{share, Dim, Group, Key, Summary, Totals};
 
+/// A selection with its totals and every group-by worked out together (`summarise`): what
+/// the page shows, and what its figures, charts, map and most filter counts read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summarised {
+    pub selection: Selection,
+    pub summary: Summary,
+}
+
+/// The unfiltered selection of one dataset (the default view, and every "clear all"),
+/// summarised once and then shared, so coming back to it costs nothing however many awards
+/// there are. Keep one per dataset: it does not know which dataset it was filled from.
+#[derive(Debug, Default)]
+pub struct Unfiltered(std::sync::OnceLock<Arc<Summarised>>);
+
 impl Dataset {
-    /// `select` with its totals and every group-by worked out (`summarise`), as the page
-    /// shows it; with no filter set, the selection kept in `unfiltered`.
-    pub fn select_summarised(&self, filters: &Filters, unfiltered: &Unfiltered) -> Arc<Selection> {
-        let work = || {
-            let s = self.select(filters);
-            self.summarise(&s);
-            Arc::new(s)
-        };
+    /// `select`, summarised (`summarise`), as the page shows it; with no filter set, the
+    /// one kept in `unfiltered`.
+    pub fn select_summarised(&self, filters: &Filters, unfiltered: &Unfiltered) -> Arc<Summarised> {
+        let work = || Arc::new(self.summarise(self.select(filters)));
         if filters.is_empty() {
             Arc::clone(unfiltered.0.get_or_init(work))
         } else {
@@ -32,28 +42,20 @@ impl Dataset {
 
     /// Totals over the contracts in `selection`.
     pub fn totals(&self, selection: &Selection) -> Totals {
-        if let Some(summary) = selection.summary.get() {
-            return summary.totals.clone();
-        }
         self.accumulate(selection, &[None])
             .pop()
             .and_then(|(mut t, _)| t.pop())
             .unwrap_or_default()
     }
 
-    /// Works out the totals and every group-by of `selection` together, once, and keeps them in
-    /// it, so `totals` and `group_by` on it read them instead of passing over it again. The
-    /// page does this for its main selection, which its figures, charts and most filter
-    /// counts all read.
+    /// Works out the totals and every group-by of `selection` together, so the views read
+    /// them instead of passing over it again.
     ///
     /// The totals and the sectors are added up from the lead providers' totals rather than
     /// passing over the selection again: every award has one lead provider, whose sector is
     /// the award's, so summing per provider gives the same figures, and a provider with an
     /// award counts once.
-    pub fn summarise(&self, selection: &Selection) {
-        if selection.summary.get().is_some() {
-            return;
-        }
+    pub fn summarise(&self, selection: Selection) -> Summarised {
         let passed = [
             Dim::Region,
             Dim::Area,
@@ -64,7 +66,7 @@ impl Dataset {
         let mut area_providers = Vec::new();
         let mut per_dim: Vec<(Dim, Vec<Totals>)> = passed
             .into_iter()
-            .zip(self.accumulate(selection, &passed.map(Some)))
+            .zip(self.accumulate(&selection, &passed.map(Some)))
             .map(|(dim, (totals, providers))| {
                 if dim == Dim::Area {
                     area_providers = providers;
@@ -95,11 +97,14 @@ impl Dataset {
                 (dim, self.groups(dim, totals))
             })
             .collect();
-        let _ = selection.summary.set(Summary {
-            totals,
-            groups,
-            area_providers,
-        });
+        Summarised {
+            selection,
+            summary: Summary {
+                totals,
+                groups,
+                area_providers,
+            },
+        }
     }
 
     /// The number of groups of `dim` (dense indices below it); `None` is one group, the whole.
@@ -199,11 +204,6 @@ impl Dataset {
 
     /// The selection grouped by `dim`, in key order; groups with no contracts are left out.
     pub fn group_by(&self, selection: &Selection, dim: Dim) -> Vec<Group> {
-        if let Some(summary) = selection.summary.get() {
-            if let Some((_, groups)) = summary.groups.iter().find(|(d, _)| *d == dim) {
-                return groups.clone();
-            }
-        }
         let (totals, _) = self
             .accumulate(selection, &[Some(dim)])
             .pop()
@@ -218,12 +218,15 @@ impl Dataset {
 
     /// Per area (dense, by index), the totals of the awards covering it, and its row of
     /// `provider_words()` words with a bit set for each lead provider among them (what
-    /// the map names): the area group-by, read from the summary when `selection` has one.
-    pub(crate) fn area_cover<'s>(&self, selection: &'s Selection) -> (Vec<Totals>, Cow<'s, [u64]>) {
-        if let Some(summary) = selection.summary.get() {
+    /// the map names): the area group-by, read from `summarised` when it is given.
+    pub(crate) fn area_cover<'s>(
+        &self,
+        selection: &Selection,
+        summarised: Option<&'s Summary>,
+    ) -> (Vec<Totals>, Cow<'s, [u64]>) {
+        if let Some(summary) = summarised {
             let mut dense = vec![Totals::default(); self.areas.len()];
-            let groups = summary.groups.iter().filter(|(d, _)| *d == Dim::Area);
-            for g in groups.flat_map(|(_, groups)| groups) {
+            for g in summary.group(Dim::Area) {
                 if let Key::Area(a) = g.key {
                     if let Some(slot) = dense.get_mut(a) {
                         *slot = g.totals.clone();
@@ -262,17 +265,7 @@ impl Dataset {
 
     /// The share of the selection's value held by the `n` lead providers with the most value (0 to 1).
     pub fn top_providers_share(&self, selection: &Selection, n: usize) -> Option<f64> {
-        let values: Vec<u64> = self
-            .group_by(selection, Dim::Provider)
-            .iter()
-            .map(|g| g.totals.value)
-            .collect();
-        let total: u64 = values.iter().sum();
-        let top = first_k(values.len(), n, &|i, j| values[j].cmp(&values[i]));
-        share(
-            top.iter().map(|&i| values[i]).sum::<u64>() as f64,
-            total as f64,
-        )
+        top_share(&self.group_by(selection, Dim::Provider), n)
     }
 
     /// The separately commissioned services that the filters' geography, category and
@@ -331,6 +324,17 @@ impl Dataset {
             })
             .collect()
     }
+}
+
+/// The share of the value of `groups` held by the `n` with the most value (0 to 1).
+pub(crate) fn top_share(groups: &[Group], n: usize) -> Option<f64> {
+    let values: Vec<u64> = groups.iter().map(|g| g.totals.value).collect();
+    let total: u64 = values.iter().sum();
+    let top = first_k(values.len(), n, &|i, j| values[j].cmp(&values[i]));
+    share(
+        top.iter().map(|&i| values[i]).sum::<u64>() as f64,
+        total as f64,
+    )
 }
 
 /// The running totals of one group-by, in 32-bit counts while adding up. Distinct lead

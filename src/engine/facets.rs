@@ -1,11 +1,10 @@
 //! The filter lists: each facet's options, how many awards each option would give, and
 //! which options a long list shows.
 
-use std::sync::Arc;
-
 use crate::data::fold::lower;
 use crate::data::{Dataset, Month, Sector};
-use crate::engine::filters::{Filters, Selection, Unfiltered};
+use crate::engine::aggregate::{Summarised, Unfiltered};
+use crate::engine::filters::Filters;
 use crate::engine::text::thousands;
 use crate::engine::totals::{Dim, Key};
 
@@ -156,33 +155,31 @@ impl Dataset {
     /// How many awards each of `facet`'s options (in `facet_options` order) would give
     /// alongside the other filters.
     pub fn facet_counts(&self, filters: &Filters, facet: Facet) -> Vec<usize> {
-        let current = self.select(filters);
+        let current = self.summarise(self.select(filters));
         self.facet_counts_given(filters, facet, &current, &Unfiltered::default())
     }
 
-    /// `facet_counts`, given `current` = `self.select(filters)`: a facet with nothing
-    /// chosen counts over that selection, and one that is the only filter set counts over
-    /// the unfiltered selection, instead of selecting again.
+    /// `facet_counts`, given `current`, the filters' selection summarised: a facet with
+    /// nothing chosen counts over that selection, and one that is the only filter set counts
+    /// over the unfiltered selection, instead of selecting again.
     pub fn facet_counts_given(
         &self,
         filters: &Filters,
         facet: Facet,
-        current: &Selection,
+        current: &Summarised,
         unfiltered: &Unfiltered,
     ) -> Vec<usize> {
         let others = facet.without(filters);
-        let owned;
-        let selection = if others == *filters {
-            current
+        let (everything, grouped);
+        let groups = if others == *filters {
+            current.summary.group(facet.dim())
+        } else if others.is_empty() {
+            everything = self.select_summarised(&others, unfiltered);
+            everything.summary.group(facet.dim())
         } else {
-            owned = if others.is_empty() {
-                self.select_summarised(&others, unfiltered)
-            } else {
-                Arc::new(self.select(&others))
-            };
-            &owned
+            grouped = self.group_by(&self.select(&others), facet.dim());
+            &grouped
         };
-        let groups = self.group_by(selection, facet.dim());
         // Groups come in key order, so each key is found by halving.
         self.facet_keys(facet)
             .into_iter()

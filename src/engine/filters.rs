@@ -1,11 +1,9 @@
 //! `Filters` and the selection of the contracts (and so the awards) they match.
 
 use crate::engine::set::Set;
-use std::sync::Arc;
 
 use crate::data::fold::fold;
 use crate::data::{Dataset, Index, Month, Sector, REGIONAL};
-use crate::engine::totals::Summary;
 
 /// What a visitor has filtered by. An empty set or `None` means "any".
 ///
@@ -47,7 +45,7 @@ impl Filters {
 }
 
 /// The contracts a `Filters` matches, and the awards they belong to.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     /// The selected contracts of the awards only partly selected (indices into
     /// `Dataset::contracts`, ascending). A whole award's contracts are its range in
@@ -56,15 +54,6 @@ pub struct Selection {
     partial: Vec<usize>,
     /// The awards with contracts in the selection, ascending, one entry each.
     pub awards: Vec<SelectedAward>,
-    /// Its totals and group-bys once `Dataset::summarise` has worked them out.
-    pub summary: std::sync::OnceLock<Summary>,
-}
-
-/// Two selections are equal when they hold the same contracts, summarised or not.
-impl PartialEq for Selection {
-    fn eq(&self, other: &Selection) -> bool {
-        self.partial == other.partial && self.awards == other.awards
-    }
 }
 
 impl Selection {
@@ -82,14 +71,6 @@ impl Selection {
         whole.chain(part.iter().copied())
     }
 }
-
-impl Eq for Selection {}
-
-/// The unfiltered selection of one dataset (the default view, and every "clear all"),
-/// summarised once and then shared, so coming back to it costs nothing however many awards
-/// there are. Keep one per dataset: it does not know which dataset it was filled from.
-#[derive(Debug, Default)]
-pub struct Unfiltered(pub(crate) std::sync::OnceLock<Arc<Selection>>);
 
 /// An award in a selection, how many of its contracts are selected (and where they are, if
 /// not all of them), and the award's own columns from `Index`, copied in as it is selected:
@@ -335,11 +316,7 @@ impl Dataset {
             }
         }
         awards.shrink_to_fit();
-        Selection {
-            partial,
-            awards,
-            summary: std::sync::OnceLock::new(),
-        }
+        Selection { partial, awards }
     }
 }
 

@@ -8,6 +8,7 @@ use crate::engine::set::Set;
 use std::borrow::Cow;
 
 use crate::data::{Dataset, Month};
+use crate::engine::aggregate::Summarised;
 use crate::engine::colour::MapColour;
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::pounds_short;
@@ -142,10 +143,10 @@ impl Dataset {
         self.map_over(f, colour, None)
     }
 
-    /// `area_map`, given `current` = `self.select(f)`, which it reuses when the map's own
-    /// filters are the same (no area chosen, not colouring by coverage) instead of
-    /// selecting again.
-    pub fn area_map_given(&self, f: &Filters, colour: &MapColour, current: &Selection) -> AreaMap {
+    /// `area_map`, given `current`, the selection of `f` summarised, which it reuses when
+    /// the map's own filters are the same (no area chosen, not colouring by coverage)
+    /// instead of selecting again.
+    pub fn area_map_given(&self, f: &Filters, colour: &MapColour, current: &Summarised) -> AreaMap {
         self.map_over(f, colour, Some(current))
     }
 
@@ -198,7 +199,7 @@ impl Dataset {
         (covers, covering)
     }
 
-    fn map_over(&self, f: &Filters, colour: &MapColour, current: Option<&Selection>) -> AreaMap {
+    fn map_over(&self, f: &Filters, colour: &MapColour, current: Option<&Summarised>) -> AreaMap {
         let mut scope = f.clone();
         scope.areas.clear();
         let coverage = match colour {
@@ -210,11 +211,11 @@ impl Dataset {
         }
         let stride = self.provider_words();
         let owned;
-        let selection = match current {
-            Some(current) if scope == *f => current,
+        let (selection, summary) = match current {
+            Some(current) if scope == *f => (&current.selection, Some(&current.summary)),
             _ => {
                 owned = self.select(&scope);
-                &owned
+                (&owned, None)
             }
         };
         // Which lead providers cover each area: a row of `stride` words per area, one bit
@@ -222,7 +223,7 @@ impl Dataset {
         // is the area group-by, which the page's summary has already worked out.
         let (covers, covering) = match coverage {
             None => {
-                let (totals, covering) = self.area_cover(selection);
+                let (totals, covering) = self.area_cover(selection, summary);
                 let covers = totals
                     .iter()
                     .map(|t| Cover {

@@ -23,8 +23,9 @@ pub mod sort;
 pub mod text;
 pub mod totals;
 
+pub use aggregate::{Summarised, Unfiltered};
 pub use colour::MapColour;
-pub use filters::{Filters, Selection, Unfiltered};
+pub use filters::{Filters, Selection};
 pub use link::{Problem, View, Warning};
 pub use map::{AreaMap, Fill};
 pub use totals::{Dim, Group, Key, Totals};

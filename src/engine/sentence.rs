@@ -2,11 +2,12 @@
 
 use crate::data::fold::lower_char;
 use crate::data::{Dataset, Sector};
+use crate::engine::aggregate::{top_share, Summarised};
 use crate::engine::facets::Facet;
-use crate::engine::filters::{Filters, Selection};
+use crate::engine::filters::Filters;
 use crate::engine::set::Set;
 use crate::engine::text::{join_and, percent, plural, pounds_short, thousands};
-use crate::engine::totals::Totals;
+use crate::engine::totals::{Dim, Totals};
 
 impl Dataset {
     /// One plain-English sentence describing the view, for people and screen readers.
@@ -83,8 +84,8 @@ impl Dataset {
     }
 
     /// The sector split and concentration behind the headline figures, in one line.
-    pub fn describe_detail(&self, sel: &Selection) -> String {
-        let t = self.totals(sel);
+    pub fn describe_detail(&self, s: &Summarised) -> String {
+        let t = &s.summary.totals;
         if t.awards == 0 {
             return String::new();
         }
@@ -101,7 +102,7 @@ impl Dataset {
             share(t.voluntary_provider_share()),
         );
         if t.lead_providers > 3 {
-            if let Some(top) = self.top_providers_share(sel, 3) {
+            if let Some(top) = top_share(s.summary.group(Dim::Provider), 3) {
                 line.push_str(&format!(
                     " The 3 largest lead providers hold {} of the value.",
                     percent(top)

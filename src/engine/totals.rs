@@ -125,6 +125,16 @@ pub struct Summary {
     pub(crate) area_providers: Vec<u64>,
 }
 
+impl Summary {
+    /// The group-by of `dim`, in key order; groups with no contracts are left out.
+    pub fn group(&self, dim: Dim) -> &[Group] {
+        self.groups
+            .iter()
+            .find(|(d, _)| *d == dim)
+            .map_or(&[], |(_, groups)| groups.as_slice())
+    }
+}
+
 /// One group of a group-by.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {

@@ -160,9 +160,9 @@ pub fn Charts() -> impl IntoView {
     let ds = state.ds;
     // Each drawing is a memo: worked out once per change however often it is read, and a
     // chart whose drawing did not change is not redrawn.
-    let bars = |f: fn(&crate::data::Dataset, &crate::engine::Selection) -> BarChart| {
+    let bars = |f: fn(&crate::data::Dataset, &crate::engine::totals::Summary) -> BarChart| {
         Signal::from(Memo::new(move |_| {
-            state.selection.with(|s| Drawing::Bars(f(ds, s)))
+            state.selection.with(|s| Drawing::Bars(f(ds, &s.summary)))
         }))
     };
     let panels = [
@@ -209,7 +209,7 @@ pub fn Charts() -> impl IntoView {
             Signal::from(Memo::new(move |_| {
                 state
                     .selection
-                    .with(|s| Drawing::Timeline(crate::charts::timeline(ds, s)))
+                    .with(|s| Drawing::Timeline(crate::charts::timeline(ds, &s.summary)))
             })),
             false,
         ),

@@ -23,7 +23,7 @@ use crate::engine::chips::Chip;
 use crate::engine::colour::MapColour;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
 use crate::engine::link::{self, View};
-use crate::engine::{Filters, Key, Selection, Totals, Unfiltered};
+use crate::engine::{Filters, Key, Summarised, Totals, Unfiltered};
 
 pub use figures::Figures;
 
@@ -66,7 +66,7 @@ pub struct State {
     pub filters: RwSignal<Filters>,
     /// How the map is coloured: part of the view a link shares, not a filter.
     pub map: RwSignal<MapColour>,
-    pub selection: Memo<Arc<Selection>>,
+    pub selection: Memo<Arc<Summarised>>,
     /// The unfiltered selection, once worked out (the default view and "clear all").
     pub unfiltered: &'static Unfiltered,
     pub totals: Memo<Totals>,
@@ -150,7 +150,7 @@ pub fn Explorer(
     // the figures, the charts and the counts of filters with nothing chosen read them.
     let unfiltered: &'static Unfiltered = Box::leak(Box::default());
     let selection = Memo::new(move |_| filters.with(|f| ds.select_summarised(f, unfiltered)));
-    let totals = Memo::new(move |_| selection.with(|s| ds.totals(s)));
+    let totals = Memo::new(move |_| selection.with(|s| s.summary.totals.clone()));
     let chips = Memo::new(move |_| filters.with(|f| ds.chips(f)));
     let set = Callback::new(move |(new, how): (Filters, Change)| {
         let old = filters.get_untracked();

@@ -50,9 +50,12 @@ pub fn AwardsTable() -> impl IntoView {
     // The selection's awards in table order; rows are built only for the page shown.
     let orders = AwardOrders::default();
     let rows = Memo::new(move |_| {
-        let awards: Vec<usize> = state
-            .selection
-            .with(|s| ds.award_rows(s).into_iter().map(|(a, _)| a).collect());
+        let awards: Vec<usize> = state.selection.with(|s| {
+            ds.award_rows(&s.selection)
+                .into_iter()
+                .map(|(a, _)| a)
+                .collect()
+        });
         let (column, descending) = sort.get();
         orders.sorted(ds, &awards, column, descending)
     });
