@@ -144,9 +144,9 @@ pub fn generate(
     }
     let dataset_csv = format!(
         "key,value,source\ntitle,Synthetic contracts ({awards} awards; seed {seed}),{source}\n\
-         heading,{},\nplace,{},{source}\nfile_name,synthetic-contracts-{awards}-{seed},\n\
-         data_as_at,{},{source}\nstart,{},{source}\n",
-        real.heading, real.place, real.data_as_at, real.start
+         heading,{},\nplace,{},{source}\nfile_name,synthetic-contracts-{awards}-{seed},\ncounting,\"{}\",{source}\n\
+         awarded,{},{source}\ndata_as_at,{},{source}\nstart,{},{source}\n",
+        real.heading, real.place, real.counting.replace('"', "\"\""), real.awarded, real.data_as_at, real.start
     );
     crate::data::load::FILES
         .iter()

@@ -32,11 +32,41 @@ fn an_area_counts_the_whole_value_of_the_awards_covering_it_and_says_so() {
     assert_eq!(t.contracts, 4);
     assert_eq!(t.value, 1_765_668 + 5_706_872 + 2_852_365 + 2_624_658);
     assert_eq!(
-        t.partial_awards, 2,
-        "the two area-lot awards also cover other areas"
+        t.partial_awards, 4,
+        "the two area-lot awards and the two regional lots also cover other areas"
     );
     // A region filter takes awards whole.
     assert_eq!(totals(&ds, "region=south-west").partial_awards, 0);
+    // London is one area: its regional lots cover nothing else.
+    assert_eq!(totals(&ds, "area=london").partial_awards, 0);
+}
+
+#[test]
+fn for_every_area_the_note_counts_the_awards_that_also_cover_other_areas() {
+    let ds = ds();
+    for (chosen, area) in ds.areas.iter().enumerate() {
+        let query = format!("area={}", area.slug);
+        let sel = ds.select(&Filters::from_query(&query, &ds).0);
+        // The plain rule: an award covers every area it lists, or its whole region.
+        let elsewhere = sel
+            .awards
+            .iter()
+            .filter(|p| {
+                let award = &ds.awards[p.award as usize];
+                let covered: Vec<usize> = if award.areas.is_empty() {
+                    ds.areas_of(award.region).collect()
+                } else {
+                    award.areas.iter().map(|x| x.area).collect()
+                };
+                covered.iter().any(|&a| a != chosen)
+            })
+            .count();
+        assert_eq!(ds.totals(&sel).partial_awards, elsewhere, "{query}");
+    }
+    assert_eq!(totals(&ds, "area=south-yorkshire").partial_awards, 2);
+    assert_eq!(totals(&ds, "area=derbyshire").partial_awards, 3);
+    // A search that finds a regional lot by one of its areas' names says so too.
+    assert!(totals(&ds, "q=south+yorkshire").partial_awards >= 2);
 }
 
 #[test]

@@ -75,32 +75,66 @@ fn each_chip_removes_exactly_its_filter() {
 }
 
 #[test]
-fn the_sentence_describes_the_view() {
+fn the_sentence_says_what_was_awarded_and_when_it_was_scheduled_to_end_in_todays_tense() {
+    use contracts_explorer::data::Month;
     let ds = ds();
-    let say = |s: &str| {
+    let say_on = |s: &str, today: &str| {
         let f = q(s);
-        ds.describe(&f, &ds.totals(&ds.select(&f)))
+        let summary = ds.summarise(ds.select(&f)).summary;
+        ds.describe(&f, &summary, Month::parse(today).unwrap())
     };
+    let say = |s: &str| say_on(s, "2026-12");
     assert_eq!(
         say("region=wales"),
-        "In Wales, 6 lead providers hold 17 contracts worth £13.5m; 82% of the value went to voluntary-sector organisations."
+        "In Wales, 6 lead providers were awarded 17 contracts worth £13.5m in May 2021; 82% of the value went to voluntary-sector organisations. They were scheduled to end between June 2023 and March 2025; all those dates have passed."
     );
     assert_eq!(
         say(""),
-        "Across England and Wales, 26 lead providers hold 110 contracts worth £196.1m; 64% of the value went to voluntary-sector organisations."
+        "Across England and Wales, 26 lead providers were awarded 110 contracts worth £196.1m in May 2021; 64% of the value went to voluntary-sector organisations. They were scheduled to end between June 2023 and March 2026; all those dates have passed."
     );
     assert_eq!(
         say("category=womens&region=wales"),
-        "In Wales, 2 lead providers hold 4 contracts for women's services worth £2.4m; 100% of the value went to voluntary-sector organisations."
+        "In Wales, 2 lead providers were awarded 4 contracts for women's services worth £2.4m in May 2021; 100% of the value went to voluntary-sector organisations. They were scheduled to end in June 2023, which has passed."
     );
+    assert_eq!(
+        say("area=south-yorkshire&category=accommodation"),
+        "In South Yorkshire, 1 lead provider was awarded 1 contract for accommodation worth £4.1m in May 2021 (counting the full value of awards that also cover other areas or dates); 100% of the value went to voluntary-sector organisations. It was scheduled to end in March 2025, which has passed."
+    );
+    // The same view on the day the contracts started, and between their ends.
+    assert!(say_on("category=womens&region=wales", "2021-06")
+        .ends_with("They are scheduled to end in June 2023."));
+    assert!(say_on("region=wales", "2025-01").ends_with(
+        "8 of them were scheduled to end in June 2023, which has passed; the other 9 are scheduled to end in March 2025."
+    ), "{}", say_on("region=wales", "2025-01"));
     assert_eq!(
         say("region=greater-manchester"),
         "In Greater Manchester, no awards match these filters."
     );
     assert!(say("area=dorset")
         .contains("counting the full value of awards that also cover other areas"));
-    assert!(say("sector=private&category=ete")
-        .starts_with("Across England and Wales, 3 private lead providers hold 10 contracts"));
+    // With one sector chosen, the sentence gives no share of it ("0% … voluntary").
+    let private = say("sector=private&category=ete");
+    assert!(
+        private.starts_with("Across England and Wales, 3 private lead providers were awarded 10 contracts"),
+        "{private}"
+    );
+    assert!(!private.contains("of the value went to"), "{private}");
+}
+
+#[test]
+fn the_note_beside_the_figures_says_the_data_is_the_announcement_not_todays_providers() {
+    use contracts_explorer::data::Month;
+    let ds = ds();
+    let on = |today: &str| ds.currency_note(Month::parse(today).unwrap());
+    assert_eq!(
+        on("2026-12"),
+        "These are the 66 awards announced in May 2021, not today's providers: every scheduled end, the last in March 2026, has passed."
+    );
+    assert_eq!(on("2021-06"), "These are the 66 awards announced in May 2021.");
+    assert_eq!(
+        on("2024-01"),
+        "These are the 66 awards announced in May 2021; some of their contracts have passed their scheduled end."
+    );
 }
 
 #[test]
@@ -265,17 +299,34 @@ fn the_detail_line_gives_the_sector_split_and_concentration() {
     let all = ds.summarise(ds.select(&Filters::default()));
     assert_eq!(
         ds.describe_detail(&all),
-        "Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers hold 41% of the value."
+        "Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers were awarded 41% of the value."
     );
     let none = ds.summarise(ds.select(&q("region=greater-manchester")));
     assert_eq!(ds.describe_detail(&none), "");
 }
 
 /// Whether every whole number of four digits or more in `text` has thousands separators
-/// (money is written "£22.8bn", so this is about counts).
+/// (money is written "£22.8bn", so this is about counts; a month's year, "May 2021", is
+/// not a count).
 fn counts_are_separated(text: &str) -> bool {
-    text.split(|c: char| !c.is_ascii_digit() && c != ',')
-        .all(|run| run.contains(',') || run.len() < 4)
+    let mut words = text.split(' ').peekable();
+    let mut counts = Vec::new();
+    while let Some(word) = words.next() {
+        let month = contracts_explorer::data::Month::parse("2021-01").unwrap();
+        let is_month = (1..=12).any(|m| {
+            let name = contracts_explorer::data::Month { month: m, ..month }.label();
+            name.split(' ').next() == Some(word)
+        });
+        if is_month {
+            words.next();
+        } else {
+            counts.push(word);
+        }
+    }
+    counts.iter().all(|w| {
+        w.split(|c: char| !c.is_ascii_digit() && c != ',')
+            .all(|run| run.contains(',') || run.len() < 4)
+    })
 }
 
 #[test]
@@ -289,7 +340,8 @@ fn counts_of_thousands_read_with_separators() {
             t.contracts >= 1_000,
             "{query}: a view with thousands of contracts"
         );
-        let sentence = ds.describe(&f, t);
+        let today = contracts_explorer::data::Month::parse("2026-12").unwrap();
+        let sentence = ds.describe(&f, &sel.summary, today);
         let detail = ds.describe_detail(&sel);
         assert!(counts_are_separated(&sentence), "{sentence}");
         assert!(counts_are_separated(&detail), "{detail}");
@@ -476,10 +528,11 @@ fn another_dataset_brings_its_own_place_heading_and_file_name() {
     files.insert("dataset.csv".into(), meta);
     let ds = contracts_explorer::data::load(&files).expect("the edited facts load");
     assert_eq!(ds.heading, "Who runs services in Wales?");
-    let all = ds.select(&Filters::default());
+    let all = ds.summarise(ds.select(&Filters::default())).summary;
+    let today = contracts_explorer::data::Month::parse("2026-12").unwrap();
     assert!(ds
-        .describe(&Filters::default(), &ds.totals(&all))
-        .starts_with("Across Wales, 26 lead providers hold 110 contracts"));
+        .describe(&Filters::default(), &all, today)
+        .starts_with("Across Wales, 26 lead providers were awarded 110 contracts"));
     assert_eq!(
         CsvWriter::new(&ds, &Filters::default(), "x", 0).file_name(),
         "welsh-services.csv"

@@ -333,6 +333,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let mut heading = None;
     let mut place = None;
     let mut file_name = None;
+    let mut counting = None;
+    let mut awarded = None;
     let mut data_as_at = None;
     let mut start = None;
     let mut seen_keys = HashSet::new();
@@ -350,12 +352,14 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             "heading" => heading = Some(r.required("value")?.to_string()),
             "place" => place = Some(r.required("value")?.to_string()),
             "file_name" => file_name = Some(r.slug("value")?),
+            "counting" => counting = Some(r.required("value")?.to_string()),
+            "awarded" => awarded = Some(r.date("value")?),
             "data_as_at" => data_as_at = Some(r.date("value")?),
             "start" => start = Some(r.date("value")?),
             other => {
                 return Err(r.error(
                     "key",
-                    format!("unknown key {other:?}; the keys are title, heading, place, file_name, data_as_at, start"),
+                    format!("unknown key {other:?}; the keys are title, heading, place, file_name, counting, awarded, data_as_at, start"),
                 ))
             }
         }
@@ -371,6 +375,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let heading = heading.ok_or_else(|| missing_key("heading"))?;
     let place = place.ok_or_else(|| missing_key("place"))?;
     let file_name = file_name.ok_or_else(|| missing_key("file_name"))?;
+    let counting = counting.ok_or_else(|| missing_key("counting"))?;
+    let awarded = awarded.ok_or_else(|| missing_key("awarded"))?;
     let data_as_at = data_as_at.ok_or_else(|| missing_key("data_as_at"))?;
     let start = start.ok_or_else(|| missing_key("start"))?;
 
@@ -651,6 +657,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         heading,
         place,
         file_name,
+        counting,
+        awarded,
         data_as_at,
         start,
         regions,

@@ -13,7 +13,7 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD2";
+const MAGIC: &[u8; 4] = b"CXD3";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
@@ -22,6 +22,8 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
     w.text(&ds.heading);
     w.text(&ds.place);
     w.text(&ds.file_name);
+    w.text(&ds.counting);
+    w.date(ds.awarded);
     w.date(ds.data_as_at);
     w.date(ds.start);
     w.list(&ds.sources, |w, s| {
@@ -109,6 +111,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     let heading = r.text();
     let place = r.text();
     let file_name = r.text();
+    let counting = r.text();
+    let awarded = r.date();
     let data_as_at = r.date();
     let start = r.date();
     let sources = r.list(|r| Source {
@@ -179,6 +183,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         heading,
         place,
         file_name,
+        counting,
+        awarded,
         data_as_at,
         start,
         regions,

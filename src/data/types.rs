@@ -309,6 +309,10 @@ pub struct Dataset {
     pub place: String,
     /// The downloads' file name without extension (`probation-contracts-2021`).
     pub file_name: String,
+    /// What an award and a contract are in this dataset, in one or two sentences.
+    pub counting: String,
+    /// When the awards were announced.
+    pub awarded: Date,
     pub data_as_at: Date,
     /// When the contracts start.
     pub start: Date,

@@ -413,7 +413,9 @@ impl Accumulator {
         for picked in &selection.awards {
             let a = picked.award as usize;
             if picked.is_whole() {
-                if let Some(acc) = &mut by_pattern {
+                // An award whose regional lot reaches beyond the view is counted as such
+                // in each group (`Accumulator::add`), which a pattern's sums do not say.
+                if let Some(acc) = by_pattern.as_mut().filter(|_| !picked.beyond) {
                     acc.add(picked, whole.pattern_of(a), picked.n);
                     continue;
                 }
@@ -487,7 +489,7 @@ impl Accumulator {
         t.value += value;
         t.awards += 1;
         t.contracts += m;
-        t.partial_awards += u32::from(m < picked.contracts);
+        t.partial_awards += u32::from(m < picked.contracts || picked.beyond);
         if picked.voluntary {
             t.voluntary_value += value;
             t.voluntary_awards += 1;

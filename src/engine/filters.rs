@@ -93,6 +93,9 @@ pub struct SelectedAward {
     pub category: u16,
     /// Whether its lead provider is in the voluntary sector.
     pub voluntary: bool,
+    /// Whether a regional lot of it is selected through one of its areas (by the area
+    /// filter or a search), and so covers areas outside the view too.
+    pub beyond: bool,
 }
 
 impl SelectedAward {
@@ -112,6 +115,10 @@ struct Compiled {
     regions: Option<Vec<bool>>,
     /// Per area, selected or not; and per region, whether any of its areas is selected.
     areas: Option<(Vec<bool>, Vec<bool>)>,
+    /// Per region, whether a regional lot there covers areas outside the view: it has an
+    /// area the area filter leaves out, or (with no area filter) more than one area, which
+    /// a search that finds one of them leaves out.
+    lot_beyond: Vec<bool>,
     categories: Option<Vec<bool>>,
     providers: Option<Vec<bool>>,
     /// Indexed by whether an award's lead provider is in the voluntary sector.
@@ -143,9 +150,16 @@ impl Compiled {
             }
             (selected, regions)
         });
+        let lot_beyond = (0..ds.regions.len())
+            .map(|r| match &areas {
+                Some((selected, _)) => ds.areas_of(r).any(|a| !selected[a]),
+                None => ds.areas_of(r).nth(1).is_some(),
+            })
+            .collect();
         Compiled {
             regions: mask(ds.regions.len(), &f.regions, |s| ds.region_index(s)),
             areas,
+            lot_beyond,
             categories: mask(ds.categories.len(), &f.categories, |s| ds.category_index(s)),
             providers: mask(ds.providers.len(), &f.providers, |s| ds.provider_index(s)),
             sectors: (!f.sectors.is_empty()).then(|| {
@@ -276,6 +290,8 @@ impl Dataset {
                 }
                 let region = usize::from(ix.region[a]);
                 let first = partial.len();
+                // Whether a selected regional lot covers areas outside the view.
+                let mut beyond = false;
                 let n = if whole_awards || (search == Found::Everywhere && !by_place_or_end) {
                     range.len()
                 } else {
@@ -291,6 +307,9 @@ impl Dataset {
                             && (search == Found::Everywhere || searchable.matches(ix, i))
                         {
                             partial.push(i);
+                            beyond |= area == REGIONAL
+                                && (c.areas.is_some() || search == Found::InSome)
+                                && c.lot_beyond[region];
                         }
                     }
                     let n = partial.len() - first;
@@ -311,6 +330,7 @@ impl Dataset {
                         region: ix.region[a],
                         category: ix.category[a],
                         voluntary: ix.voluntary[a],
+                        beyond,
                     });
                 }
             }

@@ -17,6 +17,7 @@ pub mod link;
 pub mod map;
 pub mod order;
 pub mod rows;
+pub mod schedule;
 pub mod sentence;
 pub mod set;
 pub mod sort;

@@ -1,17 +1,20 @@
 //! The plain-English sentence describing a view, and the detail line under the figures.
 
 use crate::data::fold::lower_char;
-use crate::data::{Dataset, Sector};
+use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{top_share, Summarised};
 use crate::engine::facets::Facet;
 use crate::engine::filters::Filters;
 use crate::engine::set::Set;
 use crate::engine::text::{join_and, percent, plural, pounds_short, thousands};
-use crate::engine::totals::{Dim, Totals};
+use crate::engine::schedule::{ends, schedule_sentence};
+use crate::engine::totals::{Dim, Summary};
 
 impl Dataset {
-    /// One plain-English sentence describing the view, for people and screen readers.
-    pub fn describe(&self, f: &Filters, t: &Totals) -> String {
+    /// Plain English describing the view, for people and screen readers: what was awarded,
+    /// and when it was scheduled to end, in the tense `today` (this month) gives it.
+    pub fn describe(&self, f: &Filters, summary: &Summary, today: Month) -> String {
+        let t = &summary.totals;
         let names = |slugs: &Set<String>, name: &dyn Fn(&str) -> Option<String>| {
             join_and(slugs.iter().filter_map(|s| name(s)).collect())
         };
@@ -60,25 +63,27 @@ impl Dataset {
                 ),
             };
         }
-        let verb = if t.lead_providers == 1 {
-            "holds"
-        } else {
-            "hold"
-        };
+        let verb = if t.lead_providers == 1 { "was" } else { "were" };
         let contracts = plural(t.contracts, "contract", "contracts");
         let mut s = format!(
-            "{place}, {who} {verb} {contracts}{kind} worth {}",
-            pounds_short(t.value)
+            "{place}, {who} {verb} awarded {contracts}{kind} worth {} in {}",
+            pounds_short(t.value),
+            self.awarded.month().label()
         );
         if t.partial_awards > 0 {
             s.push_str(" (counting the full value of awards that also cover other areas or dates)");
         }
-        match t.voluntary_value_share() {
+        // With one sector chosen, its share of the value is all of it, or none.
+        match t.voluntary_value_share().filter(|_| f.sectors.len() != 1) {
             Some(share) => s.push_str(&format!(
                 "; {} of the value went to voluntary-sector organisations.",
                 percent(share)
             )),
             None => s.push('.'),
+        }
+        if let Some(ends) = ends(summary.group(Dim::End), today) {
+            s.push(' ');
+            s.push_str(&schedule_sentence(&ends));
         }
         s
     }
@@ -104,7 +109,7 @@ impl Dataset {
         if t.lead_providers > 3 {
             if let Some(top) = top_share(s.summary.group(Dim::Provider), 3) {
                 line.push_str(&format!(
-                    " The 3 largest lead providers hold {} of the value.",
+                    " The 3 largest lead providers were awarded {} of the value.",
                     percent(top)
                 ));
             }

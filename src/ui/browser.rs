@@ -9,6 +9,15 @@ pub fn query() -> String {
         .unwrap_or_default()
 }
 
+/// This month on the visitor's clock, by which the page says whether a scheduled end has passed.
+pub fn this_month() -> crate::data::Month {
+    let now = js_sys::Date::new_0();
+    crate::data::Month {
+        year: now.get_full_year().min(u32::from(u16::MAX)) as u16,
+        month: (now.get_month() + 1).clamp(1, 12) as u8,
+    }
+}
+
 /// The page's address with `query` (no `?`) as its query string.
 pub fn url_with_query(query: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Month};
 use crate::embedded;
 use crate::engine::chips::Chip;
 use crate::engine::colour::MapColour;
@@ -78,6 +78,8 @@ pub struct State {
     pub set: Callback<(Filters, Change)>,
     /// What the host page asked for (everything, on the standalone page).
     pub embed: &'static EmbedOptions,
+    /// This month, when the page opened: what says whether a scheduled end has passed.
+    pub today: Month,
 }
 
 impl State {
@@ -164,6 +166,7 @@ pub fn Explorer(
         previous.set(Some(old));
         filters.set(new);
     });
+    let today = browser::this_month();
     let state = State {
         ds,
         filters,
@@ -175,6 +178,7 @@ pub fn Explorer(
         previous,
         set,
         embed,
+        today,
     };
     provide_context(state);
 
@@ -211,7 +215,8 @@ pub fn Explorer(
         map.set(v.map);
     });
 
-    let sentence = Memo::new(move |_| filters.with(|f| ds.describe(f, &totals.get())));
+    let sentence =
+        Memo::new(move |_| filters.with(|f| selection.with(|s| ds.describe(f, &s.summary, today))));
     let separate = Memo::new(move |_| {
         filters.with(|f| {
             ds.separate_matching(f)

@@ -1,0 +1,216 @@
+//! When a view's contracts were, or are, scheduled to end, said in the right tense for today.
+//!
+//! The data records the awards as announced and the ends they were scheduled for; it does
+//! not say whether a contract ran to its end, stopped early or was extended. So an end
+//! before today's month "has passed", never "ended", and no sentence says who holds a
+//! contract now.
+
+use crate::data::{Dataset, Month};
+use crate::engine::text::{plural, thousands};
+use crate::engine::totals::{Group, Key};
+
+/// How the scheduled ends of a view's contracts stand against today's month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Ends {
+    /// Contracts in the view.
+    pub contracts: usize,
+    /// Of them, those whose scheduled end is before today's month.
+    pub passed: usize,
+    pub first: Month,
+    pub last: Month,
+    /// The latest end before today's month, and the earliest from it on.
+    pub last_passed: Option<Month>,
+    pub first_to_come: Option<Month>,
+}
+
+/// Whether a contract scheduled to end in `end` has passed its end in month `today`:
+/// a contract ending this month has not.
+pub(crate) fn has_passed(end: Month, today: Month) -> bool {
+    end < today
+}
+
+/// The ends of the contracts counted in `groups` (a group-by of end months), or `None`
+/// when there are none.
+pub(crate) fn ends(groups: &[Group], today: Month) -> Option<Ends> {
+    let mut ends: Option<Ends> = None;
+    for g in groups {
+        let Key::End(m) = g.key else { continue };
+        let n = g.totals.contracts;
+        if n == 0 {
+            continue;
+        }
+        let e = ends.get_or_insert(Ends {
+            contracts: 0,
+            passed: 0,
+            first: m,
+            last: m,
+            last_passed: None,
+            first_to_come: None,
+        });
+        e.contracts += n;
+        e.first = e.first.min(m);
+        e.last = e.last.max(m);
+        if has_passed(m, today) {
+            e.passed += n;
+            e.last_passed = e.last_passed.max(Some(m));
+        } else {
+            e.first_to_come = Some(e.first_to_come.map_or(m, |f| f.min(m)));
+        }
+    }
+    ends
+}
+
+/// "in March 2025" when `first` and `last` are the same month, else "between June 2023 and
+/// March 2026".
+fn span(first: Month, last: Month) -> String {
+    if first == last {
+        format!("in {}", last.label())
+    } else {
+        format!("between {} and {}", first.label(), last.label())
+    }
+}
+
+/// The sentence on when the view's contracts were scheduled to end, in the tense today
+/// gives it: "They were scheduled to end between June 2023 and March 2026; all those dates
+/// have passed."
+pub(crate) fn schedule_sentence(e: &Ends) -> String {
+    let one = e.contracts == 1;
+    if e.passed == e.contracts {
+        return match (one, e.first == e.last) {
+            (true, _) => format!("It was scheduled to end {}, which has passed.", span(e.first, e.last)),
+            (false, true) => format!(
+                "They were scheduled to end {}, which has passed.",
+                span(e.first, e.last)
+            ),
+            (false, false) => format!(
+                "They were scheduled to end {}; all those dates have passed.",
+                span(e.first, e.last)
+            ),
+        };
+    }
+    if e.passed == 0 {
+        let subject = if one { "It is" } else { "They are" };
+        return format!("{subject} scheduled to end {}.", span(e.first, e.last));
+    }
+    let rest = e.contracts - e.passed;
+    let (last_passed, first_to_come) = (
+        e.last_passed.unwrap_or(e.first),
+        e.first_to_come.unwrap_or(e.last),
+    );
+    format!(
+        "{} of them {} scheduled to end {}, {}; {} scheduled to end {}.",
+        thousands(e.passed as u64),
+        if e.passed == 1 { "was" } else { "were" },
+        span(e.first, last_passed),
+        if e.first == last_passed {
+            "which has passed"
+        } else {
+            "dates that have passed"
+        },
+        if rest == 1 {
+            "the other is".to_string()
+        } else {
+            format!("the other {} are", thousands(rest as u64))
+        },
+        if rest == 1 {
+            format!("in {}", first_to_come.label())
+        } else {
+            span(first_to_come, e.last)
+        },
+    )
+}
+
+impl Dataset {
+    /// The line beside the figures saying what the data is as of today: the awards as
+    /// announced, not today's providers once their scheduled ends have passed.
+    pub fn currency_note(&self, today: Month) -> String {
+        let announced = self.awarded.month().label();
+        let ends = &self.index.end_months;
+        let passed = ends.iter().filter(|&&m| has_passed(m, today)).count();
+        let awards = plural(self.awards.len(), "award", "awards");
+        if passed == 0 || ends.is_empty() {
+            format!("These are the {awards} announced in {announced}.")
+        } else if passed == ends.len() {
+            format!(
+                "These are the {awards} announced in {announced}, not today's providers: every scheduled end, the last in {}, has passed.",
+                ends[ends.len() - 1].label()
+            )
+        } else {
+            format!(
+                "These are the {awards} announced in {announced}; some of their contracts have passed their scheduled end."
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::totals::Totals;
+
+    fn month(s: &str) -> Month {
+        Month::parse(s).unwrap()
+    }
+
+    /// Groups of `(end month, contracts)`.
+    fn groups(ends: &[(&str, usize)]) -> Vec<Group> {
+        ends.iter()
+            .map(|&(m, contracts)| Group {
+                key: Key::End(month(m)),
+                totals: Totals {
+                    contracts,
+                    ..Totals::default()
+                },
+            })
+            .collect()
+    }
+
+    fn said(ends: &[(&str, usize)], today: &str) -> String {
+        schedule_sentence(&super::ends(&groups(ends), month(today)).unwrap())
+    }
+
+    #[test]
+    fn every_form_of_the_schedule_sentence_is_in_the_right_tense() {
+        let ends = [("2023-06", 4), ("2025-03", 50), ("2026-03", 56)];
+        // All passed.
+        assert_eq!(
+            said(&ends, "2026-12"),
+            "They were scheduled to end between June 2023 and March 2026; all those dates have passed."
+        );
+        assert_eq!(
+            said(&[("2025-03", 1)], "2026-12"),
+            "It was scheduled to end in March 2025, which has passed."
+        );
+        assert_eq!(
+            said(&[("2025-03", 3)], "2025-04"),
+            "They were scheduled to end in March 2025, which has passed."
+        );
+        // None passed: a contract ending this month has not passed.
+        assert_eq!(
+            said(&ends, "2023-06"),
+            "They are scheduled to end between June 2023 and March 2026."
+        );
+        assert_eq!(
+            said(&[("2025-03", 1)], "2025-03"),
+            "It is scheduled to end in March 2025."
+        );
+        assert_eq!(
+            said(&[("2025-03", 2)], "2021-06"),
+            "They are scheduled to end in March 2025."
+        );
+        // Some passed.
+        assert_eq!(
+            said(&ends, "2025-01"),
+            "4 of them were scheduled to end in June 2023, which has passed; the other 106 are scheduled to end between March 2025 and March 2026."
+        );
+        assert_eq!(
+            said(&ends, "2026-01"),
+            "54 of them were scheduled to end between June 2023 and March 2025, dates that have passed; the other 56 are scheduled to end in March 2026."
+        );
+        assert_eq!(
+            said(&[("2023-06", 1), ("2025-03", 1)], "2024-01"),
+            "1 of them was scheduled to end in June 2023, which has passed; the other is scheduled to end in March 2025."
+        );
+        assert_eq!(super::ends(&[], month("2026-12")), None);
+    }
+}
