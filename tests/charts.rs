@@ -154,7 +154,8 @@ fn an_empty_view_draws_a_message_not_bars() {
 fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
     let ds = ds();
     let sel = ds.summarise(ds.select(&Filters::default())).summary;
-    let timeline = charts::timeline(&ds, &sel);
+    let today = contracts_explorer::data::Month::parse("2026-12").unwrap();
+    let timeline = charts::timeline(&ds, &sel, today);
     let mut svg = String::new();
     let hits;
     {
@@ -164,7 +165,7 @@ fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
     }
     assert_eq!(hits.len(), 3);
     let t = texts(&svg);
-    for label in ["2021", "2024", "2027", "17", "61", "32", "Start"] {
+    for label in ["2021", "2024", "2027", "17", "61", "32", "Start", "Today"] {
         assert!(t.iter().any(|x| x == label), "{label} in {t:?}");
     }
     // Columns are placed in time order: June 2023 left of March 2025 left of March 2026.
@@ -184,7 +185,28 @@ fn timeline_draws_one_column_per_end_month_on_a_year_axis() {
         .filter(|t| t.len() == 4 && t.starts_with("20"))
         .collect();
     assert_eq!(years, ["2021", "2023", "2025", "2027"]);
-    assert_eq!(timeline.summary(), "Contracts start in June 2021. Scheduled ends: June 2023: 17 contracts; March 2025: 61 contracts; March 2026: 32 contracts.");
+    assert_eq!(timeline.summary(), "Contracts start in June 2021. Scheduled ends: June 2023: 17 contracts; March 2025: 61 contracts; March 2026: 32 contracts. Today is December 2026: all have passed.");
+    // Today is marked after the last end; a later today stretches the axis to reach it.
+    let later = charts::timeline(
+        &ds,
+        &sel,
+        contracts_explorer::data::Month::parse("2028-05").unwrap(),
+    );
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (600, TIMELINE_HEIGHT)).into_drawing_area();
+        draw_timeline(&root, &later, &Palette::LIGHT, 1.0).unwrap();
+        root.present().unwrap();
+    }
+    assert!(texts(&svg).iter().any(|x| x == "2029"), "{:?}", texts(&svg));
+    let earlier = charts::timeline(
+        &ds,
+        &sel,
+        contracts_explorer::data::Month::parse("2024-01").unwrap(),
+    );
+    assert!(earlier
+        .summary()
+        .ends_with("Today is January 2024: some have passed."));
 }
 
 #[test]

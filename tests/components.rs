@@ -152,7 +152,7 @@ async fn the_explorer_opens_a_share_link_and_follows_a_ticked_box() {
         2
     );
     assert!(text(&root, "[data-testid=sentence]")
-        .starts_with("In Wales, 2 lead providers hold 4 contracts for women's services"));
+        .starts_with("In Wales, 2 lead providers were awarded 4 contracts for women's services"));
     // The address is written after the frame that shows the change.
     after_frame().await;
     let search = web_sys::window().unwrap().location().search().unwrap();

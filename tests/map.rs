@@ -71,8 +71,8 @@ fn womens_services_are_separate_in_london_and_greater_manchester_and_end_early_w
     assert_eq!(areas_with(&map, june_2023), until);
     assert_eq!(areas_with(&map, Fill::Covered).len(), 42 - 2 - 8);
     assert!(areas_with(&map, Fill::Gap).is_empty());
-    assert_eq!(map.label_of(june_2023), "Covered only until June 2023");
-    assert!(map.summary(&ds).contains("Gap (no contract): none"));
+    assert_eq!(map.label_of(june_2023), "Awarded only until June 2023");
+    assert!(map.summary(&ds).contains("Gap (no contract awarded): none"));
 }
 
 #[test]
@@ -190,7 +190,7 @@ fn each_tile_says_its_name_region_fill_value_and_providers() {
     let words = map.describe(&ds, &map.tiles[lincs]);
     assert_eq!(words[0], "Lincolnshire");
     assert_eq!(words[1], "Region: East Midlands");
-    assert_eq!(words[2], "Covered");
+    assert_eq!(words[2], "Awarded for the whole term");
     assert!(words[3].starts_with("Awards covering it: £"), "{words:?}");
     assert!(words[4].contains("Lincolnshire Action Trust"), "{words:?}");
     let gm = ds.area_index("greater-manchester").unwrap();

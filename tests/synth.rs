@@ -112,10 +112,7 @@ fn reference_beyond(ds: &Dataset, f: &Filters, a: usize, contracts: &[usize]) ->
         ds.regions[award.region].name,
         ds.categories[award.category].name,
     ));
-    let by_search = fold(&f.search)
-        .split_whitespace()
-        .any(|t| !own.contains(t))
-        && areas.len() > 1;
+    let by_search = fold(&f.search).split_whitespace().any(|t| !own.contains(t)) && areas.len() > 1;
     lot && (by_area_filter || by_search)
 }
 

@@ -115,7 +115,9 @@ fn the_sentence_says_what_was_awarded_and_when_it_was_scheduled_to_end_in_todays
     // With one sector chosen, the sentence gives no share of it ("0% … voluntary").
     let private = say("sector=private&category=ete");
     assert!(
-        private.starts_with("Across England and Wales, 3 private lead providers were awarded 10 contracts"),
+        private.starts_with(
+            "Across England and Wales, 3 private lead providers were awarded 10 contracts"
+        ),
         "{private}"
     );
     assert!(!private.contains("of the value went to"), "{private}");
@@ -130,7 +132,10 @@ fn the_note_beside_the_figures_says_the_data_is_the_announcement_not_todays_prov
         on("2026-12"),
         "These are the 66 awards announced in May 2021, not today's providers: every scheduled end, the last in March 2026, has passed."
     );
-    assert_eq!(on("2021-06"), "These are the 66 awards announced in May 2021.");
+    assert_eq!(
+        on("2021-06"),
+        "These are the 66 awards announced in May 2021."
+    );
     assert_eq!(
         on("2024-01"),
         "These are the 66 awards announced in May 2021; some of their contracts have passed their scheduled end."

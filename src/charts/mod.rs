@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::data::{Dataset, Month, Sector};
+use crate::engine::schedule::has_passed;
 use crate::engine::sort::{first_k, sort_by};
 use crate::engine::text::plural;
 use crate::engine::text::{pounds, pounds_short, thousands};
@@ -179,8 +180,9 @@ pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
     }
 }
 
-/// Contracts by the month they are scheduled to end, on a time axis from the start.
-pub fn timeline(ds: &Dataset, summary: &Summary) -> Timeline {
+/// Contracts by the month they are scheduled to end, on a time axis from the start to
+/// today or the last end, whichever is later.
+pub fn timeline(ds: &Dataset, summary: &Summary, today: Month) -> Timeline {
     let points = summary
         .group(Dim::End)
         .iter()
@@ -195,6 +197,7 @@ pub fn timeline(ds: &Dataset, summary: &Summary) -> Timeline {
         .collect();
     Timeline {
         start: ds.start.month(),
+        today,
         points,
     }
 }
@@ -320,6 +323,8 @@ pub struct TimelinePoint {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Timeline {
     pub start: Month,
+    /// This month, marked on the axis.
+    pub today: Month,
     pub points: Vec<TimelinePoint>,
 }
 
@@ -333,10 +338,21 @@ impl Timeline {
             .iter()
             .map(|p| format!("{}: {}", p.month.label(), count(p.contracts, "contract")))
             .collect();
+        let passed = self
+            .points
+            .iter()
+            .filter(|p| has_passed(p.month, self.today))
+            .count();
+        let today = match passed {
+            0 => "none has passed",
+            n if n == self.points.len() => "all have passed",
+            _ => "some have passed",
+        };
         format!(
-            "Contracts start in {}. Scheduled ends: {}.",
+            "Contracts start in {}. Scheduled ends: {}. Today is {}: {today}.",
             self.start.label(),
-            parts.join("; ")
+            parts.join("; "),
+            self.today.label()
         )
     }
 }
@@ -379,7 +395,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
         .iter()
         .map(|p| p.month)
         .max()
-        .unwrap_or(timeline.start);
+        .unwrap_or(timeline.start)
+        .max(timeline.today);
     let last_year = last.year + 1;
     let origin = Month {
         year: first_year,
@@ -427,6 +444,28 @@ pub fn draw_timeline<DB: DrawingBackend>(
         (start_x + px(6.0), axis_y - px(4.0)),
         start_style,
     ))?;
+    // Today: a dashed rule across the plot, labelled at its top, on the side with room.
+    let today_x = x_of(timeline.today);
+    let mut y = top;
+    while y < axis_y {
+        let end = (y + px(4.0)).min(axis_y);
+        area.draw(&PathElement::new(
+            vec![(today_x, y), (today_x, end)],
+            palette.text.stroke_width(px(1.0).max(1) as u32),
+        ))?;
+        y += px(8.0);
+    }
+    let room_right = right - today_x > px(48.0);
+    let today_style = font.clone().color(&palette.text).pos(Pos::new(
+        if room_right { HPos::Left } else { HPos::Right },
+        VPos::Top,
+    ));
+    let label_x = if room_right {
+        today_x + px(4.0)
+    } else {
+        today_x - px(4.0)
+    };
+    area.draw(&Text::new("Today", (label_x, top - px(20.0)), today_style))?;
     let max = timeline
         .points
         .iter()

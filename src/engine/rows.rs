@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use crate::data::contracts::scheduled_end;
 use crate::data::{Dataset, Month};
+use crate::engine::schedule::has_passed;
 
 /// A column of the awards table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +67,16 @@ pub struct AwardRow {
 }
 
 impl AwardRow {
+    /// The scheduled end as the table shows it in month `today`: marked once it has passed
+    /// ("31 March 2025, passed"). Whether the contract ran to that end, the data does not say.
+    pub fn end_on(&self, today: Month) -> String {
+        if has_passed(self.end, today) {
+            format!("{}, passed", self.end_label)
+        } else {
+            self.end_label.clone()
+        }
+    }
+
     /// Column `c` as plain text: what the table sorts by (the value as a whole number).
     pub fn text(&self, c: Column) -> String {
         match c {

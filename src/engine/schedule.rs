@@ -77,7 +77,10 @@ pub(crate) fn schedule_sentence(e: &Ends) -> String {
     let one = e.contracts == 1;
     if e.passed == e.contracts {
         return match (one, e.first == e.last) {
-            (true, _) => format!("It was scheduled to end {}, which has passed.", span(e.first, e.last)),
+            (true, _) => format!(
+                "It was scheduled to end {}, which has passed.",
+                span(e.first, e.last)
+            ),
             (false, true) => format!(
                 "They were scheduled to end {}, which has passed.",
                 span(e.first, e.last)

@@ -5,9 +5,9 @@ use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{top_share, Summarised};
 use crate::engine::facets::Facet;
 use crate::engine::filters::Filters;
+use crate::engine::schedule::{ends, schedule_sentence};
 use crate::engine::set::Set;
 use crate::engine::text::{join_and, percent, plural, pounds_short, thousands};
-use crate::engine::schedule::{ends, schedule_sentence};
 use crate::engine::totals::{Dim, Summary};
 
 impl Dataset {

@@ -207,9 +207,9 @@ pub fn Charts() -> impl IntoView {
             "When contracts are scheduled to end",
             "chart-timeline",
             Signal::from(Memo::new(move |_| {
-                state
-                    .selection
-                    .with(|s| Drawing::Timeline(crate::charts::timeline(ds, &s.summary)))
+                state.selection.with(|s| {
+                    Drawing::Timeline(crate::charts::timeline(ds, &s.summary, state.today))
+                })
             })),
             false,
         ),

@@ -284,9 +284,11 @@ pub fn Explorer(
                     <section class="summary" aria-label="Summary">
                         <filters::Chips />
                         <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
+                        <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
                         {embed.shows(Panel::Figures).then(|| view! {
                             <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
                             <p class="detail" data-testid="detail">{detail}</p>
+                            <p class="about" data-testid="counting">{ds.counting.clone()}</p>
                         })}
                         {move || separate.get().into_iter().map(|note| view! {
                             <p class="separate" data-testid="separately-commissioned">{note}</p>

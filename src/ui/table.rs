@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::data::Month;
 use crate::engine::csv::CsvWriter;
 use crate::engine::order::AwardOrders;
 use crate::engine::rows::{AwardRow, Column};
@@ -80,7 +81,8 @@ pub fn AwardsTable() -> impl IntoView {
     let body = NodeRef::<leptos::html::Tbody>::new();
     let slots = StoredValue::new_local(Vec::<Slot>::new());
     Effect::new(move |_| {
-        let shown: Vec<[String; FIELDS]> = visible().iter().map(fields).collect();
+        let shown: Vec<[String; FIELDS]> =
+            visible().iter().map(|r| fields(r, state.today)).collect();
         if let Some(body) = body.get() {
             slots.update_value(|s| write_rows(&body, s, &shown));
         }
@@ -169,7 +171,7 @@ pub fn AwardsTable() -> impl IntoView {
 /// text in `Column::ALL` order, then the note after the source.
 const FIELDS: usize = 2 + Column::ALL.len() + 1;
 
-fn fields(r: &AwardRow) -> [String; FIELDS] {
+fn fields(r: &AwardRow, today: Month) -> [String; FIELDS] {
     let mut fields: [String; FIELDS] = Default::default();
     fields[0] = r.id.to_string();
     fields[1] = r.value.to_string();
@@ -180,6 +182,8 @@ fn fields(r: &AwardRow) -> [String; FIELDS] {
                 value.push_str(" (subject to contract)");
             }
             value
+        } else if c == Column::End {
+            r.end_on(today)
         } else {
             r.text(c)
         };

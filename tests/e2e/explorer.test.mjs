@@ -94,16 +94,23 @@ test('value and end-date ranges filter and show as chips', async () => {
 test('the page answers the sector and concentration questions', async () => {
   const page = await open('');
   assert.equal(await page.getByTestId('detail').innerText(),
-    'Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers hold 41% of the value.');
+    'Voluntary sector: £125.5m (64%) of the value, 84 of 110 contracts (76%), 23 of 26 lead providers (88%). The 3 largest lead providers were awarded 41% of the value.');
   await page.close();
 });
 
-test('filtering by area says award values are not split', async () => {
-  const page = await open('area=dorset');
-  assert.match(await page.getByTestId('unsplit-note').innerText(), /2 awards in this view also cover other areas/);
-  assert.match(await page.getByTestId('sentence').innerText(), /^In Dorset, /);
-  await page.close();
-});
+// The note counts what the table shows: every award whose areas are more than the one chosen,
+// regional lots ("Whole region") among them.
+for (const [slug, name, n] of [['dorset', 'Dorset', 4], ['south-yorkshire', 'South Yorkshire', 2], ['derbyshire', 'Derbyshire', 3]]) {
+  test(`filtering by area says award values are not split, counting what the table shows (${slug})`, async () => {
+    const page = await open(`area=${slug}`);
+    const areas = await page.getByTestId('award-row').locator('td[data-label="Areas"]').allInnerTexts();
+    const elsewhere = areas.filter((a) => a.trim() !== name).length;
+    assert.equal(elsewhere, n, areas.join(' | '));
+    assert.match(await page.getByTestId('unsplit-note').innerText(), new RegExp(`^${n} awards in this view also cover other areas`));
+    assert.match(await page.getByTestId('sentence').innerText(), new RegExp(`^In ${name}, .*counting the full value of awards that also cover other areas`));
+    await page.close();
+  });
+}
 
 test('an empty view says so and offers to remove the last filter; separate commissioning is explained', async () => {
   const page = await open('region=london');

@@ -23,7 +23,25 @@ test('the default view shows the whole dataset as people read it', async () => {
   assert.equal(await page.getByTestId('lead-providers').innerText(), '26');
   assert.equal(await page.getByTestId('voluntary-share').innerText(), '64%');
   assert.equal(await page.getByTestId('separately-commissioned').count(), 2);
-  assert.match(await page.getByTestId('sentence').innerText(), /^Across England and Wales, 26 lead providers hold 110 contracts worth £196\.1m; 64% of the value/);
+  assert.match(await page.getByTestId('sentence').innerText(), /^Across England and Wales, 26 lead providers were awarded 110 contracts worth £196\.1m in May 2021; 64% of the value/);
+  await page.close();
+});
+
+// Every scheduled end (the last in March 2026) is before any day these tests run.
+test('the page speaks of the 2021 awards in the past tense, as announced and not as today\'s providers', async () => {
+  const page = await open('area=south-yorkshire&category=accommodation');
+  const sentence = await page.getByTestId('sentence').innerText();
+  assert.match(sentence, /^In South Yorkshire, 1 lead provider was awarded 1 contract for accommodation worth £4\.1m in May 2021 /);
+  assert.match(sentence, /It was scheduled to end in March 2025, which has passed\.$/);
+  assert.doesNotMatch(sentence, /\bholds?\b/);
+  assert.equal(await page.getByTestId('currency').innerText(),
+    "These are the 66 awards announced in May 2021, not today's providers: every scheduled end, the last in March 2026, has passed.");
+  assert.match(await page.getByTestId('counting').innerText(), /^An award is one line of the announcement/);
+  const ends = await page.getByTestId('award-row').locator('td[data-label="Scheduled end"]').allInnerTexts();
+  assert.ok(ends.length > 0 && ends.every((e) => e.endsWith(', passed')), ends.join(' | '));
+  assert.match(await page.getByTestId('chart-timeline').innerText(), /Today is [A-Z][a-z]+ 20\d\d: all have passed\./);
+  // "Copy summary and link" copies the sentence (explorer.test.mjs), so it says the same.
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

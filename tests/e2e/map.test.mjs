@@ -63,7 +63,7 @@ test('the map can show where a service is provided and where it is not, and the 
   assert.equal(await query(page), 'map=womens');
   const map = page.getByTestId('map');
   assert.match(await map.locator('.chart-summary').innerText(),
-    /Coverage: Women's services\. Covered: 32 areas; Covered only until June 2023: 8 areas; Commissioned separately: London and Greater Manchester; Gap \(no contract\): none\./);
+    /Coverage: Women's services\. Awarded for the whole term: 32 areas; Awarded only until June 2023: 8 areas; Commissioned separately: London and Greater Manchester; Gap \(no contract awarded\): none\./);
   // A filter the map follows: no private company holds a women's contract, so every area is a gap.
   await page.goto(`${env.server.url}?sector=private&map=womens`);
   await map.locator('.chart-summary').waitFor();
