@@ -28,6 +28,8 @@ pub struct Bar {
     pub label: String,
     /// Value per sector, in `Sector::ALL` order; a bar with no split puts it all first.
     pub values: [u64; 2],
+    /// The contracts it counts.
+    pub contracts: usize,
     pub note: String,
 }
 
@@ -116,6 +118,7 @@ pub fn region_chart(ds: &Dataset, summary: &Summary) -> BarChart {
                     (Sector::Voluntary, t.voluntary_value),
                     (Sector::Private, t.value - t.voluntary_value),
                 ]),
+                contracts: t.contracts,
                 note: pounds_short(t.value),
             }
         })
@@ -136,6 +139,7 @@ pub fn category_chart(ds: &Dataset, summary: &Summary) -> BarChart {
             key: g.key,
             label: g.key.label(ds),
             values: [g.totals.value, 0],
+            contracts: g.totals.contracts,
             note: value_and_contracts(&g.totals),
         })
         .collect();
@@ -169,6 +173,7 @@ pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
                 key: g.key,
                 label: g.key.label(ds),
                 values: split(&[(sector, g.totals.value)]),
+                contracts: g.totals.contracts,
                 note: value_and_contracts(&g.totals),
             }
         })
@@ -498,18 +503,20 @@ pub fn draw_timeline<DB: DrawingBackend>(
     Ok(hits)
 }
 
-/// The exact figures behind a bar, for the table view and the click target's name.
+/// The exact figures behind a bar, for the click target's name: what the bar and its
+/// note show.
 pub(crate) fn bar_description(bar: &Bar, by_sector: bool) -> String {
+    let contracts = count(bar.contracts, "contract");
     if by_sector && bar.values[0] > 0 && bar.values[1] > 0 {
         format!(
-            "{}: {} ({} voluntary sector, {} private)",
+            "{}: {} ({} voluntary sector, {} private), {contracts}",
             bar.label,
             pounds(bar.total()),
             pounds(bar.values[0]),
             pounds(bar.values[1])
         )
     } else {
-        format!("{}: {}", bar.label, pounds(bar.total()))
+        format!("{}: {}, {contracts}", bar.label, pounds(bar.total()))
     }
 }
 

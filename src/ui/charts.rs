@@ -14,7 +14,7 @@ use crate::charts::{
 };
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
-use crate::engine::text::pounds;
+use crate::engine::text::{plural, pounds};
 use crate::engine::{AreaMap, Key};
 use crate::ui::canvas::{self, CanvasBackend};
 use crate::ui::{browser, map, State};
@@ -76,9 +76,9 @@ impl Drawing {
             Drawing::Timeline(t) => {
                 let p = t.points.get(index)?;
                 let label = format!(
-                    "{}: {} contracts end. Filter by this month.",
+                    "{}: {} scheduled to end. Filter by this month.",
                     p.month.label(),
-                    p.contracts
+                    plural(p.contracts, "contract", "contracts")
                 );
                 Some((Key::End(p.month), label))
             }
@@ -95,6 +95,7 @@ impl Drawing {
                     ("Value", true),
                     ("Voluntary sector", true),
                     ("Private", true),
+                    ("Contracts", true),
                 ],
                 c.bars
                     .iter()
@@ -102,7 +103,12 @@ impl Drawing {
                         (
                             b.key,
                             b.label.clone(),
-                            vec![pounds(b.total()), pounds(b.values[0]), pounds(b.values[1])],
+                            vec![
+                                pounds(b.total()),
+                                pounds(b.values[0]),
+                                pounds(b.values[1]),
+                                b.contracts.to_string(),
+                            ],
                         )
                     })
                     .collect(),

@@ -19,7 +19,7 @@ pub fn FilterPanel() -> impl IntoView {
     view! {
         <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
             <summary>
-                <h2 id="filters-title">"Filter the contracts"</h2>
+                <h2 id="filters-title">"Filter the awards"</h2>
                 <span class="active-count">
                     {move || match active() {
                         0 => String::new(),

@@ -203,8 +203,12 @@ test('charts offer a table view and a text summary', async () => {
   const page = await open('');
   const chart = page.getByTestId('chart-provider');
   assert.match(await chart.locator('.chart-summary').innerText(), /^Largest: Ingeus £33\.6m/);
+  // A bar's name says what the bar and its note show, the contracts too.
+  const names = await chart.locator('button.hit').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.ok(names.some((n) => /^St Giles Wise: £[\d,]+, 16 contracts\. Filter by this\.$/.test(n)), names.join(' | '));
   await chart.getByRole('button', { name: 'Show as table' }).click();
   assert.equal(await chart.locator('table tbody tr').count(), 26);
+  assert.deepEqual(await chart.locator('table thead th').allInnerTexts(), ['Name', 'Value', 'Voluntary sector', 'Private', 'Contracts']);
   await assertAccessible(page, 'chart table open');
   await page.close();
 });
