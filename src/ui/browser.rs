@@ -326,6 +326,20 @@ pub fn new_canvas() -> Option<web_sys::HtmlCanvasElement> {
     document.create_element("canvas").ok()?.dyn_into().ok()
 }
 
+/// Focuses the first element matching `selector` once the frame that shows a change has
+/// been drawn: where focus goes when the control that had it is removed or disabled.
+pub fn focus_later(selector: String) {
+    after_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Focuses the element whose `data-key` is `key` among the siblings of the event's element
 /// (moving between a chart's targets with the arrow keys).
 pub fn focus_sibling(ev: &web_sys::Event, key: &str) {

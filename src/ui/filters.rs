@@ -9,7 +9,7 @@ use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
 use crate::engine::text::plural;
 use crate::engine::Filters;
-use crate::ui::{browser, Change, State};
+use crate::ui::{browser, Change, State, RESULTS};
 
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
@@ -254,13 +254,24 @@ pub fn Chips() -> impl IntoView {
             <div class="chips" data-testid="chips">
                 <span class="chips-title">"Filters:"</span>
                 <ul>
-                    {move || chips.get().into_iter().map(|chip| {
+                    {move || chips.get().into_iter().enumerate().map(|(i, chip)| {
                         let label = chip.label.clone();
                         let without = chip.without.clone();
+                        // The chips are drawn again: focus the one now in this place, or
+                        // the results once none is left.
+                        let remove = move |_| {
+                            state.set.run((without.clone(), Change::Push));
+                            let left = chips.with_untracked(Vec::len);
+                            browser::focus_later(if left == 0 {
+                                RESULTS.to_string()
+                            } else {
+                                format!(".chips li:nth-child({}) .chip", i.min(left - 1) + 1)
+                            });
+                        };
                         view! {
                             <li>
                                 <button type="button" class="chip" aria-label=format!("Remove filter {label}")
-                                    on:click=move |_| state.set.run((without.clone(), Change::Push))>
+                                    on:click=remove>
                                     {chip.label} <span aria-hidden="true">" ×"</span>
                                 </button>
                             </li>
@@ -268,7 +279,10 @@ pub fn Chips() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <button type="button" class="secondary" data-testid="clear-all"
-                    on:click=move |_| state.set.run((Filters::default(), Change::Push))>
+                    on:click=move |_| {
+                        state.set.run((Filters::default(), Change::Push));
+                        browser::focus_later(RESULTS.to_string());
+                    }>
                     "Clear all"
                 </button>
             </div>

@@ -59,6 +59,9 @@ pub enum Change {
     Replace,
 }
 
+/// Where focus goes when the control that had it goes away with the view it changed.
+pub(crate) const RESULTS: &str = "#results-title";
+
 /// What every view shares: the dataset, the filters and what follows from them.
 #[derive(Clone, Copy)]
 pub struct State {
@@ -273,7 +276,10 @@ pub fn Explorer(
                     <ul>
                         {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                     </ul>
-                    <button type="button" class="secondary" data-testid="dismiss-warnings" on:click=move |_| warnings.set(Vec::new())>
+                    <button type="button" class="secondary" data-testid="dismiss-warnings" on:click=move |_| {
+                        warnings.set(Vec::new());
+                        browser::focus_later(RESULTS.to_string());
+                    }>
                         "Dismiss"
                     </button>
                 </div>
@@ -281,6 +287,7 @@ pub fn Explorer(
             <div class="layout" class:no-filters=!embed.shows(Panel::Filters)>
                 {embed.shows(Panel::Filters).then(|| view! { <filters::FilterPanel /> })}
                 <div class="results">
+                    <h2 id="results-title" class="results-title" tabindex="-1">"Results"</h2>
                     <section class="summary" aria-label="Summary">
                         <filters::Chips />
                         <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
@@ -323,9 +330,12 @@ pub fn Explorer(
 #[component]
 fn Empty() -> impl IntoView {
     let state = State::get();
-    let undo = move |_| match state.previous.get_untracked() {
-        Some(f) => state.set.run((f, Change::Push)),
-        None => state.set.run((Filters::default(), Change::Push)),
+    let undo = move |_| {
+        match state.previous.get_untracked() {
+            Some(f) => state.set.run((f, Change::Push)),
+            None => state.set.run((Filters::default(), Change::Push)),
+        }
+        browser::focus_later(RESULTS.to_string());
     };
     view! {
         <div class="empty" data-testid="empty" role="status">

@@ -147,8 +147,15 @@ pub fn AwardsTable() -> impl IntoView {
                 </table>
             </div>
             <nav class="pager" aria-label="Pages of awards">
+                // The button that has reached the first or last page is disabled, which
+                // drops focus: it moves to the other.
                 <button type="button" data-testid="prev-page" disabled=move || page.get() == 0
-                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>"Previous"</button>
+                    on:click=move |_| {
+                        page.update(|p| *p = p.saturating_sub(1));
+                        if page.get_untracked() == 0 {
+                            browser::focus_later("[data-testid=next-page]".to_string());
+                        }
+                    }>"Previous"</button>
                 <span data-testid="page-status" aria-live="polite">
                     {move || {
                         let n = rows.with(Vec::len);
@@ -161,7 +168,12 @@ pub fn AwardsTable() -> impl IntoView {
                     }}
                 </span>
                 <button type="button" data-testid="next-page" disabled=move || { page.get() + 1 >= pages() }
-                    on:click=move |_| page.update(|p| *p += 1)>"Next"</button>
+                    on:click=move |_| {
+                        page.update(|p| *p += 1);
+                        if page.get_untracked() + 1 >= pages() {
+                            browser::focus_later("[data-testid=prev-page]".to_string());
+                        }
+                    }>"Next"</button>
             </nav>
         </section>
     }

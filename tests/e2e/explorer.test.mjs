@@ -312,3 +312,63 @@ test('the details of a map tile at the bottom edge show in full', async () => {
   assert.ok(inView, 'the bottom of the details box is visible, not cut off by the map');
   await page.close();
 });
+
+/** What has focus: its test id, id or text, never the page's body. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return 'body';
+    return el.dataset.testid ?? (el.id || el.getAttribute('aria-label') || el.textContent.trim());
+  });
+}
+
+test('focus lands somewhere sensible when the control that had it goes away', async () => {
+  const page = await open('region=wales&category=womens&sector=voluntary');
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  // Removing a chip focuses the chip now in its place; the last one, the results heading.
+  await page.getByRole('button', { name: 'Remove filter Category: Women\'s services' }).focus();
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.match(await focused(page), /^Remove filter /);
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.match(await focused(page), /^Remove filter /);
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await focused(page), 'results-title');
+  assert.equal(await query(page), '');
+  // Clear all.
+  await page.goto(`${env.server.url}?region=wales`);
+  await page.getByTestId('total-value').waitFor();
+  await page.getByTestId('clear-all').focus();
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await focused(page), 'results-title');
+  // The empty state's way back.
+  await page.goto(`${env.server.url}?region=greater-manchester`);
+  await page.getByTestId('total-value').waitFor();
+  await page.getByTestId('remove-last-filter').focus();
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await focused(page), 'results-title');
+  // Next on the last page hands focus to Previous, and Previous on the first to Next.
+  await page.goto(env.server.url);
+  await page.getByTestId('total-value').waitFor();
+  await page.getByTestId('next-page').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await page.getByTestId('page-status').innerText(), 'Awards 61–66 of 66');
+  assert.equal(await focused(page), 'prev-page');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await focused(page), 'next-page');
+  // Dismissing the ignored-link notice.
+  await page.goto(`${env.server.url}?region=atlantis`);
+  await page.getByTestId('total-value').waitFor();
+  await page.getByTestId('dismiss-warnings').focus();
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await focused(page), 'results-title');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
