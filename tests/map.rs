@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use common::ds;
 use contracts_explorer::data::{Month, Sector};
-use contracts_explorer::engine::map::{Fill, Step, VALUE_BANDS};
+use contracts_explorer::engine::map::{Fill, Step, Walk, VALUE_BANDS};
 use contracts_explorer::engine::{AreaMap, Dim, Filters, Key, MapColour, View};
 
 fn map_of(query: &str) -> AreaMap {
@@ -279,4 +279,48 @@ fn a_tile_names_ten_providers_and_counts_the_rest() {
         "{names}"
     );
     assert_eq!(names.matches(", ").count(), 9, "ten names: {names}");
+}
+
+#[test]
+fn arrow_keys_retrace_their_steps_and_home_and_end_reach_the_corners() {
+    let ds = ds();
+    let map = map_of("");
+    let steps = [Step::Up, Step::Down, Step::Left, Step::Right];
+    for a in 0..ds.areas.len() {
+        for s in steps {
+            let mut walk = Walk::default();
+            if let Some(b) = walk.step(&map, &ds, a, s) {
+                assert_eq!(
+                    walk.step(&map, &ds, b, s.back()),
+                    Some(a),
+                    "{} {s:?} then back",
+                    ds.areas[a].name
+                );
+            }
+        }
+    }
+    // A longer walk comes home the way it went, step by step.
+    let start = ds.areas.iter().position(|a| a.slug == "kent").unwrap();
+    let mut walk = Walk::default();
+    let mut path = vec![start];
+    for s in [Step::Up, Step::Left, Step::Left, Step::Up] {
+        if let Some(b) = walk.step(&map, &ds, *path.last().unwrap(), s) {
+            path.push(b);
+        }
+    }
+    assert_eq!(path.len(), 5, "{path:?}");
+    let mut at = *path.last().unwrap();
+    for (i, s) in [Step::Down, Step::Right, Step::Right, Step::Down]
+        .into_iter()
+        .enumerate()
+        .take(path.len() - 1)
+    {
+        at = walk.step(&map, &ds, at, s).unwrap();
+        assert_eq!(at, path[path.len() - 2 - i]);
+    }
+    let (first, last) = map.first_and_last(&ds).unwrap();
+    let (fx, fy) = ds.areas[first].tile;
+    let (lx, ly) = ds.areas[last].tile;
+    assert!(ds.areas.iter().all(|a| (a.tile.1, a.tile.0) >= (fy, fx)));
+    assert!(ds.areas.iter().all(|a| (a.tile.1, a.tile.0) <= (ly, lx)));
 }

@@ -382,7 +382,57 @@ pub enum Step {
     Right,
 }
 
+impl Step {
+    /// The step that goes back the way this one came.
+    pub fn back(self) -> Step {
+        match self {
+            Step::Up => Step::Down,
+            Step::Down => Step::Up,
+            Step::Left => Step::Right,
+            Step::Right => Step::Left,
+        }
+    }
+}
+
+/// A walk over the tiles with the arrow keys that retraces its steps: stepping back the way
+/// it came returns to the tile it came from, though the nearest tile that way may differ.
+#[derive(Clone, Debug, Default)]
+pub struct Walk {
+    /// The steps taken: from, to, and which way.
+    trail: Vec<(usize, usize, Step)>,
+}
+
+impl Walk {
+    /// The tile one `step` from area `at`, if any, and records the step.
+    pub fn step(&mut self, map: &AreaMap, ds: &Dataset, at: usize, step: Step) -> Option<usize> {
+        match self.trail.last() {
+            Some(&(from, to, s)) if to == at && s.back() == step => {
+                self.trail.pop();
+                return Some(from);
+            }
+            // Focus moved another way (a click, Home, Tab): the trail no longer leads here.
+            Some(&(_, to, _)) if to != at => self.trail.clear(),
+            _ => {}
+        }
+        let next = map.neighbour(ds, at, step)?;
+        self.trail.push((at, next, step));
+        Some(next)
+    }
+}
+
 impl AreaMap {
+    /// The first and last tiles in reading order (top row first, left to right): where
+    /// Home and End go.
+    pub fn first_and_last(&self, ds: &Dataset) -> Option<(usize, usize)> {
+        let place = |t: &&Tile| {
+            let (x, y) = ds.areas[t.area].tile;
+            (y, x)
+        };
+        let first = self.tiles.iter().min_by_key(place)?.area;
+        let last = self.tiles.iter().max_by_key(place)?.area;
+        Some((first, last))
+    }
+
     /// The legend line of a fill.
     pub fn label_of(&self, fill: Fill) -> &str {
         self.legend

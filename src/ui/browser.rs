@@ -340,6 +340,24 @@ pub fn focus_later(selector: String) {
     });
 }
 
+/// Opens the first `<details>` matching `selector`.
+pub fn open_details(selector: &str) {
+    let details = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten());
+    if let Some(d) = details {
+        let _ = d.set_attribute("open", "");
+    }
+}
+
+/// Whether `target` (an event's related target) is inside an element matching `selector`.
+pub fn is_within(target: Option<web_sys::EventTarget>, selector: &str) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}
+
 /// Focuses the element whose `data-key` is `key` among the siblings of the event's element
 /// (moving between a chart's targets with the arrow keys).
 pub fn focus_sibling(ev: &web_sys::Event, key: &str) {

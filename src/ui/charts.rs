@@ -425,6 +425,31 @@ fn ChartPanel(
                 .map(|(_, l, h)| (l.clone(), *h))
         })
     };
+    // One tab stop per chart: the bar last focused (else the first); the arrow keys, Home
+    // and End move between the bars.
+    let current = RwSignal::new(None::<Key>);
+    let position = move |key: Key| targets_now.with(|ts| ts.iter().position(|(k, ..)| *k == key));
+    let is_stop = move |key: Key| {
+        let stop = current.get().and_then(position).unwrap_or(0);
+        position(key) == Some(stop)
+    };
+    let keydown = move |key: Key, ev: leptos::ev::KeyboardEvent| {
+        let (Some(at), n) = (position(key), targets_now.with(Vec::len)) else {
+            return;
+        };
+        let to = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => (at + 1).min(n - 1),
+            "ArrowUp" | "ArrowLeft" => at.saturating_sub(1),
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(next) = targets_now.with(|ts| ts.get(to).map(|(k, ..)| *k)) {
+            current.set(Some(next));
+            browser::focus_sibling(&ev, &next.slug(state.ds));
+        }
+    };
     let targets = move || {
         view! {
             <For each=move || targets_now.with(|ts| ts.iter().map(|(k, ..)| *k).collect::<Vec<_>>())
@@ -433,6 +458,9 @@ fn ChartPanel(
                     let px = move |f: fn(&Hit) -> i64| target(key).map(|(_, h)| format!("{}px", f(&h)));
                     view! {
                         <button type="button" class="hit" data-key=key.slug(state.ds)
+                            tabindex=move || if is_stop(key) { "0" } else { "-1" }
+                            on:keydown=move |ev| keydown(key, ev)
+                            on:focus=move |_| current.set(Some(key))
                             aria-label=move || target(key).map(|(l, _)| l)
                             style:left=move || px(|h| i64::from(h.x)) style:top=move || px(|h| i64::from(h.y))
                             style:width=move || px(|h| i64::from(h.width)) style:height=move || px(|h| i64::from(h.height))
@@ -510,7 +538,12 @@ fn ChartPanel(
                     });
                     view! { <map::MapTargets map=map hits=hits /> }.into_any()
                 } else {
-                    view! { <div class="hits">{targets}</div> }.into_any()
+                    view! {
+                        <div class="hits" role="group"
+                            aria-label=format!("{title}. Arrow keys move between the bars; Enter or Space filters by one.")>
+                            {targets}
+                        </div>
+                    }.into_any()
                 }}
             </div>
             <Show when=move || failed.get()>

@@ -17,26 +17,28 @@ pub fn FilterPanel() -> impl IntoView {
     let state = State::get();
     let active = move || state.chips.with(Vec::len);
     view! {
-        <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
-            <summary>
-                <h2 id="filters-title">"Filter the awards"</h2>
-                <span class="active-count">
-                    {move || match active() {
-                        0 => String::new(),
-                        1 => "1 active".to_string(),
-                        n => format!("{n} active"),
-                    }}
-                </span>
-            </summary>
-            <Search />
-            <FacetGroup facet=Facet::Category legend="Service category" find=None />
-            <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
-            <FacetGroup facet=Facet::Region legend="Probation region" find=None />
-            <FacetGroup facet=Facet::Area legend="PCC area" find=Some("Find an area") />
-            <FacetGroup facet=Facet::Provider legend="Lead provider" find=Some("Find a provider") />
-            <ValueRange />
-            <EndRange />
-        </details>
+        <div class="filters-landmark" role="search" aria-labelledby="filters-title">
+            <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
+                <summary>
+                    <h2 id="filters-title">"Filter the awards"</h2>
+                    <span class="active-count">
+                        {move || match active() {
+                            0 => String::new(),
+                            1 => "1 active".to_string(),
+                            n => format!("{n} active"),
+                        }}
+                    </span>
+                </summary>
+                <Search />
+                <FacetGroup facet=Facet::Category legend="Service category" find=None />
+                <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
+                <FacetGroup facet=Facet::Region legend="Probation region" find=None />
+                <FacetGroup facet=Facet::Area legend="PCC area" find=Some("Find an area") />
+                <FacetGroup facet=Facet::Provider legend="Lead provider" find=Some("Find a provider") />
+                <ValueRange />
+                <EndRange />
+            </details>
+        </div>
     }
 }
 

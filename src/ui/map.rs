@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::charts::Hit;
 use crate::engine::colour::MapColour;
 use crate::engine::facets::Facet;
-use crate::engine::map::Step;
+use crate::engine::map::{Step, Walk};
 use crate::engine::AreaMap;
 use crate::ui::{browser, Change, State};
 
@@ -63,6 +63,14 @@ pub fn MapTargets(
     });
     let current = RwSignal::new(start);
     let tip = RwSignal::new(None::<usize>);
+    let walk = StoredValue::new(Walk::default());
+    // Escape closes the details wherever focus or the pointer is (they may hide tiles).
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            tip.set(None);
+        }
+    });
+    on_cleanup(move || escape.remove());
     let hit_of = move |a: usize| hits.with(|h| h.iter().find(|h| h.index == a).copied());
     let px = |v: i32| format!("{v}px");
     let buttons = (0..ds.areas.len())
@@ -85,15 +93,24 @@ pub fn MapTargets(
             };
             let keydown = move |ev: leptos::ev::KeyboardEvent| {
                 let step = match ev.key().as_str() {
-                    "ArrowUp" => Step::Up,
-                    "ArrowDown" => Step::Down,
-                    "ArrowLeft" => Step::Left,
-                    "ArrowRight" => Step::Right,
+                    "ArrowUp" => Some(Step::Up),
+                    "ArrowDown" => Some(Step::Down),
+                    "ArrowLeft" => Some(Step::Left),
+                    "ArrowRight" => Some(Step::Right),
+                    "Home" | "End" => None,
                     _ => return,
                 };
                 ev.prevent_default();
-                let next =
-                    map.with_untracked(|m| m.as_ref().and_then(|m| m.neighbour(ds, a, step)));
+                let next = map.with_untracked(|m| {
+                    let m = m.as_ref()?;
+                    match step {
+                        Some(step) => walk.try_update_value(|w| w.step(m, ds, a, step)).flatten(),
+                        None => {
+                            m.first_and_last(ds)
+                                .map(|(first, last)| if ev.key() == "Home" { first } else { last })
+                        }
+                    }
+                });
                 if let Some(b) = next {
                     current.set(b);
                     browser::focus_sibling(&ev, &ds.areas[b].slug);
@@ -117,7 +134,12 @@ pub fn MapTargets(
                     }
                     on:blur=move |_| tip.set(None)
                     on:mouseenter=move |_| tip.set(Some(a))
-                    on:mouseleave=move |_| tip.set(None)>
+                    on:mouseleave=move |ev: leptos::ev::MouseEvent| {
+                        // The pointer may move onto the details without them closing.
+                        if !browser::is_within(ev.related_target(), ".map-tip") {
+                            tip.set(None);
+                        }
+                    }>
                 </button>
             }
         })
@@ -131,7 +153,12 @@ pub fn MapTargets(
         let (name, rest) = lines.split_first()?;
         Some(view! {
             <div class="map-tip" aria-hidden="true" data-testid="map-tip"
-                style:left=px(left) style:top=px(h.y + h.height as i32 + 4)>
+                style:left=px(left) style:top=px(h.y + h.height as i32)
+                on:mouseleave=move |ev: leptos::ev::MouseEvent| {
+                    if !browser::is_within(ev.related_target(), ".hit.tile") {
+                        tip.set(None);
+                    }
+                }>
                 <strong>{name.clone()}</strong>
                 {rest.iter().map(|l| view! { <span>{l.clone()}</span> }).collect_view()}
             </div>

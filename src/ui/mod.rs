@@ -264,65 +264,82 @@ pub fn Explorer(
         .collect::<Vec<_>>()
         .join("; ");
 
+    let skip = |target: &'static str, open: Option<&'static str>| {
+        move |ev: leptos::ev::MouseEvent| {
+            ev.prevent_default();
+            if let Some(details) = open {
+                browser::open_details(details);
+            }
+            browser::focus_later(target.to_string());
+        }
+    };
     view! {
-        <main class="explorer">
+        <div class="explorer">
+            <nav class="skip-links" aria-label="Skip links">
+                <a href="#results-title" class="skip" on:click=skip(RESULTS, None)>"Skip to results"</a>
+                {embed.shows(Panel::Filters).then(|| view! {
+                    <a href="#search" class="skip" on:click=skip("#search", Some("details.filters"))>"Skip to filters"</a>
+                })}
+            </nav>
             <header class="top" class:hidden=embed.embedded>
                 <h1>{ds.heading.clone()}</h1>
                 <p class="lede">{format!("{}, {}.", ds.title, ds.place)}</p>
             </header>
-            <Show when=move || warnings.with(|w| !w.is_empty())>
-                <div class="notice" role="status" data-testid="link-warnings">
-                    <p>"Parts of this link were ignored; the rest applies:"</p>
-                    <ul>
-                        {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                    </ul>
-                    <button type="button" class="secondary" data-testid="dismiss-warnings" on:click=move |_| {
-                        warnings.set(Vec::new());
-                        browser::focus_later(RESULTS.to_string());
-                    }>
-                        "Dismiss"
-                    </button>
+            <main>
+                <Show when=move || warnings.with(|w| !w.is_empty())>
+                    <div class="notice" role="status" data-testid="link-warnings">
+                        <p>"Parts of this link were ignored; the rest applies:"</p>
+                        <ul>
+                            {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                        </ul>
+                        <button type="button" class="secondary" data-testid="dismiss-warnings" on:click=move |_| {
+                            warnings.set(Vec::new());
+                            browser::focus_later(RESULTS.to_string());
+                        }>
+                            "Dismiss"
+                        </button>
+                    </div>
+                </Show>
+                <div class="layout" class:no-filters=!embed.shows(Panel::Filters)>
+                    {embed.shows(Panel::Filters).then(|| view! { <filters::FilterPanel /> })}
+                    <div class="results">
+                        <h2 id="results-title" class="results-title" tabindex="-1">"Results"</h2>
+                        <section class="summary" aria-label="Summary">
+                            <filters::Chips />
+                            <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
+                            <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
+                            {embed.shows(Panel::Figures).then(|| view! {
+                                <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
+                                <p class="detail" data-testid="detail">{detail}</p>
+                                <p class="about" data-testid="counting">{ds.counting.clone()}</p>
+                            })}
+                            {move || separate.get().into_iter().map(|note| view! {
+                                <p class="separate" data-testid="separately-commissioned">{note}</p>
+                            }).collect_view()}
+                            <Show when=move || totals.with(|t| t.awards == 0)>
+                                <Empty />
+                            </Show>
+                            <div class="share">
+                                <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
+                                <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>"Copy summary and link"</button>
+                                <button type="button" class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
+                                <span role="status" class="copied">{move || copied.get()}</span>
+                            </div>
+                        </section>
+                        <charts::Charts />
+                        {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
+                    </div>
                 </div>
-            </Show>
-            <div class="layout" class:no-filters=!embed.shows(Panel::Filters)>
-                {embed.shows(Panel::Filters).then(|| view! { <filters::FilterPanel /> })}
-                <div class="results">
-                    <h2 id="results-title" class="results-title" tabindex="-1">"Results"</h2>
-                    <section class="summary" aria-label="Summary">
-                        <filters::Chips />
-                        <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
-                        <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
-                        {embed.shows(Panel::Figures).then(|| view! {
-                            <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
-                            <p class="detail" data-testid="detail">{detail}</p>
-                            <p class="about" data-testid="counting">{ds.counting.clone()}</p>
-                        })}
-                        {move || separate.get().into_iter().map(|note| view! {
-                            <p class="separate" data-testid="separately-commissioned">{note}</p>
-                        }).collect_view()}
-                        <Show when=move || totals.with(|t| t.awards == 0)>
-                            <Empty />
-                        </Show>
-                        <div class="share">
-                            <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
-                            <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>"Copy summary and link"</button>
-                            <button type="button" class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
-                            <span role="status" class="copied">{move || copied.get()}</span>
-                        </div>
-                    </section>
-                    <charts::Charts />
-                    {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
-                </div>
-            </div>
-            {cfg!(feature = "panic-test").then(|| view! {
-                <button type="button" data-testid="force-panic" on:click=|_| panic!("forced by the panic-test build")>"Force a panic (test build)"</button>
-            })}
+                {cfg!(feature = "panic-test").then(|| view! {
+                    <button type="button" data-testid="force-panic" on:click=|_| panic!("forced by the panic-test build")>"Force a panic (test build)"</button>
+                })}
+            </main>
             <footer class="source">
                 <p>"Source: " {source} ". Data as at " {ds.data_as_at.label()} ". "
                     <a href="data/awards.csv">"The data as CSV files"</a> "."
                 </p>
             </footer>
-        </main>
+        </div>
     }
 }
 

@@ -28,10 +28,15 @@ test('a chart bar can be reached and used by keyboard alone', async () => {
   let found = false;
   for (let i = 0; i < 200 && !found; i += 1) {
     await page.keyboard.press('Tab');
-    found = await page.evaluate(() => document.activeElement?.dataset?.key === 'london'
-      && document.activeElement.closest('[data-testid="chart-region"]') !== null);
+    found = await page.evaluate(() => document.activeElement.closest('[data-testid="chart-region"] .hits') !== null);
   }
-  assert.ok(found, 'Tab reaches the London bar in the region chart');
+  assert.ok(found, 'Tab reaches the region chart\'s bars');
+  // The chart is one stop: the arrow keys walk its bars to London.
+  for (let i = 0; i < 12; i += 1) {
+    if (await page.evaluate(() => document.activeElement.dataset.key) === 'london') break;
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'london');
   const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(ring, 'none', 'focus is visible');
   await page.keyboard.press('Enter');
@@ -370,5 +375,55 @@ test('focus lands somewhere sensible when the control that had it goes away', as
   await settle();
   assert.equal(await focused(page), 'results-title');
   assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the keyboard route: skip links, a search landmark, one stop per chart with arrow keys between bars', async () => {
+  const page = await open('');
+  const active = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e === document.body ? 'body' : (e.dataset.testid || e.id || e.textContent.trim());
+  });
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to results');
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await active(), 'results-title');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'copy-link', 'two keys from the top to the results');
+  // Skip to filters lands in the search box.
+  const fresh = async () => {
+    await page.goto(env.server.url);
+    await page.getByTestId('total-value').waitFor();
+  };
+  await fresh();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await settle();
+  assert.equal(await active(), 'search');
+  assert.equal(await page.getByRole('search', { name: 'Filter the awards' }).count(), 1);
+  // Each chart is one stop; the arrow keys, Home and End move between its bars.
+  const chart = page.getByTestId('chart-provider');
+  assert.equal(await chart.locator('button.hit[tabindex="0"]').count(), 1);
+  const bars = await chart.locator('button.hit').count();
+  await chart.locator('button.hit[tabindex="0"]').focus();
+  const key = () => page.evaluate(() => document.activeElement.dataset.key);
+  const first = await key();
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await key(), first);
+  await page.keyboard.press('End');
+  assert.equal(await key(), await chart.locator('button.hit').nth(bars - 1).getAttribute('data-key'));
+  await page.keyboard.press('Home');
+  assert.equal(await key(), first);
+  // Counting every stop from the top of the page to its end (169 before these changes).
+  await fresh();
+  let stops = 0;
+  for (; stops < 300; stops++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement === document.body)) break;
+  }
+  assert.ok(stops <= 135, `${stops} stops`);
   await page.close();
 });

@@ -61,8 +61,8 @@ test('an injected script in the link is shown as text, never run', async () => {
   let dialogs = 0;
   const page = await open('region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
-  assert.equal(await page.locator('main img').count(), 0);
-  assert.equal(await page.locator('main script').count(), 0);
+  assert.equal(await page.locator('.explorer img').count(), 0);
+  assert.equal(await page.locator('.explorer script').count(), 0);
   assert.match(await page.getByTestId('link-warnings').innerText(), /<img src=x/);
   assert.equal(await page.getByTestId('search').inputValue(), '<script>alert(1)</script>');
   assert.equal(dialogs, 0);

@@ -85,7 +85,7 @@ test('at least 200 hostile or broken links each render safely and keep their val
     const engine = summary(link.split('#')[0]);
     const shown = Number(await page.getByTestId('awards').getAttribute('data-value'));
     const pwned = await page.evaluate(() => window.__pwned ?? null);
-    const injected = await page.locator('main img, main svg, main iframe, main script').count();
+    const injected = await page.locator('.explorer img, .explorer svg, .explorer iframe, .explorer script').count();
     const listed = engine.warnings.length ? await page.getByTestId('link-warnings').locator('li').count() : 0;
     const problems = [];
     if (shown !== engine.awards) problems.push(`awards ${shown} != ${engine.awards}`);

@@ -51,9 +51,41 @@ test('the tiles are one tab stop; arrow keys move between areas and Enter or Spa
   await page.keyboard.press(' ');
   assert.equal(await query(page), 'area=cleveland,durham');
   await assertFiguresMatch(page, 'area=cleveland,durham');
+  // The arrow keys retrace their steps; Home and End reach the first and last tiles.
+  const path = [await focused()];
+  for (const key of ['ArrowDown', 'ArrowLeft', 'ArrowDown', 'ArrowLeft']) {
+    await page.keyboard.press(key);
+    path.push(await focused());
+  }
+  for (const [i, key] of ['ArrowRight', 'ArrowUp', 'ArrowRight', 'ArrowUp'].entries()) {
+    await page.keyboard.press(key);
+    assert.equal(await focused(), path[path.length - 2 - i], `back along ${path.join(' → ')}`);
+  }
+  await page.keyboard.press('End');
+  const last = await focused();
+  await page.keyboard.press('Home');
+  assert.equal(await focused(), 'northumbria');
+  assert.notEqual(last, 'northumbria');
+  // Escape closes the details, which may hide neighbouring tiles.
+  assert.equal(await page.getByTestId('map-tip').count(), 1);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('map-tip').count(), 0);
   // Tab leaves the map in one step.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('tile')), false);
+  await page.close();
+});
+
+test('the pointer can move onto an area\'s details without them closing, and Escape closes them', async () => {
+  const page = await open('');
+  const kent = tile(page, 'kent');
+  await kent.hover();
+  const tip = page.getByTestId('map-tip');
+  const box = await tip.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+  assert.match(await tip.innerText(), /^Kent/);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.count(), 0);
   await page.close();
 });
 
