@@ -211,29 +211,41 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         .collect();
     let csv = ds.export_csv(&awards, &f, "https://example.org/?region=wales");
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[1], "Filters: Region: Wales");
-    assert!(lines[2].contains("?region=wales"));
-    assert!(csv.contains("Source: Ministry of Justice"));
-    assert!(csv.contains("Data as at 21 May 2021."));
-    let header = lines
-        .iter()
-        .position(|l| l.starts_with("id,region"))
-        .unwrap();
+    // The header row first: nothing to skip before it.
+    let header = 0;
+    assert!(lines[header].starts_with("id,region,"));
     assert_eq!(
         lines.len() - header - 1,
         6,
         "one line per award in the view"
     );
+    // Every row carries the source, the view's link and the "data as at" date, dates ISO.
     assert!(csv.contains("47,Wales,Women's services,The Nelson Trust,Voluntary sector,1992162,no,"));
+    assert!(lines[1..]
+        .iter()
+        .all(|l| l.ends_with(",https://example.org/?region=wales,2021-05-21")));
+    assert!(lines[1..]
+        .iter()
+        .all(|l| l.contains(",\"Ministry of Justice, 21 May 2021\",")));
+    assert!(csv.contains(",2023-06,,"), "{csv}");
+    assert!(csv.contains(",2025-03,2023-06,"), "{csv}");
+    assert_eq!(
+        CsvWriter::new(&ds, &f, "x", 0).file_name(),
+        "probation-contracts-2021-region-wales.csv"
+    );
+    assert_eq!(
+        CsvWriter::new(&ds, &q("region=wales,london&min=1000000"), "x", 0).file_name(),
+        "probation-contracts-2021-region-london-wales-min-1000000.csv"
+    );
     // Each award's line reads back as its table row's eleven cells (areas hold commas, so
     // are quoted), for this view and for every award.
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let every = ds.export_csv(&all, &Filters::default(), "https://example.org/");
-    assert_rows_read_back(&ds, &csv, &awards);
-    assert_rows_read_back(&ds, &every, &all);
+    assert_rows_read_back(&ds, &csv, &awards, "https://example.org/?region=wales");
+    assert_rows_read_back(&ds, &every, &all, "https://example.org/");
     assert_eq!(
         read_csv_line(lines[header]),
-        "id,region,category,lead_provider,sector,value_gbp,subject_to_contract,areas,scheduled_end,source,note"
+        "id,region,category,lead_provider,sector,value_gbp,subject_to_contract,areas,scheduled_end,earliest_area_end,source,note,view,data_as_at"
             .split(',')
             .collect::<Vec<_>>()
     );
@@ -242,12 +254,21 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     assert_eq!(spreadsheet_safe("Nacro"), "Nacro");
 }
 
-/// Award `a`'s table row as the eleven cells its CSV line should read back as, each made
-/// spreadsheet-safe.
-fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize) -> Vec<String> {
+/// Award `a`'s table row as the cells its CSV line should read back as, each made
+/// spreadsheet-safe, in a file for the view at `link`.
+fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize, link: &str) -> Vec<String> {
     let r = ds.award_row(a);
     let yes_no = if r.subject_to_contract { "yes" } else { "no" };
     let (id, value) = (r.id.to_string(), r.value.to_string());
+    // The earliest area end, where some of the award's areas end before the rest.
+    let earliest = ds.awards[a]
+        .areas
+        .iter()
+        .filter_map(|x| x.until)
+        .min()
+        .filter(|&m| m < r.end)
+        .map(|m| m.to_string())
+        .unwrap_or_default();
     [
         &id,
         &r.region,
@@ -257,21 +278,33 @@ fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize) -> Vec<String> {
         &value,
         yes_no,
         &r.areas,
-        &r.end_label,
+        &r.end.to_string(),
+        &earliest,
         &r.source,
         &r.note,
+        link,
+        &ds.data_as_at.to_string(),
     ]
     .map(spreadsheet_safe)
     .to_vec()
 }
 
 /// Each line after the CSV's header reads back as its award's cells, one line per award.
-fn assert_rows_read_back(ds: &contracts_explorer::data::Dataset, csv: &str, awards: &[usize]) {
+fn assert_rows_read_back(
+    ds: &contracts_explorer::data::Dataset,
+    csv: &str,
+    awards: &[usize],
+    link: &str,
+) {
     let lines: Vec<&str> = csv.lines().collect();
-    let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
-    assert_eq!(lines.len() - header - 1, awards.len(), "one line per award");
-    for (line, &a) in lines[header + 1..].iter().zip(awards) {
-        assert_eq!(read_csv_line(line), csv_cells(ds, a), "award {a}: {line}");
+    assert!(lines[0].starts_with("id,"), "the header row comes first");
+    assert_eq!(lines.len() - 1, awards.len(), "one line per award");
+    for (line, &a) in lines[1..].iter().zip(awards) {
+        assert_eq!(
+            read_csv_line(line),
+            csv_cells(ds, a, link),
+            "award {a}: {line}"
+        );
     }
 }
 
@@ -290,7 +323,7 @@ fn names_with_commas_quotes_and_formula_signs_stay_in_their_own_csv_cells() {
     ds.awards[1].note = "\"quoted\", then a comma".into();
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let csv = ds.export_csv(&all, &Filters::default(), "https://example.org/");
-    assert_rows_read_back(&ds, &csv, &all);
+    assert_rows_read_back(&ds, &csv, &all, "https://example.org/");
     let lines: Vec<&str> = csv.lines().collect();
     let header = lines.iter().position(|l| l.starts_with("id,")).unwrap();
     let first = read_csv_line(lines[header + 1]);

@@ -43,6 +43,41 @@ fn push_csv_field(out: &mut String, cell: &str, quoted: bool) {
     }
 }
 
+/// The CSV's header row.
+pub const HEADER: [&str; 14] = [
+    "id",
+    "region",
+    "category",
+    "lead_provider",
+    "sector",
+    "value_gbp",
+    "subject_to_contract",
+    "areas",
+    "scheduled_end",
+    "earliest_area_end",
+    "source",
+    "note",
+    "view",
+    "data_as_at",
+];
+
+/// A share-link query as part of a file name: letters and digits, runs of anything else
+/// as one `-`, at most 80 characters.
+fn file_part(query: &str) -> String {
+    let mut out = String::new();
+    for c in query.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 80 {
+            break;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// Appends one line of the CSV file.
 fn push_csv_line(out: &mut String, cells: &[&str]) {
     for (i, cell) in cells.iter().enumerate() {
@@ -55,8 +90,8 @@ fn push_csv_line(out: &mut String, cells: &[&str]) {
 }
 
 impl Dataset {
-    /// The awards' rows as CSV, in `awards`' order, headed by lines giving the view's
-    /// filters and link, the sources and the "data as at" date (`CsvWriter`, all at once).
+    /// The awards' rows as CSV, in `awards`' order, under one header row; each row carries
+    /// the view's link and the "data as at" date (`CsvWriter`, all at once).
     pub fn export_csv(&self, awards: &[usize], filters: &Filters, share_link: &str) -> String {
         let mut writer = CsvWriter::new(self, filters, share_link, awards.len());
         writer.write(awards);
@@ -65,10 +100,12 @@ impl Dataset {
 }
 
 /// A CSV file of a view's awards, written some rows at a time so that a page can draw
-/// between the parts: the whole table at 100,000 awards is an 18 MB file. Its head gives
-/// the view's filters and link, the sources and the "data as at" date; the cells are the
-/// table rows' (`award_row`), written from the same parts without building each row (a
-/// view of 100,000 awards made over a million strings to throw away).
+/// between the parts: the whole table at 100,000 awards is an 18 MB file. The header row
+/// comes first, so spreadsheets and `read_csv` need no lines skipped; each row's last
+/// cells give the view's link and the "data as at" date. The cells are the table rows'
+/// (`award_row`), dates as `YYYY-MM` (the months the sources give), written from the same
+/// parts without building each row (a view of 100,000 awards made over a million strings
+/// to throw away).
 pub struct CsvWriter<'a> {
     ds: &'a Dataset,
     out: String,
@@ -78,8 +115,10 @@ pub struct CsvWriter<'a> {
     categories: Vec<String>,
     providers: Vec<String>,
     sources: Vec<String>,
-    /// Each category's scheduled end, as its awards' end cells mostly read.
-    ends: Vec<String>,
+    /// The view's link and the "data as at" date, as every row's last two cells.
+    provenance: String,
+    /// The file name's part for the view ("region-wales"), empty for the whole dataset.
+    view: String,
     /// The areas cell is written into this and then checked, reused from row to row.
     areas: String,
     /// Rows written so far, of the `rows` expected.
@@ -91,34 +130,15 @@ impl<'a> CsvWriter<'a> {
     /// A file headed for the view `filters` at `share_link`, expecting `rows` awards.
     pub fn new(ds: &'a Dataset, filters: &Filters, share_link: &str, rows: usize) -> Self {
         let mut out = String::new();
-        push_csv_line(&mut out, &[&format!("{} — awards in this view", ds.title)]);
-        push_csv_line(&mut out, &[&ds.filters_line(filters)]);
-        push_csv_line(&mut out, &[&format!("View: {share_link}")]);
-        for l in ds.provenance_lines() {
-            push_csv_line(&mut out, &[&l]);
-        }
-        push_csv_line(&mut out, &[]);
-        push_csv_line(
-            &mut out,
-            &[
-                "id",
-                "region",
-                "category",
-                "lead_provider",
-                "sector",
-                "value_gbp",
-                "subject_to_contract",
-                "areas",
-                "scheduled_end",
-                "source",
-                "note",
-            ],
-        );
+        push_csv_line(&mut out, &HEADER);
         let field = |t: &str| {
             let mut field = String::new();
             push_csv_field(&mut field, t, true);
             field
         };
+        let mut provenance = String::new();
+        push_csv_line(&mut provenance, &[share_link, &ds.data_as_at.to_string()]);
+        provenance.truncate(provenance.len() - 2);
         CsvWriter {
             ds,
             out,
@@ -128,11 +148,11 @@ impl<'a> CsvWriter<'a> {
             sources: (0..ds.sources.len())
                 .map(|s| field(&ds.source_text(s)))
                 .collect(),
-            ends: ds
-                .categories
-                .iter()
-                .map(|c| c.scheduled_end.label())
-                .collect(),
+            provenance,
+            view: file_part(&crate::engine::link::query(
+                filters,
+                &crate::engine::MapColour::default(),
+            )),
             areas: String::new(),
             written: 0,
             rows,
@@ -175,18 +195,30 @@ impl<'a> CsvWriter<'a> {
             ds.push_areas_text(a, &mut self.areas);
             push_csv_field(out, &self.areas, true);
             out.push(',');
-            push_csv_field(out, &ds.end_text_after(a, &self.ends[award.category]), true);
+            let (end, earlier) = ds.award_ends(a);
+            out.push_str(&end.to_string());
+            out.push(',');
+            if let Some(m) = earlier {
+                out.push_str(&m.to_string());
+            }
             out.push(',');
             out.push_str(&self.sources[award.source]);
             out.push(',');
             push_csv_field(out, &award.note, true);
+            out.push(',');
+            out.push_str(&self.provenance);
             out.push_str("\r\n");
         }
     }
 
-    /// The name to save the file under: the dataset's own, as `.csv`.
+    /// The name to save the file under: the dataset's own, and the view's filters
+    /// (`probation-contracts-2021-region-wales.csv`).
     pub fn file_name(&self) -> String {
-        format!("{}.csv", self.ds.file_name)
+        if self.view.is_empty() {
+            format!("{}.csv", self.ds.file_name)
+        } else {
+            format!("{}-{}.csv", self.ds.file_name, self.view)
+        }
     }
 
     /// The file.

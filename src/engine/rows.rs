@@ -177,6 +177,14 @@ impl Dataset {
         let source = &self.sources[s];
         format!("{}, {}", source.publisher, source.date.label())
     }
+    /// Award `a`'s latest scheduled end, and the earliest of its areas' ends when one is
+    /// earlier than that (the CSV's `scheduled_end` and `earliest_area_end`).
+    pub(crate) fn award_ends(&self, a: usize) -> (Month, Option<Month>) {
+        let end = self.award_end(a);
+        let earliest = self.awards[a].areas.iter().filter_map(|x| x.until).min();
+        (end, earliest.filter(|&m| m < end))
+    }
+
     /// The latest scheduled end of award `a`'s contracts.
     pub(crate) fn award_end(&self, a: usize) -> Month {
         let award = &self.awards[a];

@@ -261,9 +261,10 @@ test('a chart downloads as a PNG and the table as a CSV carrying the filters, so
   const csvPath = join(out, 'export.csv');
   await csv.saveAs(csvPath);
   const text = readFileSync(csvPath, 'utf8');
-  assert.match(text, /Filters: Region: Wales; Category: Women's services/);
-  assert.match(text, /Source: Ministry of Justice/);
-  assert.match(text, /Data as at 21 May 2021\./);
+  assert.equal(csv.suggestedFilename(), 'probation-contracts-2021-region-wales-category-womens.csv');
+  const rows = text.trim().split(/\r\n/);
+  assert.match(rows[0], /^id,region,/);
+  assert.ok(rows.slice(1).every((l) => /Women's services/.test(l) && /,"Ministry of Justice, 21 May 2021",/.test(l) && /region=wales&category=womens,2021-05-21$/.test(l)), rows[1]);
   await page.close();
 });
 

@@ -145,13 +145,14 @@ test('the table sorts by any column, pages, and downloads exactly the filtered r
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   const path = join(out, 'download.csv');
   await download.saveAs(path);
+  assert.equal(download.suggestedFilename(), 'probation-contracts-2021-region-wales.csv');
   const csv = readFileSync(path, 'utf8');
-  assert.match(csv, /View: http:\/\/127\.0\.0\.1:\d+\/\?region=wales/);
-  assert.match(csv, /Source: Ministry of Justice/);
-  assert.match(csv, /Data as at 21 May 2021/);
   const lines = csv.trim().split(/\r\n/);
-  const header = lines.findIndex((l) => l.startsWith('id,region'));
-  assert.equal(lines.length - header - 1, summary('region=wales').awards);
+  // The header row first, as spreadsheets and read_csv expect; provenance on every row.
+  assert.match(lines[0], /^id,region,.*,scheduled_end,earliest_area_end,source,note,view,data_as_at$/);
+  assert.equal(lines.length - 1, summary('region=wales').awards);
+  assert.ok(lines.slice(1).every((l) => /,"Ministry of Justice, 21 May 2021",.*,http:\/\/127\.0\.0\.1:\d+\/\?region=wales,2021-05-21$/.test(l)), lines[1]);
+  assert.ok(lines.slice(1).every((l) => /,20\d\d-\d\d,(20\d\d-\d\d)?,/.test(l)), 'ISO months');
   // The button said "Preparing CSV…" while the file was written; it offers the next one.
   assert.equal(await page.getByTestId('download-csv').innerText(), 'Download CSV');
   await page.close();
