@@ -221,3 +221,31 @@ fn the_unfiltered_view_is_worked_out_once_and_shared_and_a_filtered_one_is_not_k
     assert_eq!(given, ds.facet_counts(&wales, Facet::Region));
     assert_eq!(given.iter().sum::<usize>(), ds.awards.len());
 }
+
+#[test]
+fn a_town_or_council_finds_its_area_and_an_everyday_word_its_category() {
+    let ds = ds();
+    let awards = |q: &str| {
+        let sel = ds.select(&Filters::from_query(q, &ds).0);
+        sel.awards
+            .iter()
+            .map(|p| p.award as usize)
+            .collect::<Vec<_>>()
+    };
+    // A council finds what its PCC area finds.
+    for (place, area) in [
+        ("sheffield", "south-yorkshire"),
+        ("cardiff", "south-wales"),
+        ("leeds", "west-yorkshire"),
+        ("birmingham", "west-midlands"),
+        ("thamesdown", "wiltshire"),
+    ] {
+        let by_place = awards(&format!("q={place}"));
+        assert!(!by_place.is_empty(), "{place}");
+        assert_eq!(by_place, awards(&format!("area={area}")), "{place}");
+    }
+    // "housing" finds every accommodation award.
+    let accommodation = awards("category=accommodation");
+    assert_eq!(accommodation.len(), 12);
+    assert_eq!(awards("q=housing"), accommodation);
+}

@@ -104,13 +104,15 @@ fn reference_beyond(ds: &Dataset, f: &Filters, a: usize, contracts: &[usize]) ->
     let by_area_filter =
         !f.areas.is_empty() && areas.iter().any(|&x| !f.areas.contains(&ds.areas[x].slug));
     let provider = &ds.providers[award.provider];
+    let category = &ds.categories[award.category];
     let own = fold(&format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {}",
         provider.name,
         provider.other_spellings.join(" "),
         award.published_provider,
         ds.regions[award.region].name,
-        ds.categories[award.category].name,
+        category.name,
+        category.search_words.join(" "),
     ));
     let by_search = fold(&f.search).split_whitespace().any(|t| !own.contains(t)) && areas.len() > 1;
     lot && (by_area_filter || by_search)
@@ -217,25 +219,26 @@ fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
 
 /// Whether contract `c` holds every search term, the plain way: each term in one folded
 /// text of every name the contract is known by (its provider's spellings and the one its
-/// source used, its region, category and areas).
+/// source used, its region, its category and the category's everyday words, its areas
+/// and their places).
 fn reference_search(ds: &Dataset, terms: &[String], c: usize) -> bool {
     let contract = &ds.contracts[c];
     let award = &ds.awards[contract.award];
     let provider = &ds.providers[award.provider];
-    let areas: Vec<&str> = match contract.area {
-        Some(a) => vec![ds.areas[a].name.as_str()],
-        None => ds
-            .areas_of(award.region)
-            .map(|a| ds.areas[a].name.as_str())
-            .collect(),
+    let area_names = |a: usize| format!("{} {}", ds.areas[a].name, ds.areas[a].places.join(" "));
+    let areas: Vec<String> = match contract.area {
+        Some(a) => vec![area_names(a)],
+        None => ds.areas_of(award.region).map(area_names).collect(),
     };
+    let category = &ds.categories[award.category];
     let text = fold(&format!(
-        "{} {} {} {} {} {}",
+        "{} {} {} {} {} {} {}",
         provider.name,
         provider.other_spellings.join(" "),
         award.published_provider,
         ds.regions[award.region].name,
-        ds.categories[award.category].name,
+        category.name,
+        category.search_words.join(" "),
         areas.join(" ")
     ));
     terms.iter().all(|t| text.contains(t.as_str()))

@@ -497,10 +497,10 @@ fn a_long_list_shows_the_chosen_and_fifty_more_with_a_note() {
     use contracts_explorer::engine::facets::{
         long_list_note, matching_options, shown_options, LONG_LIST,
     };
-    let lowered: Vec<String> = (0..5_000)
+    let texts: Vec<String> = (0..5_000)
         .map(|i| format!("provider {i:06} trust"))
         .collect();
-    let all = matching_options(&lowered, "");
+    let all = matching_options(&texts, "");
     assert_eq!(all.len(), 5_000);
     let shown = shown_options(&all, |i| i == 4_321);
     assert_eq!(
@@ -517,7 +517,7 @@ fn a_long_list_shows_the_chosen_and_fifty_more_with_a_note() {
         long_list_note(all.len()).as_deref(),
         Some("Showing 50 of 5,000: type above to find the others.")
     );
-    let found = matching_options(&lowered, "  PROVIDER 00123 ");
+    let found = matching_options(&texts, "  PROVIDER 00123 ");
     assert_eq!(found.len(), 10, "typing narrows the list, without case");
     assert_eq!(shown_options(&found, |_| false), found);
     assert_eq!(long_list_note(found.len()), None);

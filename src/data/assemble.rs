@@ -29,7 +29,13 @@ impl Tables {
     /// The dataset: these tables, their contracts (`derive_contracts`) and their index.
     pub(crate) fn assemble(self) -> Dataset {
         let contracts = derive_contracts(&self.awards, &self.categories);
-        let index = Index::new(&self.awards, &contracts, &self.providers, &self.areas);
+        let index = Index::new(
+            &self.awards,
+            &contracts,
+            &self.providers,
+            &self.areas,
+            &self.categories,
+        );
         Dataset {
             title: self.title,
             heading: self.heading,

@@ -7,11 +7,12 @@ use super::assemble::Tables;
 use super::types::*;
 
 /// The names of the files that make up a dataset, in the order they are loaded.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "dataset.csv",
     "sources.csv",
     "regions.csv",
     "areas.csv",
+    "places.csv",
     "categories.csv",
     "providers.csv",
     "awards.csv",
@@ -85,6 +86,16 @@ impl Row<'_> {
             .and_then(|i| self.record.get(i))
             .map(str::trim)
             .unwrap_or("")
+    }
+
+    /// A `;`-separated list: each item trimmed, empty ones left out.
+    fn list(&self, column: &str) -> Vec<String> {
+        self.text(column)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     fn required(&self, column: &str) -> Result<&str, DataError> {
@@ -398,7 +409,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         "areas.csv",
         &["slug", "name", "region", "code", "col", "row"],
     )?;
-    let areas = areas_table.each(|r| {
+    let mut areas = areas_table.each(|r| {
         let slug = r.slug("slug")?;
         index_of(r, "slug", &slug, &mut area_ix)?;
         let name = r.required("name")?.to_string();
@@ -428,7 +439,17 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             region: r.lookup("region", &region_ix, "region")?,
             code: code.to_string(),
             tile,
+            places: Vec::new(),
         })
+    })?;
+    let mut place_ix = HashMap::new();
+    rows(files, "places.csv", &["place", "area", "source"])?.each(|r| {
+        let place = r.required("place")?.to_string();
+        index_of(r, "place", &place, &mut place_ix)?;
+        let area = r.lookup("area", &area_ix, "area")?;
+        r.lookup("source", &source_ix, "source")?;
+        areas[area].places.push(place);
+        Ok(())
     })?;
 
     let mut category_ix = HashMap::new();
@@ -442,6 +463,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             "value_basis",
             "scheduled_end",
             "source",
+            "search_words",
         ],
     )?
     .each(|r| {
@@ -471,6 +493,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             })?,
             scheduled_end: r.date("scheduled_end")?,
             source: r.lookup("source", &source_ix, "source")?,
+            search_words: r.list("search_words"),
         })
     })?;
 
@@ -493,13 +516,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
                 format!("{sector_text:?} is not `voluntary` or `private`"),
             )
         })?;
-        let other_spellings: Vec<String> = r
-            .text("other_spellings")
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        let other_spellings = r.list("other_spellings");
         for (column, spelling) in std::iter::once(("name", &name))
             .chain(other_spellings.iter().map(|s| ("other_spellings", s)))
         {

@@ -13,7 +13,7 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD3";
+const MAGIC: &[u8; 4] = b"CXD4";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
@@ -43,6 +43,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         w.text(&a.code);
         w.uint(a.tile.0.into());
         w.uint(a.tile.1.into());
+        w.list(&a.places, |w, s| w.text(s));
     });
     w.list(&ds.categories, |w, c| {
         w.text(&c.slug);
@@ -54,6 +55,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         });
         w.date(c.scheduled_end);
         w.uint(c.source as u64);
+        w.list(&c.search_words, |w, s| w.text(s));
     });
     w.list(&ds.providers, |w, p| {
         w.text(&p.slug);
@@ -131,6 +133,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         region: r.index(regions.len()),
         code: r.text(),
         tile: (r.small(), r.small()),
+        places: r.list(Reader::text),
     });
     let categories = r.list(|r| Category {
         slug: r.text(),
@@ -139,6 +142,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         value_basis: [ValueBasis::StandardTerm, ValueBasis::Predicted][r.index(2)],
         scheduled_end: r.date(),
         source: r.index(sources.len()),
+        search_words: r.list(Reader::text),
     });
     let providers = r.list(|r| Provider {
         slug: r.text(),

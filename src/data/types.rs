@@ -212,6 +212,8 @@ pub struct Area {
     pub code: String,
     /// The area's tile on the tile-grid map: column and row from the top left.
     pub tile: (u8, u8),
+    /// Councils and places that make up the area (`places.csv`), which search finds it by.
+    pub places: Vec<String>,
 }
 
 /// A service category, with the terms the sources give for it.
@@ -226,6 +228,8 @@ pub struct Category {
     pub scheduled_end: Date,
     /// Index into `Dataset::sources`, for `scheduled_end`.
     pub source: usize,
+    /// Everyday words search finds the category by ("housing"): the explorer's own.
+    pub search_words: Vec<String>,
 }
 
 /// A lead provider: one organisation however the sources spell it.
@@ -357,10 +361,13 @@ pub struct Index {
     /// adds to the area and end-month group-bys, worked out once.
     pub award_areas: PerAward,
     pub award_ends: PerAward,
-    /// Per provider, its name and other spellings folded (`fold`) and joined by spaces: a
-    /// search term (no spaces) is in the joined text exactly when it is in one of them.
-    /// Worked out here, once, so no keystroke folds the long list of providers again.
+    /// What search reads of each provider (its name and other spellings), area (its name
+    /// and places) and category (its name and everyday words), folded (`fold`) and joined
+    /// by spaces: a search term (no spaces) is in the text exactly when it is in one of
+    /// them. Worked out here, once, so no keystroke folds the long list of providers again.
     pub provider_text: Vec<String>,
+    pub area_text: Vec<String>,
+    pub category_text: Vec<String>,
 }
 
 /// For each award, a short list of (group, contracts) pairs. Many awards share a list (the
@@ -480,6 +487,7 @@ impl Index {
         contracts: &[Contract],
         providers: &[Provider],
         areas: &[Area],
+        categories: &[Category],
     ) -> Index {
         let mut award_contracts = vec![0..0; awards.len()];
         let mut start = 0;
@@ -538,16 +546,27 @@ impl Index {
             award_areas,
             award_ends,
             end_months,
-            provider_text: providers.iter().map(search_text).collect(),
+            provider_text: providers
+                .iter()
+                .map(|p| search_text(&p.name, &p.other_spellings))
+                .collect(),
+            area_text: areas
+                .iter()
+                .map(|a| search_text(&a.name, &a.places))
+                .collect(),
+            category_text: categories
+                .iter()
+                .map(|c| search_text(&c.name, &c.search_words))
+                .collect(),
         }
     }
 }
 
-/// A provider's name and other spellings as search reads them (`Index::provider_text`).
-fn search_text(p: &Provider) -> String {
-    let all: Vec<&str> = std::iter::once(&p.name)
-        .chain(&p.other_spellings)
-        .map(String::as_str)
+/// A name and its other names as search reads them: folded and joined by spaces, so a
+/// term (no spaces) is in the text exactly when it is in one of them.
+fn search_text(name: &str, others: &[String]) -> String {
+    let all: Vec<&str> = std::iter::once(name)
+        .chain(others.iter().map(String::as_str))
         .collect();
     fold(&all.join(" "))
 }

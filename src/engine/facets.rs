@@ -1,10 +1,11 @@
 //! The filter lists: each facet's options, how many awards each option would give, and
 //! which options a long list shows.
 
-use crate::data::fold::lower;
+use crate::data::fold::fold;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Summarised, Unfiltered};
 use crate::engine::filters::Filters;
+use crate::engine::sort::sort_by;
 use crate::engine::text::thousands;
 use crate::engine::totals::{Dim, Key};
 
@@ -94,12 +95,12 @@ pub struct FacetOption {
 /// a dataset with thousands of lead providers must not put thousands of boxes on the page.
 pub const LONG_LIST: usize = 50;
 
-/// The positions of the options whose lowered label contains what was typed (all of them
-/// when nothing was typed); `lowered` holds each option's label in lower case.
-pub fn matching_options(lowered: &[String], typed: &str) -> Vec<usize> {
-    let needle = lower(typed.trim());
-    (0..lowered.len())
-        .filter(|&i| needle.is_empty() || lowered[i].contains(&needle))
+/// The positions of the options whose text contains what was typed, folded (all of them
+/// when nothing was typed); `texts` holds each option's folded names (`find_texts`).
+pub fn matching_options(texts: &[String], typed: &str) -> Vec<usize> {
+    let needle = fold(typed.trim());
+    (0..texts.len())
+        .filter(|&i| needle.is_empty() || texts[i].contains(&needle))
         .collect()
 }
 
@@ -130,7 +131,7 @@ pub fn long_list_note(matching: usize) -> Option<String> {
 }
 
 impl Dataset {
-    /// Every option of `facet`, in file order.
+    /// Every option of `facet`, in file order (areas A to Z).
     pub fn facet_options(&self, facet: Facet) -> Vec<FacetOption> {
         self.facet_keys(facet)
             .into_iter()
@@ -141,11 +142,34 @@ impl Dataset {
             .collect()
     }
 
-    /// The keys of `facet`'s options, in file order.
+    /// What a find box matches typing against, for each of `facet`'s options in
+    /// `facet_options` order: its name folded, with an area's places, a lead provider's
+    /// other spellings and a category's everyday words.
+    pub fn find_texts(&self, facet: Facet) -> Vec<String> {
+        let ix = &self.index;
+        self.facet_keys(facet)
+            .into_iter()
+            .map(|k| match k {
+                Key::Area(a) => ix.area_text[a].clone(),
+                Key::Provider(p) => ix.provider_text[p].clone(),
+                Key::Category(c) => ix.category_text[c].clone(),
+                other => fold(&other.label(self)),
+            })
+            .collect()
+    }
+
+    /// The keys of `facet`'s options, in file order; areas A to Z, a long list people
+    /// look through by name rather than by region.
     fn facet_keys(&self, facet: Facet) -> Vec<Key> {
         match facet {
             Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
-            Facet::Area => (0..self.areas.len()).map(Key::Area).collect(),
+            Facet::Area => {
+                let mut areas: Vec<usize> = (0..self.areas.len()).collect();
+                sort_by(&mut areas, |&a, &b| {
+                    self.areas[a].name.cmp(&self.areas[b].name)
+                });
+                areas.into_iter().map(Key::Area).collect()
+            }
             Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
             Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
             Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),

@@ -384,18 +384,17 @@ impl SearchText {
         }
         let providers = &ds.index.provider_text;
         let regions: Vec<String> = ds.regions.iter().map(|r| fold(&r.name)).collect();
-        let categories: Vec<String> = ds.categories.iter().map(|c| fold(&c.name)).collect();
-        let areas: Vec<String> = ds.areas.iter().map(|a| fold(&a.name)).collect();
+        let (categories, areas) = (&ds.index.category_text, &ds.index.area_text);
         let terms = terms
             .iter()
             .map(|t| {
                 let hits =
                     |names: &[String]| names.iter().map(|n| n.contains(t.as_str())).collect();
-                let areas = hits(&areas);
+                let areas = hits(areas);
                 TermHits {
                     providers: hits(providers),
                     regions: hits(&regions),
-                    categories: hits(&categories),
+                    categories: hits(categories),
                     region_areas: (0..ds.regions.len())
                         .map(|r| ds.areas_of(r).any(|a| areas[a]))
                         .collect(),

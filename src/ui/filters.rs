@@ -4,7 +4,6 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::data::fold::lower;
 use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
 use crate::engine::text::plural;
@@ -33,8 +32,10 @@ pub fn FilterPanel() -> impl IntoView {
                 <FacetGroup facet=Facet::Category legend="Service category" find=None />
                 <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
                 <FacetGroup facet=Facet::Region legend="Probation region" find=None />
-                <FacetGroup facet=Facet::Area legend="PCC area" find=Some("Find an area") />
-                <FacetGroup facet=Facet::Provider legend="Lead provider" find=Some("Find a provider") />
+                <FacetGroup facet=Facet::Area legend="PCC area"
+                    find=Some(("Find an area, council or city", "No PCC area or council matches")) />
+                <FacetGroup facet=Facet::Provider legend="Lead provider"
+                    find=Some(("Find a provider", "No lead provider matches")) />
                 <ValueRange />
                 <EndRange />
             </details>
@@ -70,8 +71,9 @@ fn FacetGroup(
     facet: Facet,
     /// The group's visible name.
     legend: &'static str,
-    /// Label of the find-as-you-type box, for long lists.
-    find: Option<&'static str>,
+    /// For long lists, the find-as-you-type box's label and what it says when nothing
+    /// matches.
+    find: Option<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let state = State::get();
     let ds = state.ds;
@@ -91,7 +93,7 @@ fn FacetGroup(
         legend.to_ascii_lowercase().replace([' ', '\''], "-")
     );
     let testid = id.clone();
-    let find_box = find.map(|label| {
+    let find_box = find.map(|(label, _)| {
         let find_id = format!("{id}-find");
         view! {
             <label class="find" for=find_id.clone()>{label}</label>
@@ -105,8 +107,8 @@ fn FacetGroup(
     // was typed and chosen, not with the counts, so a click elsewhere leaves the list be.
     // The filters are read once for the whole list: reading the signal per option was
     // about 4 ms of a click with 5,000 lead providers (profiled).
-    let lowered: Vec<String> = options.iter().map(|o| lower(&o.label)).collect();
-    let matching = Memo::new(move |_| typed.with(|t| matching_options(&lowered, t)));
+    let texts = ds.find_texts(facet);
+    let matching = Memo::new(move |_| typed.with(|t| matching_options(&texts, t)));
     let shown = {
         let options = Arc::clone(&options);
         Memo::new(move |_| {
@@ -118,9 +120,16 @@ fn FacetGroup(
             })
         })
     };
+    // What the list leaves out, or that nothing matches what was typed (announced).
     let hidden = move || {
-        find?;
-        long_list_note(matching.with(Vec::len))
+        let (_, none) = find?;
+        match matching.with(Vec::len) {
+            0 => Some(format!(
+                "{none} “{}”.",
+                typed.with(|t| t.trim().to_string())
+            )),
+            n => long_list_note(n),
+        }
     };
     view! {
         <fieldset class="facet" data-testid=testid>

@@ -428,3 +428,26 @@ test('the keyboard route: skip links, a search landmark, one stop per chart with
   assert.ok(stops <= 135, `${stops} stops`);
   await page.close();
 });
+
+test('"who provides this in my area?": a council or city finds its PCC area, everyday words find a service, and no match says so', async () => {
+  const page = await open('');
+  const areas = page.getByTestId('facet-pcc-area');
+  // The area list is A to Z.
+  const labels = await areas.locator('li label').evaluateAll((ls) => ls.map((l) => l.firstChild.textContent.trim()));
+  assert.deepEqual(labels, [...labels].sort((a, b) => a.localeCompare(b, 'en')));
+  const find = page.locator('#facet-pcc-area-find');
+  await find.fill('Sheffield');
+  assert.deepEqual(await areas.locator('li label').evaluateAll((ls) => ls.map((l) => l.firstChild.textContent.trim())), ['South Yorkshire']);
+  await find.fill('Cheltenham');
+  assert.equal(await areas.locator('li').count(), 0);
+  assert.equal(await areas.locator('.more').innerText(), 'No PCC area or council matches “Cheltenham”.');
+  assert.equal(await areas.locator('.more').getAttribute('aria-live'), 'polite');
+  // The search box: a city finds its area's awards, "housing" the accommodation awards.
+  await page.getByTestId('search').fill('Leeds');
+  await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'Leeds');
+  await assertFiguresMatch(page, 'area=west-yorkshire');
+  await page.getByTestId('search').fill('housing');
+  await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'housing');
+  await assertFiguresMatch(page, 'category=accommodation');
+  await page.close();
+});
