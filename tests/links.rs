@@ -65,7 +65,7 @@ fn warnings_say_what_was_ignored_in_plain_words() {
         [
             "Ignored region “narnia”: no such region.",
             "Ignored “colour”: not a setting this explorer knows.",
-            "Ignored min “lots”: not a whole number of pounds.",
+            "Ignored the smallest award value “lots”: not a whole number of pounds.",
         ]
     );
 }

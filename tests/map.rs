@@ -324,3 +324,17 @@ fn arrow_keys_retrace_their_steps_and_home_and_end_reach_the_corners() {
     assert!(ds.areas.iter().all(|a| (a.tile.1, a.tile.0) >= (fy, fx)));
     assert!(ds.areas.iter().all(|a| (a.tile.1, a.tile.0) <= (ly, lx)));
 }
+
+#[test]
+fn when_nothing_matches_the_legend_says_so_rather_than_listing_empty_bands() {
+    let ds = ds();
+    for colour in ["", "&map=sector"] {
+        let map = map_of(&format!("q=zzzz{colour}"));
+        let summary = map.summary(&ds);
+        assert!(!summary.contains("none"), "{summary}");
+        assert!(
+            summary.contains("No award in this view: 42 areas"),
+            "{summary}"
+        );
+    }
+}

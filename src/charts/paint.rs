@@ -17,7 +17,8 @@ pub struct Palette {
     pub grid: RGBColor,
     pub voluntary: RGBColor,
     pub private: RGBColor,
-    /// Bars with no sector split.
+    /// Bars with no sector split: a neutral grey, never a sector's hue, so a view of one
+    /// sector's awards is not drawn in the other's colour.
     pub single: RGBColor,
     /// Map: value bands, least to most (one hue, rising darkness on light, lightness on dark).
     pub bands: [RGBColor; VALUE_BANDS],
@@ -39,7 +40,7 @@ impl Palette {
         grid: RGBColor(208, 208, 208),
         voluntary: RGBColor(0, 114, 178),
         private: RGBColor(213, 94, 0),
-        single: RGBColor(0, 94, 165),
+        single: RGBColor(90, 90, 90),
         bands: [
             RGBColor(198, 219, 239),
             RGBColor(158, 202, 225),
@@ -63,7 +64,7 @@ impl Palette {
         grid: RGBColor(74, 74, 74),
         voluntary: RGBColor(86, 180, 233),
         private: RGBColor(230, 159, 0),
-        single: RGBColor(124, 192, 255),
+        single: RGBColor(190, 190, 190),
         bands: [
             RGBColor(28, 55, 92),
             RGBColor(33, 88, 140),

@@ -75,6 +75,16 @@ impl Dataset {
     }
 
     /// The active filters in one line, for exported images: "Filters: Region: Wales; …".
+    /// The page's title for the view with `chips` (its filters): they, then the
+    /// dataset's question ("Region: Wales; Category: Women's services · Who was paid…?").
+    pub fn page_title(&self, chips: &[Chip]) -> String {
+        if chips.is_empty() {
+            return format!("{} · contracts explorer", self.heading);
+        }
+        let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
+        format!("{} · {}", labels.join("; "), self.heading)
+    }
+
     pub fn filters_line(&self, f: &Filters) -> String {
         let chips = self.chips(f);
         if chips.is_empty() {

@@ -58,16 +58,23 @@ fn shown(s: &str) -> String {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = shown(&self.param);
+        let p = setting(&self.param);
         let v = shown(&self.value);
         match self.problem {
             Problem::UnknownParameter => {
-                write!(f, "Ignored “{p}”: not a setting this explorer knows.")
+                write!(
+                    f,
+                    "Ignored “{}”: not a setting this explorer knows.",
+                    shown(&self.param)
+                )
             }
             Problem::UnknownValue => write!(f, "Ignored {p} “{v}”: no such {}.", noun(&self.param)),
             Problem::NotANumber => write!(f, "Ignored {p} “{v}”: not a whole number of pounds."),
-            Problem::NotAMonth => write!(f, "Ignored {p} “{v}”: not a month written as YYYY-MM."),
-            Problem::BadEncoding => write!(f, "Ignored “{p}”: this part of the link is garbled."),
+            Problem::NotAMonth => write!(
+                f,
+                "Ignored {p} “{v}”: not a month (write the year, then the month: 2025-03)."
+            ),
+            Problem::BadEncoding => write!(f, "Ignored {p}: this part of the link is garbled."),
             Problem::Repeated => write!(f, "Ignored a second {p} “{v}”: only the first is used."),
             Problem::TooLong => write!(
                 f,
@@ -82,6 +89,21 @@ impl fmt::Display for Warning {
                 "This link says it is format version “{v}”; it was read as version {VERSION}."
             ),
         }
+    }
+}
+
+/// A link's setting as the notice names it: in words, not its short name in the link.
+fn setting(param: &str) -> String {
+    match param {
+        "min" => "the smallest award value".to_string(),
+        "max" => "the largest award value".to_string(),
+        "end-from" => "the earliest end".to_string(),
+        "end-to" => "the latest end".to_string(),
+        "q" => "the search".to_string(),
+        "v" => "the link's version".to_string(),
+        "map" => "the map colouring".to_string(),
+        "region" | "area" | "category" | "provider" | "sector" => param.to_string(),
+        other => format!("“{}”", shown(other)),
     }
 }
 

@@ -310,7 +310,11 @@ impl Dataset {
             rest.regions.clear();
             rest.is_empty()
         };
+        // The legend always lists its colouring's own fills, so an empty one reads "none",
+        // except when nothing matches at all: then it lists only what the tiles show.
+        let nothing = coverage.is_none() && tiles.iter().all(|t| t.value == 0);
         let core: Vec<Fill> = match (colour, coverage) {
+            _ if nothing => Vec::new(),
             (MapColour::Sector, _) => vec![
                 Fill::Voluntary,
                 Fill::MostlyVoluntary,

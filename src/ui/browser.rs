@@ -340,6 +340,13 @@ pub fn focus_later(selector: String) {
     });
 }
 
+/// Sets the page's title (what a tab, a bookmark and the history list show).
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
+    }
+}
+
 /// Opens the first `<details>` matching `selector`.
 pub fn open_details(selector: &str) {
     let details = web_sys::window()

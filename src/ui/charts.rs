@@ -117,7 +117,7 @@ impl Drawing {
                 vec![
                     ("Month", false),
                     ("Contracts", true),
-                    ("Value of the awards (not split)", true),
+                    ("Full value of the awards with a contract ending then", true),
                 ],
                 t.points
                     .iter()
@@ -477,6 +477,7 @@ fn ChartPanel(
             view! {
                 <li>
                     <button type="button" class="legend-item" on:click=move |_| state.pick(Key::Sector(s))
+                        aria-pressed=move || state.filters.with(|f| f.sectors.contains(&s)).to_string()
                         aria-label=format!("{}. Filter by this sector.", s.label())>
                         <span class=format!("swatch {class}") aria-hidden="true"></span>
                         {s.label()}

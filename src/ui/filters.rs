@@ -47,18 +47,27 @@ pub fn FilterPanel() -> impl IntoView {
 #[component]
 fn Search() -> impl IntoView {
     let state = State::get();
+    // A burst of typing is one step back: its first key adds a history entry (so Back
+    // returns to the view before it), the rest replace that entry.
+    let typing = StoredValue::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         let mut f = state.filters.get_untracked();
         f.search = event_target_value(&ev);
-        state.set.run((f, Change::Replace));
+        let how = if typing.get_value() {
+            Change::Replace
+        } else {
+            Change::Push
+        };
+        typing.set_value(true);
+        state.set.run((f, how));
     };
     view! {
         <div class="field">
             <label for="search">"Search"</label>
             <input id="search" type="search" data-testid="search" autocomplete="off"
-                placeholder="Provider, area or region"
+                placeholder="Provider, area, council or service"
                 prop:value=move || state.filters.with(|f| f.search.clone())
-                on:input=on_input />
+                on:input=on_input on:blur=move |_| typing.set_value(false) />
         </div>
     }
 }

@@ -218,6 +218,8 @@ pub fn Explorer(
         map.set(v.map);
     });
 
+    // The tab's title names the view, so tabs, bookmarks and history tell views apart.
+    Effect::new(move |_| chips.with(|c| browser::set_title(&ds.page_title(c))));
     let sentence =
         Memo::new(move |_| filters.with(|f| selection.with(|s| ds.describe(f, &s.summary, today))));
     let separate = Memo::new(move |_| {

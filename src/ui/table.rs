@@ -139,7 +139,7 @@ pub fn AwardsTable() -> impl IntoView {
             </div>
             <div class="table-scroll">
                 // Explicit roles keep the table's semantics when narrow screens lay rows out as cards.
-                <table class="awards" role="table">
+                <table class="awards" role="table" aria-labelledby="awards-title">
                     <thead role="rowgroup">
                         <tr role="row">{Column::ALL.into_iter().map(header).collect_view()}</tr>
                     </thead>

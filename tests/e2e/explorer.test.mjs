@@ -69,12 +69,12 @@ test('ticking options filters, counts follow, chips remove filters, and back and
   await page.close();
 });
 
-test('typing in search replaces the history entry instead of adding one per key', async () => {
+test('typing a word in search adds one history entry, not one per key', async () => {
   const page = await open('');
   const before = await page.evaluate(() => history.length);
   await page.getByTestId('search').pressSequentially('nelson');
   assert.equal(await query(page), 'q=nelson');
-  assert.equal(await page.evaluate(() => history.length), before);
+  assert.equal(await page.evaluate(() => history.length), before + 1);
   await assertFiguresMatch(page, 'q=nelson');
   await page.reload();
   await page.getByTestId('total-value').waitFor();
@@ -449,5 +449,27 @@ test('"who provides this in my area?": a council or city finds its PCC area, eve
   await page.getByTestId('search').fill('housing');
   await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'housing');
   await assertFiguresMatch(page, 'category=accommodation');
+  await page.close();
+});
+
+test('the tab title names the view, legend buttons say whether they are pressed, and Back undoes a whole search', async () => {
+  const page = await open('region=wales');
+  assert.equal(await page.title(), 'Region: Wales · Who was paid to deliver probation services?');
+  const legend = page.getByTestId('chart-region').getByRole('button', { name: 'Voluntary sector. Filter by this sector.' });
+  assert.equal(await legend.getAttribute('aria-pressed'), 'false');
+  await legend.click();
+  assert.equal(await query(page), 'region=wales&sector=voluntary');
+  assert.equal(await legend.getAttribute('aria-pressed'), 'true');
+  // Typing a word is one step: Back returns to the view before it, not to its first letter.
+  await page.getByTestId('search').click();
+  await page.keyboard.type('nacro', { delay: 30 });
+  await page.waitForFunction(() => new URL(location).searchParams.get('q') === 'nacro');
+  await page.getByTestId('search').blur();
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location).searchParams.has('q'));
+  assert.equal(await query(page), 'region=wales&sector=voluntary');
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location).searchParams.has('sector'));
+  assert.equal(await page.title(), 'Region: Wales · Who was paid to deliver probation services?');
   await page.close();
 });
