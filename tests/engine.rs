@@ -249,3 +249,21 @@ fn a_town_or_council_finds_its_area_and_an_everyday_word_its_category() {
     assert_eq!(accommodation.len(), 12);
     assert_eq!(awards("q=housing"), accommodation);
 }
+
+#[test]
+fn contradicting_filters_say_which_setting_to_change() {
+    let ds = ds();
+    let f = |q: &str| Filters::from_query(q, &ds).0;
+    assert_eq!(
+        f("min=5000000&max=1000000").contradiction(),
+        Some("“At least” is more than “At most”.")
+    );
+    assert!(f("end-from=2026-03&end-to=2023-06")
+        .contradiction()
+        .is_some());
+    assert_eq!(f("min=1000000&max=5000000").contradiction(), None);
+    assert_eq!(
+        ds.totals(&ds.select(&f("min=5000000&max=1000000"))).awards,
+        0
+    );
+}

@@ -34,6 +34,26 @@ impl Filters {
         *self == Filters::default()
     }
 
+    /// Why no award can match, when two filters contradict each other: a visitor sees
+    /// "no awards match" and needs to know which setting to change.
+    pub fn contradiction(&self) -> Option<&'static str> {
+        if self
+            .min_value
+            .zip(self.max_value)
+            .is_some_and(|(lo, hi)| lo > hi)
+        {
+            Some("“At least” is more than “At most”.")
+        } else if self
+            .end_from
+            .zip(self.end_to)
+            .is_some_and(|(from, to)| from > to)
+        {
+            Some("The “From” month of “Scheduled to end” is after its “To” month.")
+        } else {
+            None
+        }
+    }
+
     /// True when a filter can select part of an award (its areas or end dates), so
     /// an award's whole value may be counted for a subset of its contracts.
     pub fn selects_within_awards(&self) -> bool {

@@ -358,7 +358,7 @@ fn Empty() -> impl IntoView {
     };
     view! {
         <div class="empty" data-testid="empty" role="status">
-            <p>"No awards match all of these filters."</p>
+            <p>"No awards match all of these filters." {move || state.filters.with(|f| f.contradiction().map(|why| format!(" {why}")))}</p>
             <button type="button" data-testid="remove-last-filter" on:click=undo>
                 {move || if state.previous.with(Option::is_some) { "Remove the last filter" } else { "Clear all filters" }}
             </button>
