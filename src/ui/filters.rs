@@ -15,10 +15,30 @@ use crate::ui::{browser, Change, State, RESULTS};
 pub fn FilterPanel() -> impl IntoView {
     let state = State::get();
     let active = move || state.chips.with(Vec::len);
+    // Open beside the results on wide screens, folded above them on phones, and again so
+    // when the window crosses from one to the other (not on every resize: a visitor's own
+    // choice stands until then).
+    let open = RwSignal::new(browser::is_wide());
+    let wide = StoredValue::new(browser::is_wide());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = browser::is_wide();
+        if now != wide.get_value() {
+            wide.set_value(now);
+            open.set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    let awards = move || state.totals.with(|t| t.awards);
+    let show_results = move |_| {
+        open.set(false);
+        browser::focus_later(RESULTS.to_string());
+    };
     view! {
         <div class="filters-landmark" role="search" aria-labelledby="filters-title">
-            <details class="filters" data-testid="filter-panel" prop:open=browser::is_wide()>
+            <details class="filters" data-testid="filter-panel" prop:open=move || open.get()
+                on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>
+                    <span class="disclosure" aria-hidden="true"></span>
                     <h2 id="filters-title">"Filter the awards"</h2>
                     <span class="active-count">
                         {move || match active() {
@@ -38,6 +58,10 @@ pub fn FilterPanel() -> impl IntoView {
                     find=Some(("Find a provider", "No lead provider matches")) />
                 <ValueRange />
                 <EndRange />
+                // On a phone the results are far below: a way straight to them.
+                <button type="button" class="show-results" data-testid="show-results" on:click=show_results>
+                    {move || format!("Show the {}", plural(awards(), "award", "awards"))}
+                </button>
             </details>
         </div>
     }
@@ -65,7 +89,7 @@ fn Search() -> impl IntoView {
         <div class="field">
             <label for="search">"Search"</label>
             <input id="search" type="search" data-testid="search" autocomplete="off"
-                placeholder="Provider, area, council or service"
+                placeholder="Provider, place or service"
                 prop:value=move || state.filters.with(|f| f.search.clone())
                 on:input=on_input on:blur=move |_| typing.set_value(false) />
         </div>

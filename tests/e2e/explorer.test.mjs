@@ -473,3 +473,26 @@ test('the tab title names the view, legend buttons say whether they are pressed,
   assert.equal(await page.title(), 'Region: Wales · Who was paid to deliver probation services?');
   await page.close();
 });
+
+test('on a phone the filter panel folds, shows its state, offers a way to the results, and follows a resize', async () => {
+  const page = await open('', { width: 375, height: 800 });
+  const panel = page.getByTestId('filter-panel');
+  assert.equal(await panel.evaluate((d) => d.open), false);
+  assert.equal(await panel.locator('.disclosure').evaluate((e) => getComputedStyle(e, '::before').content), '"▸"');
+  await page.locator('#filters-title').click();
+  assert.equal(await panel.evaluate((d) => d.open), true);
+  await page.locator('#facet-service-category-womens').check();
+  const show = page.getByTestId('show-results');
+  assert.equal(await show.innerText(), `Show the ${summary('category=womens').awards} awards`);
+  assert.ok(await show.isVisible());
+  await show.click();
+  await page.waitForFunction(() => document.activeElement?.id === 'results-title');
+  assert.equal(await panel.evaluate((d) => d.open), false);
+  // Wide, the panel opens beside the results; back to a phone, it folds again.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="filter-panel"]').open);
+  assert.equal(await show.isVisible(), false);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="filter-panel"]').open);
+  await page.close();
+});
