@@ -122,3 +122,36 @@ fn the_snippet_is_two_lines_that_carry_the_view_and_options() {
         "<div data-contracts-explorer></div>\n<script src=\"/w/embed.js\" async></script>"
     );
 }
+
+#[test]
+fn a_synced_embed_knows_its_own_view_and_its_host_page_on_the_host_origin_only() {
+    let (o, w) = EmbedOptions::from_fragment(
+        "embed&id=womens&host=https%3A%2F%2Fcharity.example&sync&base=category%3Dwomens&page=https%3A%2F%2Fcharity.example%2Fcampaign",
+    );
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(o.base.as_deref(), Some("category=womens"));
+    assert_eq!(o.page.as_deref(), Some("https://charity.example/campaign"));
+    assert_eq!(
+        o.share_url(
+            "region=wales&category=womens",
+            "https://widget.example/?x".into()
+        ),
+        "https://charity.example/campaign#ce-womens=region%3Dwales%26category%3Dwomens"
+    );
+    let (again, _) = EmbedOptions::from_fragment(&o.to_fragment());
+    assert_eq!(again, o);
+    // A page on another origin, or one that could break out of a link, is not used.
+    for page in [
+        "https%3A%2F%2Fevil.example%2F",
+        "https%3A%2F%2Fcharity.example.evil.example%2F",
+        "https%3A%2F%2Fcharity.example%2F%22%3E%3Cscript%3E",
+        "javascript%3Aalert(1)",
+    ] {
+        let (o, w) = EmbedOptions::from_fragment(&format!(
+            "embed&id=womens&host=https%3A%2F%2Fcharity.example&sync&page={page}"
+        ));
+        assert_eq!(o.page, None, "{page}");
+        assert_eq!(w.len(), 1, "{page}");
+        assert_eq!(o.share_url("q=x", "widget".into()), "widget");
+    }
+}

@@ -181,3 +181,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_broken_deep_link_into_an_embed_shows_the_embeds_own_view_with_the_notice() {
+    use contracts_explorer::engine::View;
+    let ds = ds();
+    let (v, w) = View::from_query_or("region=atlantis", Some("category=womens"), &ds);
+    assert_eq!(v.filters.categories.iter().collect::<Vec<_>>(), ["womens"]);
+    assert_eq!(w.len(), 1);
+    // A link with anything usable keeps it; a clean empty link is the default view.
+    let (v, _) = View::from_query_or("region=wales&region=atlantis", Some("category=womens"), &ds);
+    assert!(v.filters.categories.is_empty() && v.filters.regions.contains("wales"));
+    let (v, w) = View::from_query_or("", Some("category=womens"), &ds);
+    assert!(v == View::default() && w.is_empty());
+}

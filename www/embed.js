@@ -4,7 +4,8 @@
  * Options (data attributes): view (a share-link query), panels (figures, sentence, filters,
  * charts or chart-region, chart-category, chart-provider, chart-timeline, table, map),
  * theme (light, dark, auto), accent (#rrggbb), transparent, height (initial, px),
- * title, id, sync-url (mirror the view into this page's URL fragment). */
+ * phone-height (initial on screens under 40rem, px), title, id,
+ * sync-url (mirror the view into this page's URL fragment, and follow it when it changes). */
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -29,8 +30,14 @@
     el.setAttribute('data-contracts-explorer-ready', '');
     var id = (attr(el, 'id') || 'ce' + (n + 1)).replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40) || 'ce' + (n + 1);
     var sync = attr(el, 'sync-url') !== null;
-    var view = (sync && hashParams().get('ce-' + id)) || attr(el, 'view') || '';
+    var own = attr(el, 'view') || '';
     var options = ['embed', 'id=' + id, 'host=' + encodeURIComponent(location.origin)];
+    // A synced embed is told its own view (shown if the fragment's cannot be used) and this
+    // page's address (its copied links open this page at the view).
+    if (sync) {
+      if (own) options.push('base=' + encodeURIComponent(own));
+      options.push('page=' + encodeURIComponent(location.origin + location.pathname + location.search));
+    }
     [['panels', 'panels'], ['theme', 'theme'], ['accent', 'accent']].forEach(function (p) {
       var v = attr(el, p[0]);
       if (v) options.push(p[1] + '=' + encodeURIComponent(v));
@@ -38,18 +45,34 @@
     if (attr(el, 'transparent') !== null) options.push('transparent');
     if (sync) options.push('sync');
     var frame = document.createElement('iframe');
-    frame.src = base + (view ? '?' + view.replace(/^\?/, '') : '') + '#' + options.join('&');
+    var entry = { id: id, frame: frame, sync: sync, own: own, options: options.join('&'), view: null };
+    open(entry);
     frame.title = attr(el, 'title') || 'Probation contracts explorer';
     frame.loading = 'lazy';
     frame.allow = 'clipboard-write';
     frame.style.width = '100%';
     frame.style.border = '0';
     frame.style.display = 'block';
-    var height = parseInt(attr(el, 'height') || '', 10);
+    // The height to keep while the widget loads, closer on phones where it is taller.
+    var phone = window.matchMedia && window.matchMedia('(max-width: 40rem)').matches;
+    var height = parseInt((phone && attr(el, 'phone-height')) || attr(el, 'height') || '', 10);
     frame.style.height = (height > 0 && height < 20000 ? height : 900) + 'px';
     el.appendChild(frame);
-    frames.push({ id: id, frame: frame, sync: sync });
+    frames.push(entry);
   }
+
+  // Points an embed's frame at its view: a synced one's from this page's fragment, else its own.
+  function open(entry) {
+    var view = (entry.sync && hashParams().get('ce-' + entry.id)) || entry.own;
+    if (view === entry.view) return;
+    entry.view = view;
+    entry.frame.src = base + (view ? '?' + view.replace(/^\?/, '') : '') + '#' + entry.options;
+  }
+
+  // A changed fragment (a link followed, or edited by hand) opens synced embeds at its view.
+  window.addEventListener('hashchange', function () {
+    frames.forEach(function (entry) { if (entry.sync) open(entry); });
+  });
 
   window.addEventListener('message', function (event) {
     if (event.origin !== origin) return;
@@ -68,6 +91,7 @@
       if (typeof q !== 'string' || q.length > 4096) return;
       var params = hashParams();
       if (q) params.set('ce-' + entry.id, q); else params.delete('ce-' + entry.id);
+      entry.view = q || entry.own;
       var hash = params.toString();
       history.replaceState(history.state, '', location.pathname + location.search + (hash ? '#' + hash : ''));
     }

@@ -83,6 +83,12 @@ pub struct EmbedOptions {
     pub transparent: bool,
     /// Whether the host mirrors the view into its own URL.
     pub sync: bool,
+    /// The embed's own view (`data-view`), when the view it opened on came from the host
+    /// page's fragment instead: what it shows if nothing in that fragment can be used.
+    pub base: Option<String>,
+    /// The host page's address (no fragment), on the host's origin: a synced embed's
+    /// copied link opens the host page at this view.
+    pub page: Option<String>,
 }
 
 impl Default for EmbedOptions {
@@ -96,6 +102,8 @@ impl Default for EmbedOptions {
             accent: None,
             transparent: false,
             sync: false,
+            base: None,
+            page: None,
         }
     }
 }
@@ -231,6 +239,9 @@ impl EmbedOptions {
                     Some(c) => o.accent = Some(c),
                     None => warn("accent", &value),
                 },
+                "base" if value.len() <= 2048 => o.base = Some(value),
+                // Checked against the host once all options are read: they come in any order.
+                "page" if value.len() <= 2048 => o.page = Some(value),
                 "panels" => {
                     let mut panels = Vec::new();
                     for name in value.split(',').map(str::trim).filter(|n| !n.is_empty()) {
@@ -260,7 +271,35 @@ impl EmbedOptions {
                 _ => warn("embed option", &key),
             }
         }
+        // A page address is used only on the host's own origin, and only as a plain
+        // address (no quotes, spaces or fragment to break out of a link).
+        if let Some(page) = o.page.take() {
+            let on_host = o.host.as_deref().is_some_and(|h| {
+                page.strip_prefix(h)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            });
+            let plain = page.bytes().all(|b| {
+                b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b'#' | b'\\')
+            });
+            if on_host && plain {
+                o.page = Some(page);
+            } else {
+                warn("page", &page);
+            }
+        }
         (o, warnings)
+    }
+
+    /// The address a visitor's copied link gives for the view `query`: the host page at
+    /// this view (its fragment, as the host mirrors it) for a synced embed that knows its
+    /// page, else `widget_url` (the widget's own address at this view).
+    pub fn share_url(&self, query: &str, widget_url: String) -> String {
+        match (&self.page, self.sync) {
+            (Some(page), true) if !self.id.is_empty() => {
+                format!("{page}#ce-{}={}", self.id, percent_encode(query))
+            }
+            _ => widget_url,
+        }
     }
 
     pub fn shows(&self, p: Panel) -> bool {
@@ -323,6 +362,11 @@ impl EmbedOptions {
         }
         if self.sync {
             parts.push("sync".to_string());
+        }
+        for (name, value) in [("base", &self.base), ("page", &self.page)] {
+            if let Some(v) = value {
+                parts.push(format!("{name}={}", percent_encode(v)));
+            }
         }
         parts.join("&")
     }

@@ -181,6 +181,21 @@ pub struct View {
 }
 
 impl View {
+    /// `from_query`, falling back to `base` (an embed's own view) when nothing in `query`
+    /// can be used but something was ignored: a broken deep link into an embed shows the
+    /// embed's own view, with the notice of what was ignored.
+    pub fn from_query_or(query: &str, base: Option<&str>, ds: &Dataset) -> (View, Vec<Warning>) {
+        let (view, mut warnings) = View::from_query(query, ds);
+        match base {
+            Some(base) if view == View::default() && !warnings.is_empty() => {
+                let (view, more) = View::from_query(base, ds);
+                warnings.extend(more);
+                (view, warnings)
+            }
+            _ => (view, warnings),
+        }
+    }
+
     /// Reads a share-link query string (with or without the leading `?`).
     /// Never fails: what cannot be used is returned as warnings.
     pub fn from_query(query: &str, ds: &Dataset) -> (View, Vec<Warning>) {

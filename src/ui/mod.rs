@@ -141,7 +141,7 @@ pub fn Explorer(
     embed: EmbedOptions,
 ) -> impl IntoView {
     let embed: &'static EmbedOptions = Box::leak(Box::new(embed));
-    let (initial, initial_warnings) = View::from_query(&query, ds);
+    let (initial, initial_warnings) = View::from_query_or(&query, embed.base.as_deref(), ds);
     let filters = RwSignal::new(initial.filters);
     let map = RwSignal::new(initial.map);
     let warnings = RwSignal::new(
@@ -243,10 +243,12 @@ pub fn Explorer(
             })
         });
     };
-    let copy_link = move |_| {
-        let url = browser::url_with_query(&state.query());
-        copy(&url, "Link copied.");
+    // The view's address: the host page's, for an embed that mirrors its view there.
+    let share_url = move || {
+        let query = state.query();
+        embed.share_url(&query, browser::url_with_query(&query))
     };
+    let copy_link = move |_| copy(&share_url(), "Link copied.");
     let copy_embed = move |_| {
         let mut options = embed.clone();
         options.id.clear();
@@ -255,8 +257,7 @@ pub fn Explorer(
         copy(&snippet, "Embed code copied.");
     };
     let copy_text = move |_| {
-        let url = browser::url_with_query(&state.query());
-        let text = format!("{} {url}", sentence.get_untracked());
+        let text = format!("{} {}", sentence.get_untracked(), share_url());
         copy(&text, "Summary and link copied.");
     };
     let source = ds

@@ -312,3 +312,55 @@ test('random messages from every side are ignored by the loader and the widget',
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('on a phone the demo page reserves about its embeds\' real heights, so loading them shifts little', async () => {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    window.__shifts = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (!e.hadRecentInput) window.__cls += e.value;
+        window.__shifts.push(`${e.value.toFixed(3)} at ${Math.round(e.startTime)} ms: ${e.sources.map((s) => `${s.node?.nodeName} ${s.previousRect.y}→${s.currentRect.y}`).join(', ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(o.host.url);
+  // The page's stylesheet reserves the phone heights before the loader runs.
+  const reserved = await page.locator('[data-contracts-explorer]').evaluateAll((es) => es.map((e) => getComputedStyle(e).minHeight));
+  assert.deepEqual(reserved, ['9200px', '2650px']);
+  for (let i = 0; i < 2; i += 1) {
+    await page.locator('iframe').nth(i).scrollIntoViewIfNeeded();
+    await page.frameLocator('iframe').nth(i).getByTestId('total-value').waitFor();
+  }
+  const h = await settledHeights(page, 0);
+  assert.ok(Math.abs(h.content - 9200) / 9200 < 0.15, JSON.stringify(h));
+  const cls = await page.evaluate(() => window.__cls);
+  assert.ok(cls < 0.1, `cumulative layout shift ${cls}: ${await page.evaluate(() => window.__shifts.join('; '))}`);
+  await page.close();
+});
+
+test('a synced embed: a broken deep link keeps its own view, the fragment can change it, and its copied link opens the host page', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.host.origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.widget.origin });
+  const page = await host('#ce-womens=region%3Datlantis', { context });
+  const w = () => widget(page, 0);
+  // Nothing in the deep link is usable: the embed's own view (category=womens), and a notice.
+  assert.equal(Number(await w().getByTestId('total-value').getAttribute('data-value')), summary('category=womens').total_value);
+  assert.match(await w().getByTestId('link-warnings').innerText(), /atlantis/);
+  // Following a link to another view of the same page opens the embed at it.
+  await page.evaluate(() => { location.hash = 'ce-womens=category%3Dwomens%26region%3Dwales'; });
+  await page.waitForFunction(() => document.querySelector('iframe').src.includes('region=wales'));
+  await page.frameLocator('iframe').first().getByTestId('total-value').waitFor();
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 50 && !(w()?.url() ?? '').includes('region=wales'); i += 1) await page.waitForTimeout(100);
+  await w().getByTestId('total-value').waitFor();
+  assert.equal(Number(await w().getByTestId('total-value').getAttribute('data-value')), summary('category=womens&region=wales').total_value);
+  // "Copy link" gives the campaign page at this view, not the bare widget.
+  await w().getByTestId('copy-link').click();
+  await w().waitForFunction(() => document.querySelector('.copied')?.textContent === 'Link copied.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${o.host.url}#ce-womens=region%3Dwales%26category%3Dwomens`);
+  await context.close();
+});
