@@ -340,6 +340,18 @@ pub fn focus_later(selector: String) {
     });
 }
 
+/// Scrolls the focused element into view if it is not (after a redraw moved it).
+pub fn reveal_focus() {
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    if let Some(el) = focused {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Sets the page's title (what a tab, a bookmark and the history list show).
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {

@@ -464,7 +464,11 @@ fn ChartPanel(
                             aria-label=move || target(key).map(|(l, _)| l)
                             style:left=move || px(|h| i64::from(h.x)) style:top=move || px(|h| i64::from(h.y))
                             style:width=move || px(|h| i64::from(h.width)) style:height=move || px(|h| i64::from(h.height))
-                            on:click=move |_| state.pick(key)>
+                            on:click=move |_| {
+                                state.pick(key);
+                                // The chart redraws and its bars move: keep the one in hand in view.
+                                browser::after_frame(browser::reveal_focus);
+                            }>
                         </button>
                     }
                 }
