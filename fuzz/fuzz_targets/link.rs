@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use contracts_explorer::data::Dataset;
+use contracts_explorer::data::{Dataset, Month};
 use contracts_explorer::embedded;
 use contracts_explorer::engine::embed::EmbedOptions;
 use contracts_explorer::engine::View;
@@ -23,10 +23,12 @@ fuzz_target!(|bytes: &[u8]| {
     for w in &warnings {
         let _ = w.to_string();
     }
-    let sel = ds.select(filters);
-    let totals = ds.totals(&sel);
-    let _ = ds.describe(filters, &totals);
-    let _ = ds.area_map_given(filters, &view.map, &sel);
+    let summarised = ds.summarise(ds.select(filters));
+    let today = Month { year: 2026, month: 12 };
+    let _ = ds.describe(filters, &summarised.summary, today);
+    let _ = ds.area_map_given(filters, &view.map, &summarised);
+    // An embed's own view stands in for a deep link with nothing usable in it.
+    let _ = View::from_query_or(&text, Some("category=womens"), ds);
     let (again, w) = View::from_query(&view.to_query(), ds);
     assert!(w.is_empty(), "a canonical link warns: {w:?}");
     assert_eq!(again, view, "a canonical link changed meaning");
@@ -35,4 +37,11 @@ fuzz_target!(|bytes: &[u8]| {
     assert_eq!(options_again.panels, options.panels);
     assert_eq!(options_again.accent, options.accent);
     assert_eq!(options_again.host, options.host);
+    assert_eq!(options_again.base, options.base);
+    assert_eq!(options_again.page, options.page);
+    if let Some(page) = &options.page {
+        // A page address is the host's own, with nothing that could leave a link.
+        assert!(options.host.as_deref().is_some_and(|h| page.starts_with(h)), "{page}");
+        assert!(!page.contains(['"', '<', '>', '#', ' ']), "{page}");
+    }
 });
