@@ -103,17 +103,7 @@ fn reference_beyond(ds: &Dataset, f: &Filters, a: usize, contracts: &[usize]) ->
     let areas: Vec<usize> = ds.areas_of(award.region).collect();
     let by_area_filter =
         !f.areas.is_empty() && areas.iter().any(|&x| !f.areas.contains(&ds.areas[x].slug));
-    let provider = &ds.providers[award.provider];
-    let category = &ds.categories[award.category];
-    let own = fold(&format!(
-        "{} {} {} {} {} {}",
-        provider.name,
-        provider.other_spellings.join(" "),
-        award.published_provider,
-        ds.regions[award.region].name,
-        category.name,
-        category.search_words.join(" "),
-    ));
+    let own = fold(&award_names(ds, a));
     let by_search = fold(&f.search).split_whitespace().any(|t| !own.contains(t)) && areas.len() > 1;
     lot && (by_area_filter || by_search)
 }
@@ -217,6 +207,24 @@ fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
         .collect()
 }
 
+/// Every name award `a` is known by, whatever its contracts' areas: its provider's
+/// spellings and the one its source used, its region, its category and the category's
+/// everyday words.
+fn award_names(ds: &Dataset, a: usize) -> String {
+    let award = &ds.awards[a];
+    let provider = &ds.providers[award.provider];
+    let category = &ds.categories[award.category];
+    format!(
+        "{} {} {} {} {} {}",
+        provider.name,
+        provider.other_spellings.join(" "),
+        award.published_provider,
+        ds.regions[award.region].name,
+        category.name,
+        category.search_words.join(" "),
+    )
+}
+
 /// Whether contract `c` holds every search term, the plain way: each term in one folded
 /// text of every name the contract is known by (its provider's spellings and the one its
 /// source used, its region, its category and the category's everyday words, its areas
@@ -224,21 +232,14 @@ fn parsed(ds: &Dataset, queries: &[&str]) -> Vec<Filters> {
 fn reference_search(ds: &Dataset, terms: &[String], c: usize) -> bool {
     let contract = &ds.contracts[c];
     let award = &ds.awards[contract.award];
-    let provider = &ds.providers[award.provider];
     let area_names = |a: usize| format!("{} {}", ds.areas[a].name, ds.areas[a].places.join(" "));
     let areas: Vec<String> = match contract.area {
         Some(a) => vec![area_names(a)],
         None => ds.areas_of(award.region).map(area_names).collect(),
     };
-    let category = &ds.categories[award.category];
     let text = fold(&format!(
-        "{} {} {} {} {} {} {}",
-        provider.name,
-        provider.other_spellings.join(" "),
-        award.published_provider,
-        ds.regions[award.region].name,
-        category.name,
-        category.search_words.join(" "),
+        "{} {}",
+        award_names(ds, contract.award),
         areas.join(" ")
     ));
     terms.iter().all(|t| text.contains(t.as_str()))

@@ -505,6 +505,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
 
 /// The exact figures behind a bar, for the click target's name: what the bar and its
 /// note show.
+#[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's, not the command line's
 pub(crate) fn bar_description(bar: &Bar, by_sector: bool) -> String {
     let contracts = count(bar.contracts, "contract");
     if by_sector && bar.values[0] > 0 && bar.values[1] > 0 {

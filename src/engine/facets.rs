@@ -44,6 +44,7 @@ impl Facet {
     }
 
     /// Whether `slug` is chosen in `f`.
+    #[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's filter lists
     pub(crate) fn is_chosen(self, f: &Filters, slug: &str) -> bool {
         match self {
             Facet::Region => f.regions.contains(slug),
@@ -216,6 +217,7 @@ impl Dataset {
     }
 
     /// The months in which some contract is scheduled to end, ascending.
+    #[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's end-date lists
     pub(crate) fn end_months(&self) -> Vec<Month> {
         self.index.end_months.clone()
     }

@@ -418,7 +418,8 @@ test('the keyboard route: skip links, a search landmark, one stop per chart with
   assert.equal(await key(), await chart.locator('button.hit').nth(bars - 1).getAttribute('data-key'));
   await page.keyboard.press('Home');
   assert.equal(await key(), first);
-  // Counting every stop from the top of the page to its end (169 before these changes).
+  // Every stop from the top of the page to its end: skip links, one stop per chart and the
+  // map keep the whole route short.
   await fresh();
   let stops = 0;
   for (; stops < 300; stops++) {
