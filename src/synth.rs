@@ -71,7 +71,7 @@ pub fn generate(
     let provider_weights = cumulative(
         (0..providers).map(|i| (if private[i] { 3.0 } else { 1.0 }) / ((i + 1) as f64).powf(1.1)),
     );
-    let mut providers_csv = String::from("slug,name,sector,other_spellings\n");
+    let mut providers_csv = String::from("slug,name,sector,other_spellings,note\n");
     for (i, &p) in private.iter().enumerate() {
         let (kind, sector) = if p {
             ("Services Ltd", "private")
@@ -80,7 +80,7 @@ pub fn generate(
         };
         let _ = writeln!(
             providers_csv,
-            "provider-{i:06},Provider {i:06} {kind},{sector},"
+            "provider-{i:06},Provider {i:06} {kind},{sector},,"
         );
     }
     // Categories in the real proportions (women's services 24 : personal wellbeing 20 : 11 : 11).
@@ -104,7 +104,7 @@ pub fn generate(
         }
     }));
     let mut awards_csv =
-        String::from("id,region,category,provider,value,subject_to_contract,cohorts,source,note\n");
+        String::from("id,region,category,provider,value,subject_to_contract,cohorts,source,note,start,continues\n");
     let mut areas_csv = String::from("award,area,until\n");
     let source = &real.sources[0].id;
     for id in 1..=awards {
@@ -121,7 +121,7 @@ pub fn generate(
         };
         let _ = writeln!(
             awards_csv,
-            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},",
+            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},,,",
             real.regions[region].slug,
             real.categories[category].slug,
             if private[provider] {
@@ -143,7 +143,7 @@ pub fn generate(
         }
     }
     let dataset_csv = format!(
-        "key,value,source\ntitle,Synthetic contracts ({awards} awards; seed {seed}),{source}\n\
+        "key,value,source\nslug,synthetic,\nlabel,Synthetic contracts,\ncontracts,per-area,\ntitle,Synthetic contracts ({awards} awards; seed {seed}),{source}\n\
          heading,{},\nplace,{},{source}\nfile_name,synthetic-contracts-{awards}-{seed},\ncounting,\"{}\",{source}\n\
          awarded,{},{source}\ndata_as_at,{},{source}\nstart,{},{source}\n",
         real.heading, real.place, real.counting.replace('"', "\"\""), real.awarded, real.data_as_at, real.start

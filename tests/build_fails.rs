@@ -11,6 +11,9 @@ fn a_malformed_data_file_fails_the_build_with_its_position() {
     fs::create_dir_all(&broken).unwrap();
     for entry in fs::read_dir(root.join("www/data")).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue; // the other datasets' folders: the built-in one alone is enough here
+        }
         fs::copy(&path, broken.join(path.file_name().unwrap())).unwrap();
     }
     let awards = broken.join("awards.csv");

@@ -41,7 +41,7 @@ fn a_value_with_commas_is_rejected_at_its_line_and_column() {
         "1,east-midlands,womens,Lincolnshire Action Trust,544992,",
         "1,east-midlands,womens,Lincolnshire Action Trust,\"544,992\",",
     );
-    assert_eq!(e, "awards.csv:2:5: column `value`: \"544,992\" is not whole pounds (digits only, no £ or commas)");
+    assert_eq!(e, "awards.csv:2:5: column `value`: \"544,992\" is not whole pounds (digits only, no £ or commas; empty where no value was published)");
 }
 
 #[test]

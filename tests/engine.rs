@@ -119,7 +119,7 @@ fn sector_value_and_end_filters() {
     assert!(ds
         .award_rows(&ds.select(&Filters::from_query("min=6000000", &ds).0))
         .iter()
-        .all(|(a, _)| ds.awards[*a].value >= 6_000_000));
+        .all(|(a, _)| ds.awards[*a].value >= Some(6_000_000)));
     assert_eq!(big.awards, 6);
     let band = totals(&ds, "min=544992&max=544992");
     assert_eq!(band.awards, 1, "bounds are inclusive");

@@ -36,7 +36,7 @@ fn the_shape_is_realistic_skewed_providers_long_tailed_values_both_sectors() {
     // A few providers hold much: the top 10 of about 1,000 hold over a fifth of the value.
     let top = ds.top_providers_share(&all, 10).unwrap();
     assert!(top > 0.2, "top-10 share {top}");
-    let mut values: Vec<u64> = ds.awards.iter().map(|a| a.value).collect();
+    let mut values: Vec<u64> = ds.awards.iter().map(|a| a.value.unwrap_or(0)).collect();
     values.sort_unstable();
     let median = values[values.len() / 2];
     let mean = values.iter().sum::<u64>() / values.len() as u64;
@@ -73,7 +73,8 @@ fn reference_totals(
     for (&a, &n) in &per_award {
         let award = &ds.awards[a];
         let voluntary = ds.providers[award.provider].sector == Sector::Voluntary;
-        t.value += award.value;
+        t.value += award.value.unwrap_or(0);
+        t.valued_awards += usize::from(award.value.is_some());
         providers.insert(award.provider);
         let all = ds.contracts.iter().filter(|c| c.award == a).count();
         if n < all || reference_beyond(ds, f, a, contracts) {
@@ -81,7 +82,7 @@ fn reference_totals(
         }
         if voluntary {
             voluntary_providers.insert(award.provider);
-            t.voluntary_value += award.value;
+            t.voluntary_value += award.value.unwrap_or(0);
             t.voluntary_awards += 1;
             t.voluntary_contracts += n;
         }
@@ -270,8 +271,10 @@ fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
                 && has(&f.categories, &ds.categories[award.category].slug)
                 && has(&f.providers, &provider.slug)
                 && (f.sectors.is_empty() || f.sectors.contains(&provider.sector))
-                && f.min_value.is_none_or(|v| award.value >= v)
-                && f.max_value.is_none_or(|v| award.value <= v)
+                && f.min_value
+                    .is_none_or(|v| award.value.is_some_and(|x| x >= v))
+                && f.max_value
+                    .is_none_or(|v| award.value.is_some_and(|x| x <= v))
                 && f.end_from.is_none_or(|m| contract.end >= m)
                 && f.end_to.is_none_or(|m| contract.end <= m)
                 && in_area
@@ -454,7 +457,10 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
         assert_eq!(map, ds.area_map_given(&f, &colour, &summarised), "{query}");
         assert_eq!(map.tiles.len(), ds.areas.len());
         for (tile, awards) in map.tiles.iter().zip(&covering) {
-            let value: u64 = awards.iter().map(|&a| ds.awards[a].value).sum();
+            let value: u64 = awards
+                .iter()
+                .map(|&a| ds.awards[a].value.unwrap_or(0))
+                .sum();
             let providers: BTreeSet<usize> =
                 awards.iter().map(|&a| ds.awards[a].provider).collect();
             let name = &ds.areas[tile.area].name;

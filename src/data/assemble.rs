@@ -3,11 +3,14 @@
 
 use super::contracts::derive_contracts;
 use super::types::{
-    Area, Award, Category, Dataset, Date, Index, Provider, Region, Separate, Source,
+    Area, Award, Category, ContractRule, Dataset, Date, Index, Note, Provider, Region, Separate,
+    Source,
 };
 
 /// The tables of a dataset as published, before anything is derived from them.
 pub(crate) struct Tables {
+    pub slug: String,
+    pub label: String,
     pub title: String,
     pub heading: String,
     pub place: String,
@@ -23,6 +26,8 @@ pub(crate) struct Tables {
     pub sources: Vec<Source>,
     pub awards: Vec<Award>,
     pub separate: Vec<Separate>,
+    pub contract_rule: ContractRule,
+    pub notes: Vec<Note>,
 }
 
 impl Tables {
@@ -35,8 +40,11 @@ impl Tables {
             &self.providers,
             &self.areas,
             &self.categories,
+            self.contract_rule,
         );
         Dataset {
+            slug: self.slug,
+            label: self.label,
             title: self.title,
             heading: self.heading,
             place: self.place,
@@ -53,6 +61,8 @@ impl Tables {
             awards: self.awards,
             contracts,
             separate: self.separate,
+            contract_rule: self.contract_rule,
+            notes: self.notes,
             index,
         }
     }

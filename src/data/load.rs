@@ -7,7 +7,7 @@ use super::assemble::Tables;
 use super::types::*;
 
 /// The names of the files that make up a dataset, in the order they are loaded.
-pub const FILES: [&str; 10] = [
+pub const FILES: [&str; 11] = [
     "dataset.csv",
     "sources.csv",
     "regions.csv",
@@ -18,7 +18,12 @@ pub const FILES: [&str; 10] = [
     "awards.csv",
     "award_areas.csv",
     "separately_commissioned.csv",
+    "notes.csv",
 ];
+
+/// The files every dataset shares (the geography), which a dataset other than the built-in
+/// one takes from the built-in one's folder rather than holding its own.
+pub const SHARED: [&str; 3] = ["regions.csv", "areas.csv", "places.csv"];
 
 /// The largest column or row a map tile may have.
 pub(crate) const MAX_TILE: u8 = 30;
@@ -104,6 +109,19 @@ impl Row<'_> {
             Err(self.error(column, "is empty"))
         } else {
             Ok(text)
+        }
+    }
+
+    /// `read` of the column, or `None` when it is empty.
+    fn optional<T>(
+        &self,
+        read: impl FnOnce(&Self) -> Result<T, DataError>,
+        column: &str,
+    ) -> Result<Option<T>, DataError> {
+        if self.text(column).is_empty() {
+            Ok(None)
+        } else {
+            read(self).map(Some)
         }
     }
 
@@ -336,10 +354,13 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             id,
             publisher: r.required("publisher")?.to_string(),
             title: r.required("title")?.to_string(),
-            date: r.date("date")?,
+            date: r.optional(|r| r.date("date"), "date")?,
         })
     })?;
 
+    let mut slug = None;
+    let mut label = None;
+    let mut contract_rule = None;
     let mut title = None;
     let mut heading = None;
     let mut place = None;
@@ -354,11 +375,27 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         if !seen_keys.insert(key.to_string()) {
             return Err(r.error("key", format!("{key:?} appears twice")));
         }
-        // The heading and the file name are the explorer's own words, not a source's facts.
-        if !matches!(key, "heading" | "file_name") || !r.text("source").is_empty() {
+        // The slug, label, heading, file name and counting rule are the explorer's own
+        // words, not a source's facts.
+        let own = matches!(key, "slug" | "label" | "heading" | "file_name" | "contracts");
+        if !own || !r.text("source").is_empty() {
             r.lookup("source", &source_ix, "source")?;
         }
         match key {
+            "slug" => slug = Some(r.slug("value")?),
+            "label" => label = Some(r.required("value")?.to_string()),
+            "contracts" => {
+                contract_rule = Some(match r.required("value")? {
+                    "per-area" => ContractRule::PerArea,
+                    "per-award" => ContractRule::PerAward,
+                    other => {
+                        return Err(r.error(
+                            "value",
+                            format!("{other:?} is not `per-area` or `per-award`"),
+                        ))
+                    }
+                })
+            }
             "title" => title = Some(r.required("value")?.to_string()),
             "heading" => heading = Some(r.required("value")?.to_string()),
             "place" => place = Some(r.required("value")?.to_string()),
@@ -370,7 +407,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             other => {
                 return Err(r.error(
                     "key",
-                    format!("unknown key {other:?}; the keys are title, heading, place, file_name, counting, awarded, data_as_at, start"),
+                    format!("unknown key {other:?}; the keys are slug, label, contracts, title, heading, place, file_name, counting, awarded, data_as_at, start"),
                 ))
             }
         }
@@ -382,6 +419,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         column: None,
         message: format!("missing the row for key {key:?}"),
     };
+    let slug = slug.ok_or_else(|| missing_key("slug"))?;
+    let label = label.ok_or_else(|| missing_key("label"))?;
+    let contract_rule = contract_rule.ok_or_else(|| missing_key("contracts"))?;
     let title = title.ok_or_else(|| missing_key("title"))?;
     let heading = heading.ok_or_else(|| missing_key("heading"))?;
     let place = place.ok_or_else(|| missing_key("place"))?;
@@ -463,6 +503,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             "value_basis",
             "scheduled_end",
             "source",
+            "end_inferred",
             "search_words",
         ],
     )?
@@ -493,6 +534,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             })?,
             scheduled_end: r.date("scheduled_end")?,
             source: r.lookup("source", &source_ix, "source")?,
+            end_inferred: r.yes_no("end_inferred")?,
             search_words: r.list("search_words"),
         })
     })?;
@@ -502,7 +544,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let providers = rows(
         files,
         "providers.csv",
-        &["slug", "name", "sector", "other_spellings"],
+        &["slug", "name", "sector", "other_spellings", "note"],
     )?
     .each(|r| {
         let slug = r.slug("slug")?;
@@ -535,16 +577,29 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             name,
             sector,
             other_spellings,
+            note: r.text("note").to_string(),
         })
     })?;
 
     let mut award_ix: HashMap<u32, usize> = HashMap::new();
-    let mut awards = rows(
+    let awards_table = rows(
         files,
         "awards.csv",
-        &["id", "region", "category", "provider", "value", "subject_to_contract", "cohorts", "source", "note"],
-    )?
-    .each(|r| {
+        &[
+            "id",
+            "region",
+            "category",
+            "provider",
+            "value",
+            "subject_to_contract",
+            "cohorts",
+            "source",
+            "note",
+            "start",
+            "continues",
+        ],
+    )?;
+    let mut awards = awards_table.each(|r| {
         let id_text = r.required("id")?;
         let id = id_text
             .parse::<u32>()
@@ -561,12 +616,15 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
                 format!("{published_provider:?} is not a provider's name or other spelling in providers.csv"),
             )
         })?;
-        let value_text = r.required("value")?;
-        let value = value_text
-            .parse::<u64>()
-            .ok()
-            .filter(|v| value_text.bytes().all(|b| b.is_ascii_digit()) && *v < 1_000_000_000_000)
-            .ok_or_else(|| r.error("value", format!("{value_text:?} is not whole pounds (digits only, no £ or commas)")))?;
+        // Empty where no source gives the award's value.
+        let value = r.optional(|r| {
+            let value_text = r.text("value");
+            value_text
+                .parse::<u64>()
+                .ok()
+                .filter(|v| value_text.bytes().all(|b| b.is_ascii_digit()) && *v < 1_000_000_000_000)
+                .ok_or_else(|| r.error("value", format!("{value_text:?} is not whole pounds (digits only, no £ or commas; empty where no value was published)")))
+        }, "value")?;
         let mut cohorts = Vec::new();
         for c in r.text("cohorts").split(';').map(str::trim).filter(|s| !s.is_empty()) {
             let cohort = Cohort::from_slug(c)
@@ -588,7 +646,29 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             source: r.lookup("source", &source_ix, "source")?,
             note: r.text("note").to_string(),
             areas: Vec::new(),
+            start: r.optional(|r| r.date("start"), "start")?,
+            continues: None,
         })
+    })?;
+    // `continues` names an earlier award by id, so it is read once every id is known.
+    awards_table.each(|r| {
+        let text = r.text("continues");
+        if text.is_empty() {
+            return Ok(());
+        }
+        let id = r.required("id")?.parse::<u32>().ok();
+        let this = id.and_then(|id| award_ix.get(&id).copied());
+        let earlier = text.parse::<u32>().ok().and_then(|id| award_ix.get(&id).copied());
+        match (this, earlier) {
+            (Some(this), Some(earlier)) if earlier != this => {
+                if awards[earlier].continues.is_some() || awards[earlier].category != awards[this].category {
+                    return Err(r.error("continues", format!("award {text} is not an award of the same category that began its contract")));
+                }
+                awards[this].continues = Some(earlier);
+                Ok(())
+            }
+            _ => Err(r.error("continues", format!("{text:?} is not the id of another award in awards.csv"))),
+        }
     })?;
 
     rows(files, "award_areas.csv", &["award", "area", "until"])?.each(|r| {
@@ -616,7 +696,13 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             })?)
         };
         let a = &mut awards[award];
-        if areas[area].region != a.region {
+        // An area lot is let within its region. An award that is one contract (a CRC) may
+        // reach into a neighbouring region; its own region must still be one of its areas'.
+        let stray = match contract_rule {
+            ContractRule::PerArea => areas[area].region != a.region,
+            ContractRule::PerAward => a.areas.is_empty() && areas[area].region != a.region,
+        };
+        if stray {
             return Err(r.error(
                 "area",
                 format!(
@@ -655,6 +741,36 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         })
     })?;
 
+    let notes = rows(
+        files,
+        "notes.csv",
+        &["date", "kind", "text", "source", "inferred"],
+    )?
+    .each(|r| {
+        let date_text = r.required("date")?;
+        let kind_text = r.required("kind")?;
+        Ok(Note {
+            date: Month::parse(date_text).ok_or_else(|| {
+                r.error(
+                    "date",
+                    format!("{date_text:?} is not a month in the form YYYY-MM"),
+                )
+            })?,
+            kind: NoteKind::ALL
+                .into_iter()
+                .find(|k| k.slug() == kind_text)
+                .ok_or_else(|| {
+                    r.error(
+                        "kind",
+                        format!("{kind_text:?} is not `event`, `value` or `next`"),
+                    )
+                })?,
+            text: r.required("text")?.to_string(),
+            source: r.lookup("source", &source_ix, "source")?,
+            inferred: r.yes_no("inferred")?,
+        })
+    })?;
+
     // The engine indexes regions and categories in 16 bits; no real dataset comes close.
     for (file, n) in [
         ("regions.csv", regions.len()),
@@ -670,6 +786,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         }
     }
     Ok(Tables {
+        slug,
+        label,
         title,
         heading,
         place,
@@ -685,6 +803,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         sources,
         awards,
         separate,
+        contract_rule,
+        notes,
     }
     .assemble())
 }

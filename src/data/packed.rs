@@ -13,11 +13,17 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD4";
+const MAGIC: &[u8; 4] = b"CXD5";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
     let mut w = Writer(MAGIC.to_vec());
+    w.text(&ds.slug);
+    w.text(&ds.label);
+    w.uint(match ds.contract_rule {
+        ContractRule::PerArea => 0,
+        ContractRule::PerAward => 1,
+    });
     w.text(&ds.title);
     w.text(&ds.heading);
     w.text(&ds.place);
@@ -30,7 +36,10 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         w.text(&s.id);
         w.text(&s.publisher);
         w.text(&s.title);
-        w.date(s.date);
+        w.uint(s.date.is_some().into());
+        if let Some(d) = s.date {
+            w.date(d);
+        }
     });
     w.list(&ds.regions, |w, r| {
         w.text(&r.slug);
@@ -55,6 +64,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         });
         w.date(c.scheduled_end);
         w.uint(c.source as u64);
+        w.uint(c.end_inferred.into());
         w.list(&c.search_words, |w, s| w.text(s));
     });
     w.list(&ds.providers, |w, p| {
@@ -65,6 +75,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
             Sector::Private => 1,
         });
         w.list(&p.other_spellings, |w, s| w.text(s));
+        w.text(&p.note);
     });
     w.list(&ds.awards, |w, a| {
         w.uint(a.id.into());
@@ -72,7 +83,8 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         w.uint(a.category as u64);
         w.uint(a.provider as u64);
         w.text(&a.published_provider);
-        w.uint(a.value);
+        // 0 for none, else the value plus one.
+        w.uint(a.value.map_or(0, |v| v + 1));
         w.uint(a.subject_to_contract.into());
         w.list(&a.cohorts, |w, c| {
             w.uint(match c {
@@ -87,13 +99,28 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
             // 0 for none, else the month as months since year 0, plus one.
             w.uint(x.until.map_or(0, |m| month_number(m) + 1));
         });
+        w.uint(a.start.is_some().into());
+        if let Some(d) = a.start {
+            w.date(d);
+        }
     });
+    // Which award each took over, after them all: 0 for none, else its index plus one.
+    for a in &ds.awards {
+        w.uint(a.continues.map_or(0, |c| c as u64 + 1));
+    }
     w.list(&ds.separate, |w, s| {
         w.uint(s.region as u64);
         w.uint(s.category.map_or(0, |c| c as u64 + 1));
         w.text(&s.commissioner);
         w.text(&s.note);
         w.uint(s.source as u64);
+    });
+    w.list(&ds.notes, |w, n| {
+        w.uint(month_number(n.date));
+        w.uint(NoteKind::ALL.iter().position(|&k| k == n.kind).unwrap_or(0) as u64);
+        w.text(&n.text);
+        w.uint(n.source as u64);
+        w.uint(n.inferred.into());
     });
     w.0
 }
@@ -109,6 +136,9 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         return Err(r.error("not a packed dataset of this version"));
     }
     r.at = MAGIC.len();
+    let slug = r.text();
+    let label = r.text();
+    let contract_rule = [ContractRule::PerArea, ContractRule::PerAward][r.index(2)];
     let title = r.text();
     let heading = r.text();
     let place = r.text();
@@ -121,7 +151,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         id: r.text(),
         publisher: r.text(),
         title: r.text(),
-        date: r.date(),
+        date: (r.index(2) == 1).then(|| r.date()),
     });
     let regions = r.list(|r| Region {
         slug: r.text(),
@@ -142,6 +172,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         value_basis: [ValueBasis::StandardTerm, ValueBasis::Predicted][r.index(2)],
         scheduled_end: r.date(),
         source: r.index(sources.len()),
+        end_inferred: r.index(2) == 1,
         search_words: r.list(Reader::text),
     });
     let providers = r.list(|r| Provider {
@@ -149,6 +180,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         name: r.text(),
         sector: Sector::ALL[r.index(2)],
         other_spellings: r.list(Reader::text),
+        note: r.text(),
     });
     let awards = r.list(|r| Award {
         id: r.below(u64::from(u32::MAX)) as u32,
@@ -156,7 +188,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         category: r.index(categories.len()),
         provider: r.index(providers.len()),
         published_provider: r.text(),
-        value: r.uint(),
+        value: r.uint().checked_sub(1),
         subject_to_contract: r.index(2) == 1,
         cohorts: r.list(|r| [Cohort::YoungAdults, Cohort::Aged26Plus][r.index(2)]),
         source: r.index(sources.len()),
@@ -168,13 +200,31 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
                 n => Some(r.month(n - 1)),
             },
         }),
+        start: (r.index(2) == 1).then(|| r.date()),
+        continues: None,
     });
+    // Which award each took over: an index checked now that the awards are all read.
+    let mut awards = awards;
+    let count = awards.len();
+    for a in &mut awards {
+        a.continues = r.index(count + 1).checked_sub(1);
+    }
     let separate = r.list(|r| Separate {
         region: r.index(regions.len()),
         category: r.index(categories.len() + 1).checked_sub(1),
         commissioner: r.text(),
         note: r.text(),
         source: r.index(sources.len()),
+    });
+    let notes = r.list(|r| Note {
+        date: {
+            let n = r.uint();
+            r.month(n)
+        },
+        kind: NoteKind::ALL[r.index(NoteKind::ALL.len())],
+        text: r.text(),
+        source: r.index(sources.len()),
+        inferred: r.index(2) == 1,
     });
     if r.failed.is_none() && r.at != bytes.len() {
         r.fail("bytes left over after the dataset");
@@ -183,6 +233,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         return Err(e);
     }
     Ok(Tables {
+        slug,
+        label,
         title,
         heading,
         place,
@@ -198,6 +250,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         sources,
         awards,
         separate,
+        contract_rule,
+        notes,
     }
     .assemble())
 }

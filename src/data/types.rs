@@ -228,6 +228,8 @@ pub struct Category {
     pub scheduled_end: Date,
     /// Index into `Dataset::sources`, for `scheduled_end`.
     pub source: usize,
+    /// The scheduled end is put together from stated facts, not stated itself.
+    pub end_inferred: bool,
     /// Everyday words search finds the category by ("housing"): the explorer's own.
     pub search_words: Vec<String>,
 }
@@ -240,6 +242,8 @@ pub struct Provider {
     pub sector: Sector,
     /// Other spellings found in the sources.
     pub other_spellings: Vec<String>,
+    /// What the sources say of it beyond its name (its partners, a later name); may be empty.
+    pub note: String,
 }
 
 /// A published source document.
@@ -248,7 +252,18 @@ pub struct Source {
     pub id: String,
     pub publisher: String,
     pub title: String,
-    pub date: Date,
+    /// `None` where the source gives no date.
+    pub date: Option<Date>,
+}
+
+impl Source {
+    /// "Publisher, “title” (date)", the date left out where the source gives none.
+    pub fn cite(&self) -> String {
+        match self.date {
+            Some(date) => format!("{}, “{}” ({})", self.publisher, self.title, date.label()),
+            None => format!("{}, “{}”", self.publisher, self.title),
+        }
+    }
 }
 
 /// One PCC area an award covers, with its note.
@@ -269,8 +284,8 @@ pub struct Award {
     pub provider: usize,
     /// The provider's name as this line of the source spells it.
     pub published_provider: String,
-    /// Whole pounds.
-    pub value: u64,
+    /// Whole pounds; `None` where no source gives a value.
+    pub value: Option<u64>,
     pub subject_to_contract: bool,
     /// Age groups let as separate contracts; empty when the service is for everyone.
     pub cohorts: Vec<Cohort>,
@@ -278,6 +293,53 @@ pub struct Award {
     pub note: String,
     /// The areas the source lists; empty for a regional lot (the whole region).
     pub areas: Vec<AwardArea>,
+    /// When this award's period starts, where it is later than the dataset's start.
+    pub start: Option<Date>,
+    /// The award (index into `Dataset::awards`) whose contract this one took over.
+    pub continues: Option<usize>,
+}
+
+/// How a dataset counts its contracts (`data::contracts`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContractRule {
+    /// One contract per listed area, or one for a regional lot (the 2021 awards).
+    PerArea,
+    /// One contract per award, whatever it covers (a CRC).
+    PerAward,
+}
+
+/// What a dated note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// Something that happened to the awards or their holders.
+    Event,
+    /// A value the sources give for more than one award, never split between them.
+    Value,
+    /// What is announced to come next.
+    Next,
+}
+
+impl NoteKind {
+    pub(crate) const ALL: [NoteKind; 3] = [NoteKind::Event, NoteKind::Value, NoteKind::Next];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            NoteKind::Event => "event",
+            NoteKind::Value => "value",
+            NoteKind::Next => "next",
+        }
+    }
+}
+
+/// A dated fact about the dataset that is not an award, with its source.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub date: Month,
+    pub kind: NoteKind,
+    pub text: String,
+    pub source: usize,
+    /// Put together from stated facts, not stated itself.
+    pub inferred: bool,
 }
 
 /// One contract (lot) as Clinks counts them; see `data::contracts`.
@@ -306,6 +368,10 @@ pub struct Separate {
 /// The whole dataset, validated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dataset {
+    /// What a share link calls it (`data=tr-crcs`).
+    pub slug: String,
+    /// Its name on the control that switches datasets.
+    pub label: String,
     pub title: String,
     /// The question the page's heading asks of this dataset.
     pub heading: String,
@@ -328,6 +394,8 @@ pub struct Dataset {
     pub awards: Vec<Award>,
     pub contracts: Vec<Contract>,
     pub separate: Vec<Separate>,
+    pub contract_rule: ContractRule,
+    pub notes: Vec<Note>,
     /// Derived indexes the engine scans instead of re-deriving per query.
     pub index: Index,
 }
@@ -338,8 +406,10 @@ pub struct Dataset {
 pub struct Index {
     /// Per award: its contracts, a range of `Dataset::contracts` (contracts are in award order).
     pub award_contracts: Vec<std::ops::Range<usize>>,
-    /// Per award: value, lead provider, whether that provider is voluntary, region, category.
+    /// Per award: value (0 where none is published), whether one is published, lead
+    /// provider, whether that provider is voluntary, region, category.
     pub value: Vec<u64>,
+    pub valued: Vec<bool>,
     pub provider: Vec<u32>,
     pub voluntary: Vec<bool>,
     pub region: Vec<u16>,
@@ -349,6 +419,12 @@ pub struct Index {
     /// their rows instead of looking at every award.
     pub region_bits: Vec<u64>,
     pub category_bits: Vec<u64>,
+    /// (award, region) for each region an award's listed areas reach beyond its own (a
+    /// CRC across two of today's regions), in award order: the award is in that region's
+    /// row of `region_bits` too. Empty for most datasets.
+    pub spanning: Vec<(u32, u16)>,
+    /// How many of an award's contracts count: all of them, or one (`ContractRule`).
+    pub contract_cap: u32,
     /// Per contract: its award, its area (`u16::MAX` for a regional lot) and its end month
     /// as an index into `end_months`.
     pub contract_award: Vec<u32>,
@@ -488,6 +564,7 @@ impl Index {
         providers: &[Provider],
         areas: &[Area],
         categories: &[Category],
+        rule: ContractRule,
     ) -> Index {
         let mut award_contracts = vec![0..0; awards.len()];
         let mut start = 0;
@@ -523,11 +600,25 @@ impl Index {
                 }
             },
         );
+        let mut spanning = Vec::new();
+        for (i, a) in awards.iter().enumerate() {
+            let mut others: Vec<u16> = a
+                .areas
+                .iter()
+                .map(|x| areas[x.area].region)
+                .filter(|&r| r != a.region)
+                .map(|r| r as u16)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            spanning.extend(others.into_iter().map(|r| (i as u32, r)));
+        }
         let category = |a: usize| awards[a].category as u32;
         let award_ends = PerAward::new(&award_contracts, &category, &|c, add| add(end_of(c)));
         Index {
             award_contracts,
-            value: awards.iter().map(|a| a.value).collect(),
+            value: awards.iter().map(|a| a.value.unwrap_or(0)).collect(),
+            valued: awards.iter().map(|a| a.value.is_some()).collect(),
             provider: awards.iter().map(|a| a.provider as u32).collect(),
             voluntary: awards
                 .iter()
@@ -535,8 +626,13 @@ impl Index {
                 .collect(),
             region: awards.iter().map(|a| a.region as u16).collect(),
             category: awards.iter().map(|a| a.category as u16).collect(),
-            region_bits: bit_rows(awards.iter().map(|a| a.region)),
-            category_bits: bit_rows(awards.iter().map(|a| a.category)),
+            region_bits: bit_rows(awards.iter().map(|a| a.region), &spanning),
+            category_bits: bit_rows(awards.iter().map(|a| a.category), &[]),
+            spanning,
+            contract_cap: match rule {
+                ContractRule::PerArea => u32::MAX,
+                ContractRule::PerAward => 1,
+            },
             contract_award: contracts.iter().map(|c| c.award as u32).collect(),
             contract_area: contracts
                 .iter()
@@ -571,13 +667,20 @@ fn search_text(name: &str, others: &[String]) -> String {
     fold(&all.join(" "))
 }
 
-/// Rows of bits, one per key from 0 to the largest in `keys`, each with a bit per item
-/// (`keys`' order), set in the row of the item's key.
-fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone) -> Vec<u64> {
+/// Rows of bits, one per key from 0 to the largest in `keys` or `more`, each with a bit per
+/// item (`keys`' order), set in the row of the item's key and of each (item, key) in `more`.
+fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone, more: &[(u32, u16)]) -> Vec<u64> {
     let words = keys.len().div_ceil(64);
-    let rows = keys.clone().max().map_or(0, |k| k + 1);
+    let rows = keys
+        .clone()
+        .chain(more.iter().map(|&(_, k)| usize::from(k)))
+        .max()
+        .map_or(0, |k| k + 1);
     let mut bits = vec![0u64; rows * words];
-    for (i, k) in keys.enumerate() {
+    let pairs = keys
+        .enumerate()
+        .chain(more.iter().map(|&(i, k)| (i as usize, usize::from(k))));
+    for (i, k) in pairs {
         bits[k * words + i / 64] |= 1 << (i % 64);
     }
     bits

@@ -42,10 +42,13 @@ impl Dataset {
 
     /// Totals over the contracts in `selection`.
     pub fn totals(&self, selection: &Selection) -> Totals {
-        self.accumulate(selection, &[None])
+        let mut totals = self
+            .accumulate(selection, &[None])
             .pop()
-            .and_then(|(mut t, _)| t.pop())
-            .unwrap_or_default()
+            .map(|(t, _)| t)
+            .unwrap_or_default();
+        self.count_once(selection, None, &mut totals);
+        totals.pop().unwrap_or_default()
     }
 
     /// Works out the totals and every group-by of `selection` together, so the views read
@@ -86,9 +89,14 @@ impl Dataset {
                 sectors[s].add(t);
             }
         }
-        let mut totals = Totals::default();
-        sectors.iter().for_each(|s| totals.add(s));
+        let mut totals = [Totals::default()];
+        sectors.iter().for_each(|s| totals[0].add(s));
+        self.count_once(&selection, None, &mut totals);
         per_dim.push((Dim::Sector, sectors));
+        for (dim, groups) in &mut per_dim {
+            self.count_once(&selection, Some(*dim), groups);
+        }
+        let [totals] = totals;
         let groups = Dim::ALL
             .into_iter()
             .map(|dim| {
@@ -346,6 +354,8 @@ struct Accumulator {
     /// Words of `seen` per group: one bit per provider.
     stride: usize,
     by_provider: bool,
+    /// How many of an award's contracts in a group count (`Index::contract_cap`).
+    cap: u32,
 }
 
 /// Calls its last argument with each group contract `c` of award `a` (the first two) is in.
@@ -357,6 +367,7 @@ struct Sums {
     value: u64,
     voluntary_value: u64,
     awards: u32,
+    valued_awards: u32,
     contracts: u32,
     partial_awards: u32,
     voluntary_awards: u32,
@@ -369,17 +380,18 @@ impl Accumulator {
         let stride = if by_provider { 0 } else { ds.provider_words() };
         Accumulator {
             by_provider,
-            ..Accumulator::with_groups(ds.group_count(dim), stride)
+            ..Accumulator::with_groups(ds.group_count(dim), stride, ds.index.contract_cap)
         }
     }
 
     /// `groups` groups with rows of `stride` words of lead-provider bits.
-    fn with_groups(groups: usize, stride: usize) -> Accumulator {
+    fn with_groups(groups: usize, stride: usize, cap: u32) -> Accumulator {
         Accumulator {
             sums: vec![Sums::default(); groups],
             seen: vec![0u64; groups * stride],
             stride,
             by_provider: false,
+            cap,
         }
     }
 
@@ -408,7 +420,7 @@ impl Accumulator {
         // selection (as many patterns as awards, say).
         let patterns = whole.patterns();
         let mut by_pattern = (patterns * self.stride.max(1) <= 8 * selection.awards.len())
-            .then(|| Accumulator::with_groups(patterns, self.stride));
+            .then(|| Accumulator::with_groups(patterns, self.stride, self.cap));
         let mut touched: Vec<(u32, u32)> = Vec::new();
         for picked in &selection.awards {
             let a = picked.award as usize;
@@ -467,13 +479,15 @@ impl Accumulator {
         let Some(t) = self.sums.get_mut(g) else {
             return;
         };
+        let counted = m.min(self.cap);
         t.value += s.value;
         t.awards += s.awards;
-        t.contracts += m * s.awards;
+        t.valued_awards += s.valued_awards;
+        t.contracts += counted * s.awards;
         t.partial_awards += if m < contracts { s.awards } else { 0 };
         t.voluntary_value += s.voluntary_value;
         t.voluntary_awards += s.voluntary_awards;
-        t.voluntary_contracts += m * s.voluntary_awards;
+        t.voluntary_contracts += counted * s.voluntary_awards;
         let row = self.seen.iter_mut().skip(g * self.stride).take(self.stride);
         row.zip(seen).for_each(|(w, b)| *w |= b);
     }
@@ -486,14 +500,16 @@ impl Accumulator {
             return;
         };
         let value = picked.value;
+        let counted = m.min(self.cap);
         t.value += value;
         t.awards += 1;
-        t.contracts += m;
+        t.valued_awards += u32::from(picked.valued);
+        t.contracts += counted;
         t.partial_awards += u32::from(m < picked.contracts || picked.beyond);
         if picked.voluntary {
             t.voluntary_value += value;
             t.voluntary_awards += 1;
-            t.voluntary_contracts += m;
+            t.voluntary_contracts += counted;
         }
         if !self.by_provider {
             let p = picked.provider as usize;
@@ -534,6 +550,7 @@ impl Accumulator {
                 Totals {
                     value: s.value,
                     awards: s.awards as usize,
+                    valued_awards: s.valued_awards as usize,
                     contracts: s.contracts as usize,
                     lead_providers: lead,
                     voluntary_value: s.voluntary_value,

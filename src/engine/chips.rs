@@ -99,7 +99,7 @@ impl Dataset {
         let mut lines: Vec<String> = self
             .sources
             .iter()
-            .map(|s| format!("Source: {}, {} ({})", s.publisher, s.title, s.date.label()))
+            .map(|s| format!("Source: {}", s.cite()))
             .collect();
         lines.push(format!("Data as at {}.", self.data_as_at.label()));
         lines

@@ -184,7 +184,10 @@ impl<'a> CsvWriter<'a> {
                 out.push_str(field);
                 out.push(',');
             }
-            out.push_str(&award.value.to_string());
+            // Empty where no value was published.
+            if let Some(v) = award.value {
+                out.push_str(&v.to_string());
+            }
             out.push(',');
             out.push_str(if award.subject_to_contract {
                 "yes,"

@@ -108,6 +108,8 @@ pub struct SelectedAward {
     /// How many contracts the award was let as (`n` is all of them when it is whole).
     pub contracts: u32,
     pub value: u64,
+    /// Whether its value was published (`value` is 0 where not).
+    pub valued: bool,
     pub provider: u32,
     pub region: u16,
     pub category: u16,
@@ -226,6 +228,8 @@ fn award_level(ix: &Index, c: &Compiled, f: &Filters) -> Vec<u64> {
     if f.min_value.is_some() || f.max_value.is_some() {
         let (lo, hi) = (f.min_value.unwrap_or(0), f.max_value.unwrap_or(u64::MAX));
         retain(&mut keep, &ix.value, |v| (v >= lo) & (v <= hi));
+        // An award with no published value is neither above nor below a value.
+        retain(&mut keep, &ix.valued, |v| v);
     }
     keep
 }
@@ -291,6 +295,21 @@ impl Dataset {
         let whole_awards = !filters.selects_within_awards();
         let by_place_or_end =
             c.areas.is_some() || filters.end_from.is_some() || filters.end_to.is_some();
+        // Awards a region filter takes that reach into a region it leaves out (a CRC across
+        // two of today's regions): counted whole, and said to cover more than the view.
+        let straddling: Vec<u32> = match &c.regions {
+            Some(m) => {
+                let mut v: Vec<u32> = ix
+                    .spanning
+                    .iter()
+                    .filter(|&&(a, r)| !m[usize::from(r)] || !m[usize::from(ix.region[a as usize])])
+                    .map(|&(a, _)| a)
+                    .collect();
+                v.dedup();
+                v
+            }
+            None => Vec::new(),
+        };
         let mut partial = Vec::new();
         // Room for every award, given back at the end: growing by doubling copied a large
         // selection several times over (builds side by side: the nine steps 2–8% faster
@@ -339,6 +358,7 @@ impl Dataset {
                     }
                     n
                 };
+                beyond |= !straddling.is_empty() && straddling.binary_search(&(a as u32)).is_ok();
                 if n > 0 {
                     awards.push(SelectedAward {
                         award: a as u32,
@@ -346,6 +366,7 @@ impl Dataset {
                         n: n as u32,
                         contracts: range.len() as u32,
                         value: ix.value[a],
+                        valued: ix.valued[a],
                         provider: ix.provider[a],
                         region: ix.region[a],
                         category: ix.category[a],
@@ -439,7 +460,13 @@ impl SearchText {
         let mut found = Found::Everywhere;
         for h in &self.terms {
             if !(h.providers[p] || h.regions[r] || h.categories[c]) {
-                if !h.region_areas[r] {
+                // An award whose areas reach another region is tested area by area.
+                let spans = || {
+                    ix.spanning
+                        .binary_search_by_key(&(a as u32), |&(x, _)| x)
+                        .is_ok()
+                };
+                if !h.region_areas[r] && !spans() {
                     return Found::Nowhere;
                 }
                 found = Found::InSome;

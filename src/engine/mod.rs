@@ -2,7 +2,7 @@
 //!
 //! No Leptos and no web-sys here: every rule is tested with plain `cargo test`. The modules
 //! depend on each other one way (tests/modules.rs checks it): `set`, `sort` and `text` on
-//! nothing; `totals` and `colour` on the data; `filters` on those; `aggregate` on `filters`;
+//! nothing; `totals` and `colour` on the data; `filters` on those; `succession` and `aggregate` on `filters`;
 //! the views' modules (`facets`, `chips`, `sentence`, `rows`, `order`, `csv`, `map`) and the
 //! codecs (`link`, `embed`) on what they need of the rest.
 
@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod sentence;
 pub mod set;
 pub mod sort;
+pub mod succession;
 pub mod text;
 pub mod totals;
 

@@ -142,7 +142,8 @@ impl Dataset {
             .map(|a| {
                 let award = &self.awards[a];
                 let key = match column {
-                    Column::Value => award.value,
+                    // Awards with no published value sort below every value.
+                    Column::Value => award.value.map_or(0, |v| v + 1),
                     Column::End => {
                         let m = self.award_end(a);
                         u64::from(m.year) * 12 + u64::from(m.month)

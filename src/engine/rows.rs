@@ -54,7 +54,8 @@ pub struct AwardRow {
     pub category: String,
     pub provider: String,
     pub sector: String,
-    pub value: u64,
+    /// `None` where no value was published.
+    pub value: Option<u64>,
     pub subject_to_contract: bool,
     /// "Devon & Cornwall, Dorset (until June 2023)" or "Whole region (South West)".
     pub areas: String,
@@ -84,7 +85,7 @@ impl AwardRow {
             Column::Category => self.category.clone(),
             Column::Provider => self.provider.clone(),
             Column::Sector => self.sector.clone(),
-            Column::Value => self.value.to_string(),
+            Column::Value => self.value.map_or_else(String::new, |v| v.to_string()),
             Column::Areas => self.areas.clone(),
             Column::End => self.end_label.clone(),
             Column::Source => self.source.clone(),
@@ -175,7 +176,10 @@ impl Dataset {
     /// Source `s` as a row shows it: publisher and date.
     pub(crate) fn source_text(&self, s: usize) -> String {
         let source = &self.sources[s];
-        format!("{}, {}", source.publisher, source.date.label())
+        match source.date {
+            Some(date) => format!("{}, {}", source.publisher, date.label()),
+            None => source.publisher.clone(),
+        }
     }
     /// Award `a`'s latest scheduled end, and the earliest of its areas' ends when one is
     /// earlier than that (the CSV's `scheduled_end` and `earliest_area_end`).

@@ -45,6 +45,11 @@ pub fn pounds(value: u64) -> String {
     format!("£{}", thousands(value))
 }
 
+/// An award's value as the table shows it: `pounds`, or "not published".
+pub fn award_value(value: Option<u64>) -> String {
+    value.map_or_else(|| "not published".to_string(), pounds)
+}
+
 /// A short figure for people: `£1.2bn`, `£46.6m`, `£545k`, `£900`.
 pub(crate) fn pounds_short(value: u64) -> String {
     if value >= 999_950_000 {

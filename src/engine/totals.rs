@@ -11,6 +11,8 @@ pub struct Totals {
     /// Whole pounds: the sum of the values of the awards counted.
     pub value: u64,
     pub awards: usize,
+    /// How many of the awards have a published value: `value` adds up only theirs.
+    pub valued_awards: usize,
     pub contracts: usize,
     pub lead_providers: usize,
     pub voluntary_value: u64,
@@ -41,6 +43,7 @@ impl Totals {
     pub(crate) fn add(&mut self, other: &Totals) {
         self.value += other.value;
         self.awards += other.awards;
+        self.valued_awards += other.valued_awards;
         self.contracts += other.contracts;
         self.lead_providers += other.lead_providers;
         self.voluntary_value += other.voluntary_value;

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::embedded;
-use crate::engine::text::pounds;
+use crate::engine::text::award_value;
 use crate::ui::browser;
 
 /// Where to report the fallback's height when embedded: (host origin, embed id).
@@ -90,7 +90,7 @@ pub fn show_fallback() {
                         .get(a.provider)
                         .map(|p| p.name.clone())
                         .unwrap_or_default(),
-                    pounds(a.value),
+                    award_value(a.value),
                 ];
                 if let (Some(tr), Some(tbody)) = (row(&cells, "td"), &tbody) {
                     let _ = tr.set_attribute("data-testid", "fallback-row");

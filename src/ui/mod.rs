@@ -263,7 +263,7 @@ pub fn Explorer(
     let source = ds
         .sources
         .iter()
-        .map(|s| format!("{}, “{}” ({})", s.publisher, s.title, s.date.label()))
+        .map(|s| s.cite())
         .collect::<Vec<_>>()
         .join("; ");
 

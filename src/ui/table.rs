@@ -6,7 +6,7 @@ use crate::data::Month;
 use crate::engine::csv::CsvWriter;
 use crate::engine::order::AwardOrders;
 use crate::engine::rows::{AwardRow, Column};
-use crate::engine::text::pounds;
+use crate::engine::text::award_value;
 use crate::ui::{browser, State};
 
 /// Rows per page: enough to scan, few enough to stay fast however large the data.
@@ -186,10 +186,10 @@ const FIELDS: usize = 2 + Column::ALL.len() + 1;
 fn fields(r: &AwardRow, today: Month) -> [String; FIELDS] {
     let mut fields: [String; FIELDS] = Default::default();
     fields[0] = r.id.to_string();
-    fields[1] = r.value.to_string();
+    fields[1] = r.value.map_or_else(String::new, |v| v.to_string());
     for (field, c) in fields[2..].iter_mut().zip(Column::ALL) {
         *field = if c == Column::Value {
-            let mut value = pounds(r.value);
+            let mut value = award_value(r.value);
             if r.subject_to_contract {
                 value.push_str(" (subject to contract)");
             }
