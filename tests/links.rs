@@ -128,6 +128,7 @@ fn views(ds: &Dataset) -> impl Strategy<Value = View> {
                 (search, map),
             )| {
                 View {
+                    data: String::new(),
                     filters: Filters {
                         regions,
                         areas,

@@ -421,6 +421,7 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
         ],
     ) {
         let query = View {
+            data: String::new(),
             filters: f.clone(),
             map: colour.clone(),
         }

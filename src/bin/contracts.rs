@@ -1,16 +1,21 @@
 //! Command-line access to the engine: `contracts summary 'QUERY'` prints a share-link query's
-//! totals as JSON; `contracts generate AWARDS SEED DIR` writes a synthetic dataset.
+//! totals as JSON; `contracts publish DIR` writes the other datasets packed, for the page to
+//! fetch; `contracts generate AWARDS SEED DIR` writes a synthetic dataset.
 
 use std::process::ExitCode;
 
 use contracts_explorer::data::Dataset;
-use contracts_explorer::engine::View;
+use contracts_explorer::engine::{link, View};
 use contracts_explorer::{embedded, synth};
 use serde_json::json;
 
 const USAGE: &str = "usage: contracts summary 'QUERY'
   Prints, as JSON, the totals for a share-link query such as 'category=womens&region=wales'
-  (use '' for everything). Unknown or malformed parts are listed under \"warnings\".
+  (use '' for everything; 'data=tr-crcs&region=wales' for another dataset). Unknown or
+  malformed parts are listed under \"warnings\".
+usage: contracts publish DIR
+  Writes each dataset but the built-in one, packed as the page fetches it, to
+  DIR/SLUG/dataset.bin (Trunk runs it into dist/data after each build).
 usage: contracts generate AWARDS SEED DIR
   Writes a synthetic dataset of AWARDS awards (the real regions, areas and categories;
   generated providers, awards and areas; the same SEED gives the same files) into DIR,
@@ -18,10 +23,40 @@ usage: contracts generate AWARDS SEED DIR
 
 /// The built-in dataset, or the exit code after saying why it cannot be read.
 fn built_in() -> Result<Dataset, ExitCode> {
-    embedded::dataset().map_err(|e| {
-        eprintln!("error: the built-in data is invalid: {e}");
-        ExitCode::FAILURE
-    })
+    named(embedded::default_slug())
+}
+
+/// The dataset `slug` names (one of `embedded::CATALOGUE`), or the exit code after saying
+/// why it cannot be read.
+fn named(slug: &str) -> Result<Dataset, ExitCode> {
+    match embedded::dataset_named(slug) {
+        Some(Ok(ds)) => Ok(ds),
+        Some(Err(e)) => {
+            eprintln!("error: the built-in data is invalid: {e}");
+            Err(ExitCode::FAILURE)
+        }
+        None => {
+            eprintln!("error: no dataset is called {slug:?}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `contracts publish DIR`.
+fn publish(dir: &str) -> ExitCode {
+    for &(slug, _) in &embedded::CATALOGUE[1..] {
+        let Some(bytes) = embedded::packed_named(slug) else {
+            continue;
+        };
+        let folder = std::path::Path::new(dir).join(slug);
+        let path = folder.join("dataset.bin");
+        if let Err(e) = std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(&path, bytes))
+        {
+            eprintln!("error: could not write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// `contracts generate AWARDS SEED DIR`.
@@ -56,6 +91,7 @@ fn main() -> ExitCode {
         [cmd] if cmd == "summary" => "",
         [cmd, q] if cmd == "summary" => q.as_str(),
         [cmd, awards, seed, dir] if cmd == "generate" => return generate(awards, seed, dir),
+        [cmd, dir] if cmd == "publish" => return publish(dir),
         [h] if h == "help" || h == "--help" || h == "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -65,7 +101,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let ds = match built_in() {
+    let ds = match named(link::dataset_of(query)) {
         Ok(ds) => ds,
         Err(code) => return code,
     };
@@ -86,7 +122,9 @@ fn main() -> ExitCode {
         .collect();
     let summary = json!({
         "query": view.to_query(),
+        "data": ds.slug,
         "total_value": t.value,
+        "valued_awards": t.valued_awards,
         "awards": t.awards,
         "contracts": t.contracts,
         "lead_providers": t.lead_providers,

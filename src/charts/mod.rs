@@ -6,7 +6,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::data::{Dataset, Month, Sector};
+use crate::data::{Dataset, Month, NoteKind, Sector};
 use crate::engine::schedule::has_passed;
 use crate::engine::sort::{first_k, sort_by};
 use crate::engine::text::plural;
@@ -39,9 +39,79 @@ impl Bar {
     }
 }
 
+/// What a chart's bars measure: value where every award of the dataset has a published
+/// one, and contracts otherwise (a value chart of a dataset without values would be empty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    Value,
+    Contracts,
+}
+
+impl Basis {
+    pub fn of(ds: &Dataset) -> Basis {
+        if ds.awards.iter().all(|a| a.value.is_some()) {
+            Basis::Value
+        } else {
+            Basis::Contracts
+        }
+    }
+
+    /// An amount of this measure, in short: "£1.2m" or "3 contracts".
+    pub fn short(self, n: u64) -> String {
+        match self {
+            Basis::Value => pounds_short(n),
+            Basis::Contracts => count(n as usize, "contract"),
+        }
+    }
+
+    /// An amount of this measure, exactly: "£1,234,567" or "3 contracts".
+    pub fn exact(self, n: u64) -> String {
+        match self {
+            Basis::Value => pounds(n),
+            Basis::Contracts => count(n as usize, "contract"),
+        }
+    }
+
+    /// What the charts' titles call the measure: "Value" or "Contracts".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Basis::Value => "Value",
+            Basis::Contracts => "Contracts",
+        }
+    }
+
+    /// A group's amount of this measure, split by sector in `Sector::ALL` order.
+    fn by_sector(self, t: &Totals) -> [u64; 2] {
+        let (all, voluntary) = match self {
+            Basis::Value => (t.value, t.voluntary_value),
+            Basis::Contracts => (t.contracts as u64, t.voluntary_contracts as u64),
+        };
+        split(&[
+            (Sector::Voluntary, voluntary),
+            (Sector::Private, all - voluntary.min(all)),
+        ])
+    }
+
+    fn total(self, t: &Totals) -> u64 {
+        match self {
+            Basis::Value => t.value,
+            Basis::Contracts => t.contracts as u64,
+        }
+    }
+
+    /// A bar's note: "£13.4m · 7 contracts", or "7 contracts".
+    fn note(self, t: &Totals) -> String {
+        match self {
+            Basis::Value => value_and_contracts(t),
+            Basis::Contracts => count(t.contracts, "contract"),
+        }
+    }
+}
+
 /// A horizontal bar chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BarChart {
+    pub basis: Basis,
     pub bars: Vec<Bar>,
     /// Whether bars are split by sector (else drawn in one colour).
     pub by_sector: bool,
@@ -64,7 +134,7 @@ impl BarChart {
         let top: Vec<String> = sorted
             .iter()
             .take(3)
-            .map(|b| format!("{} {}", b.label, pounds_short(b.total())))
+            .map(|b| format!("{} {}", b.label, self.basis.short(b.total())))
             .collect();
         let mut text = format!("Largest: {}.", top.join("; "));
         if let Some((n, value)) = self.left_out {
@@ -73,7 +143,7 @@ impl BarChart {
                 self.bars.len(),
                 thousands((self.bars.len() + n) as u64),
                 thousands(n as u64),
-                pounds_short(value)
+                self.basis.short(value)
             ));
         }
         text
@@ -104,8 +174,9 @@ fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 2] {
     v
 }
 
-/// Value by region, split by sector, in file order.
+/// Value (or contracts: `Basis`) by region, split by sector, in file order.
 pub fn region_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let basis = Basis::of(ds);
     let bars = summary
         .group(Dim::Region)
         .iter()
@@ -114,51 +185,58 @@ pub fn region_chart(ds: &Dataset, summary: &Summary) -> BarChart {
             Bar {
                 key: g.key,
                 label: g.key.label(ds),
-                values: split(&[
-                    (Sector::Voluntary, t.voluntary_value),
-                    (Sector::Private, t.value - t.voluntary_value),
-                ]),
+                values: basis.by_sector(t),
                 contracts: t.contracts,
-                note: pounds_short(t.value),
+                note: basis.short(basis.total(t)),
             }
         })
         .collect();
     BarChart {
+        basis,
         bars,
         by_sector: true,
         left_out: None,
     }
 }
 
-/// Value by service category.
+/// Value (or contracts: `Basis`) by service category.
 pub fn category_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let basis = Basis::of(ds);
     let bars = summary
         .group(Dim::Category)
         .iter()
         .map(|g| Bar {
             key: g.key,
             label: g.key.label(ds),
-            values: [g.totals.value, 0],
+            values: [basis.total(&g.totals), 0],
             contracts: g.totals.contracts,
-            note: value_and_contracts(&g.totals),
+            note: basis.note(&g.totals),
         })
         .collect();
     BarChart {
+        basis,
         bars,
         by_sector: false,
         left_out: None,
     }
 }
 
-/// Lead providers ranked by value, coloured by sector, with their contract counts.
+/// Lead providers ranked by value (or by contracts: `Basis`), coloured by sector, with
+/// their contract counts.
 pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    let basis = Basis::of(ds);
     let groups = summary.group(Dim::Provider);
-    let first = first_k(groups.len(), MAX_BARS, &|i, j| {
-        by_value_desc(&groups[i], &groups[j])
+    let first = first_k(groups.len(), MAX_BARS, &|i, j| match basis {
+        Basis::Value => by_value_desc(&groups[i], &groups[j]),
+        Basis::Contracts => groups[j]
+            .totals
+            .contracts
+            .cmp(&groups[i].totals.contracts)
+            .then(groups[i].key.cmp(&groups[j].key)),
     });
     let left_out = (groups.len() > first.len()).then(|| {
-        let all: u64 = groups.iter().map(|g| g.totals.value).sum();
-        let drawn: u64 = first.iter().map(|&i| groups[i].totals.value).sum();
+        let all: u64 = groups.iter().map(|g| basis.total(&g.totals)).sum();
+        let drawn: u64 = first.iter().map(|&i| basis.total(&groups[i].totals)).sum();
         (groups.len() - first.len(), all - drawn)
     });
     let bars = first
@@ -172,13 +250,14 @@ pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
             Bar {
                 key: g.key,
                 label: g.key.label(ds),
-                values: split(&[(sector, g.totals.value)]),
+                values: split(&[(sector, basis.total(&g.totals))]),
                 contracts: g.totals.contracts,
-                note: value_and_contracts(&g.totals),
+                note: basis.note(&g.totals),
             }
         })
         .collect();
     BarChart {
+        basis,
         bars,
         by_sector: true,
         left_out,
@@ -204,6 +283,12 @@ pub fn timeline(ds: &Dataset, summary: &Summary, today: Month) -> Timeline {
         start: ds.start.month(),
         today,
         points,
+        next: ds
+            .notes
+            .iter()
+            .filter(|n| n.kind == NoteKind::Next)
+            .map(|n| n.date)
+            .min(),
     }
 }
 
@@ -331,6 +416,8 @@ pub struct Timeline {
     /// This month, marked on the axis.
     pub today: Month,
     pub points: Vec<TimelinePoint>,
+    /// When what is announced to come next is due to start (`NoteKind::Next`), marked too.
+    pub next: Option<Month>,
 }
 
 impl Timeline {
@@ -353,12 +440,24 @@ impl Timeline {
             n if n == self.points.len() => "all have passed",
             _ => "some have passed",
         };
-        format!(
+        let mut text = format!(
             "Contracts start in {}. Scheduled ends: {}. Today is {}: {today}.",
             self.start.label(),
             parts.join("; "),
             self.today.label()
-        )
+        );
+        if let Some(next) = self.next {
+            let tense = if has_passed(next, self.today) {
+                "was"
+            } else {
+                "is"
+            };
+            text.push_str(&format!(
+                " What comes next {tense} due to start in {} (see the notes).",
+                next.label()
+            ));
+        }
+        text
     }
 }
 
@@ -401,7 +500,8 @@ pub fn draw_timeline<DB: DrawingBackend>(
         .map(|p| p.month)
         .max()
         .unwrap_or(timeline.start)
-        .max(timeline.today);
+        .max(timeline.today)
+        .max(timeline.next.unwrap_or(timeline.start));
     let last_year = last.year + 1;
     let origin = Month {
         year: first_year,
@@ -471,6 +571,22 @@ pub fn draw_timeline<DB: DrawingBackend>(
         today_x - px(4.0)
     };
     area.draw(&Text::new("Today", (label_x, top - px(20.0)), today_style))?;
+    // What comes next: a hollow mark on the axis, labelled "Next" below the top.
+    if let Some(next) = timeline.next {
+        let x = x_of(next);
+        area.draw(&Circle::new(
+            (x, axis_y),
+            px(5.0),
+            palette.text.stroke_width(px(1.5).max(1) as u32),
+        ))?;
+        let right_side = right - x > px(40.0);
+        let style = font.clone().color(&palette.text).pos(Pos::new(
+            if right_side { HPos::Left } else { HPos::Right },
+            VPos::Bottom,
+        ));
+        let at = if right_side { x + px(7.0) } else { x - px(7.0) };
+        area.draw(&Text::new("Next", (at, axis_y - px(4.0)), style))?;
+    }
     let max = timeline
         .points
         .iter()
@@ -506,18 +622,23 @@ pub fn draw_timeline<DB: DrawingBackend>(
 /// The exact figures behind a bar, for the click target's name: what the bar and its
 /// note show.
 #[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's, not the command line's
-pub(crate) fn bar_description(bar: &Bar, by_sector: bool) -> String {
+pub(crate) fn bar_description(bar: &Bar, by_sector: bool, basis: Basis) -> String {
     let contracts = count(bar.contracts, "contract");
-    if by_sector && bar.values[0] > 0 && bar.values[1] > 0 {
-        format!(
+    let split = by_sector && bar.values[0] > 0 && bar.values[1] > 0;
+    match (basis, split) {
+        (Basis::Value, true) => format!(
             "{}: {} ({} voluntary sector, {} private), {contracts}",
             bar.label,
             pounds(bar.total()),
             pounds(bar.values[0]),
             pounds(bar.values[1])
-        )
-    } else {
-        format!("{}: {}, {contracts}", bar.label, pounds(bar.total()))
+        ),
+        (Basis::Value, false) => format!("{}: {}, {contracts}", bar.label, pounds(bar.total())),
+        (Basis::Contracts, true) => format!(
+            "{}: {contracts} ({} voluntary sector, {} private)",
+            bar.label, bar.values[0], bar.values[1]
+        ),
+        (Basis::Contracts, false) => format!("{}: {contracts}", bar.label),
     }
 }
 

@@ -195,6 +195,30 @@ impl Dataset {
             }
             done[i] = Some(acc);
         }
+        // An award whose areas reach into other regions (`Index::spanning`) counts in each of
+        // them too, with its contracts there: a region's count is what its filter takes.
+        if let Some(Some(acc)) = dims
+            .iter()
+            .position(|&d| d == Some(Dim::Region))
+            .map(|i| done[i].as_mut())
+        {
+            for &(a, r) in &ix.spanning {
+                let Ok(k) = selection.awards.binary_search_by_key(&a, |p| p.award) else {
+                    continue;
+                };
+                let picked = &selection.awards[k];
+                let there = selection
+                    .contracts_of(ix, picked)
+                    .filter(|&c| {
+                        let area = ix.contract_area[c];
+                        area != REGIONAL && self.areas[usize::from(area)].region == usize::from(r)
+                    })
+                    .count() as u32;
+                if there > 0 {
+                    acc.add(picked, u32::from(r), there);
+                }
+            }
+        }
         done.into_iter()
             .map(|acc| acc.map(|acc| acc.finish(&voluntary)).unwrap_or_default())
             .collect()

@@ -150,6 +150,7 @@ impl<'a> CsvWriter<'a> {
                 .collect(),
             provenance,
             view: file_part(&crate::engine::link::query(
+                "",
                 filters,
                 &crate::engine::MapColour::default(),
             )),

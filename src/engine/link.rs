@@ -3,7 +3,9 @@
 //! Version 1 (a link without `v`, or with `v=1`). Parameters, several values comma-separated:
 //! `region`, `area`, `category`, `provider`, `sector` (slugs); `min`, `max` (whole pounds);
 //! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text); `map` (how the map is
-//! coloured: `value`, `sector` or a category's slug for its coverage). Anything unknown or
+//! coloured: `value`, `sector` or a category's slug for its coverage); `data` (which
+//! dataset: without it, the built-in one, so links made before there were others keep
+//! their meaning). Anything unknown or
 //! malformed is ignored and reported as a `Warning`; what remains still applies.
 //! A link made today must mean the same in every later version: see tests/link_corpus.txt.
 
@@ -11,6 +13,7 @@ use crate::engine::set::Set;
 use std::fmt;
 
 use crate::data::{Dataset, Month, Sector};
+use crate::embedded;
 use crate::engine::colour::MapColour;
 use crate::engine::filters::Filters;
 
@@ -102,6 +105,7 @@ fn setting(param: &str) -> String {
         "q" => "the search".to_string(),
         "v" => "the link's version".to_string(),
         "map" => "the map colouring".to_string(),
+        "data" => "the dataset".to_string(),
         "region" | "area" | "category" | "provider" | "sector" => param.to_string(),
         other => format!("“{}”", shown(other)),
     }
@@ -115,6 +119,7 @@ fn noun(param: &str) -> &'static str {
         "provider" => "lead provider",
         "sector" => "sector (use voluntary or private)",
         "map" => "map colouring (use value, sector or a service category)",
+        "data" => "dataset here",
         _ => "value",
     }
 }
@@ -176,6 +181,8 @@ fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut Set<String>, 
 /// the view a link shares though it filters nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct View {
+    /// The dataset's slug; empty for the built-in one, which a link need not name.
+    pub data: String,
     pub filters: Filters,
     pub map: MapColour,
 }
@@ -186,8 +193,9 @@ impl View {
     /// embed's own view, with the notice of what was ignored.
     pub fn from_query_or(query: &str, base: Option<&str>, ds: &Dataset) -> (View, Vec<Warning>) {
         let (view, mut warnings) = View::from_query(query, ds);
+        let unset = view.filters == Filters::default() && view.map == MapColour::default();
         match base {
-            Some(base) if view == View::default() && !warnings.is_empty() => {
+            Some(base) if unset && !warnings.is_empty() => {
                 let (view, more) = View::from_query(base, ds);
                 warnings.extend(more);
                 (view, warnings)
@@ -218,6 +226,11 @@ impl View {
             query = &query[..cut];
             warn("", "", Problem::TooLong);
         }
+        let data = if ds.slug == embedded::default_slug() {
+            String::new()
+        } else {
+            ds.slug.clone()
+        };
         let mut seen_single: Vec<String> = Vec::new();
         for part in query.split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
@@ -258,7 +271,7 @@ impl View {
             }
             let is_single = matches!(
                 key.as_str(),
-                "min" | "max" | "end-from" | "end-to" | "q" | "v" | "map"
+                "min" | "max" | "end-from" | "end-to" | "q" | "v" | "map" | "data"
             );
             if !is_single {
                 warn(&key, &value, Problem::UnknownParameter);
@@ -291,6 +304,13 @@ impl View {
                     (Some(m), _) => f.end_to = Some(m),
                     (None, _) => warn(&key, trimmed, Problem::NotAMonth),
                 },
+                // The caller chose `ds` by this slug (`dataset_slug`); one it could not
+                // find was replaced by the built-in dataset, and is reported here.
+                "data" => {
+                    if trimmed.to_ascii_lowercase() != ds.slug {
+                        warn(&key, trimmed, Problem::UnknownValue);
+                    }
+                }
                 "map" => match MapColour::parse(&trimmed.to_ascii_lowercase(), ds) {
                     Some(m) => map = m,
                     None => warn(&key, trimmed, Problem::UnknownValue),
@@ -308,19 +328,49 @@ impl View {
                 }
             }
         }
-        (View { filters: f, map }, warnings)
+        (
+            View {
+                data,
+                filters: f,
+                map,
+            },
+            warnings,
+        )
     }
 
     /// Writes the view as a share-link query string (no leading `?`; empty for the default
     /// view).
     pub fn to_query(&self) -> String {
-        query(&self.filters, &self.map)
+        query(&self.data, &self.filters, &self.map)
     }
 }
 
-/// The share-link query string of `filters` with the map coloured by `map` (`View::to_query`).
-pub fn query(filters: &Filters, map: &MapColour) -> String {
+/// The dataset a share-link query names with `data=` (its first, lower-cased), if it names one.
+pub fn dataset_slug(query: &str) -> Option<String> {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .filter_map(|(k, v)| Some((percent_decode(k)?, percent_decode(v)?)))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("data"))
+        .map(|(_, v)| v.trim().to_ascii_lowercase())
+        .filter(|v| !v.is_empty())
+}
+
+/// The slug of the dataset a link opens: the one its `data=` names, if there is one of
+/// that name, else the built-in one (`View::from_query` then reports the unknown name).
+pub fn dataset_of(query: &str) -> &'static str {
+    let named = dataset_slug(query).and_then(|s| embedded::position(&s));
+    embedded::CATALOGUE[named.unwrap_or(0)].0
+}
+
+/// The share-link query string of `filters` over dataset `data` (empty for the built-in
+/// one) with the map coloured by `map` (`View::to_query`).
+pub fn query(data: &str, filters: &Filters, map: &MapColour) -> String {
     let mut parts = filters.query_parts();
+    if !data.is_empty() && data != embedded::default_slug() {
+        parts.insert(0, format!("data={data}"));
+    }
     if *map != MapColour::default() {
         parts.push(format!("map={}", map.slug()));
     }

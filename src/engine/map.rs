@@ -105,6 +105,9 @@ struct Cover {
     awards: usize,
     value: u64,
     voluntary: u64,
+    /// How many of the awards are the voluntary sector's: the sector colouring's measure
+    /// where no award has a published value.
+    voluntary_awards: usize,
     /// Covered for the whole term by at least one contract.
     full: bool,
     /// The latest "until" month of the contracts covering it only part of the term.
@@ -189,6 +192,7 @@ impl Dataset {
                 cover.value += picked.value;
                 if voluntary {
                     cover.voluntary += picked.value;
+                    cover.voluntary_awards += 1;
                 }
                 let p = picked.provider as usize;
                 if let Some(word) = covering.get_mut(area * stride + p / 64) {
@@ -230,6 +234,7 @@ impl Dataset {
                         awards: t.awards,
                         value: t.value,
                         voluntary: t.voluntary_value,
+                        voluntary_awards: t.voluntary_awards,
                         full: t.awards > 0,
                         until: None,
                     })
@@ -247,6 +252,9 @@ impl Dataset {
             .map(|s| (s.region, s.category))
             .collect();
         let values: Vec<u64> = covers.iter().map(|c| c.value).collect();
+        // With no published value in view, value colouring can only say where awards are,
+        // and sector colouring goes by the number of awards.
+        let unvalued = values.iter().all(|&v| v == 0);
         let step = nice_step(
             values
                 .iter()
@@ -282,12 +290,19 @@ impl Dataset {
                         _ => Fill::Covered,
                     }
                 } else if *colour == MapColour::Sector {
-                    match voluntary {
-                        v if v == values[a] => Fill::Voluntary,
+                    let (part, all) = if unvalued {
+                        (cover.voluntary_awards as u64, cover.awards as u64)
+                    } else {
+                        (voluntary, values[a])
+                    };
+                    match part {
+                        v if v == all => Fill::Voluntary,
                         0 => Fill::Private,
-                        v if v * 2 >= values[a] => Fill::MostlyVoluntary,
+                        v if v * 2 >= all => Fill::MostlyVoluntary,
                         _ => Fill::MostlyPrivate,
                     }
+                } else if unvalued {
+                    Fill::Covered
                 } else {
                     Fill::Band(((values[a] / step) as usize).min(VALUE_BANDS - 1))
                 };
@@ -312,7 +327,7 @@ impl Dataset {
         };
         // The legend always lists its colouring's own fills, so an empty one reads "none",
         // except when nothing matches at all: then it lists only what the tiles show.
-        let nothing = coverage.is_none() && tiles.iter().all(|t| t.value == 0);
+        let nothing = coverage.is_none() && covers.iter().all(|c| c.awards == 0);
         let core: Vec<Fill> = match (colour, coverage) {
             _ if nothing => Vec::new(),
             (MapColour::Sector, _) => vec![
@@ -322,6 +337,7 @@ impl Dataset {
                 Fill::Private,
             ],
             (MapColour::Coverage(_), Some(_)) => vec![Fill::Covered, Fill::Gap],
+            _ if unvalued => vec![Fill::Covered, Fill::NoAward],
             _ => (0..VALUE_BANDS).map(Fill::Band).collect(),
         };
         let mut fills: Vec<Fill> = core.clone();

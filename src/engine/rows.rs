@@ -153,9 +153,11 @@ impl Dataset {
     /// When award `a`'s contracts end, as its row shows it: "31 March 2025 (some areas
     /// June 2023)".
     fn end_text(&self, a: usize) -> String {
-        let category_end = self.categories[self.awards[a].category]
-            .scheduled_end
-            .label();
+        let category = &self.categories[self.awards[a].category];
+        let mut category_end = category.scheduled_end.label();
+        if category.end_inferred {
+            category_end.push_str(" (inferred)");
+        }
         self.end_text_after(a, &category_end).into_owned()
     }
 

@@ -127,20 +127,25 @@ impl Dataset {
     /// The line beside the figures saying what the data is as of today: the awards as
     /// announced, not today's providers once their scheduled ends have passed.
     pub fn currency_note(&self, today: Month) -> String {
-        let announced = self.awarded.month().label();
         let ends = &self.index.end_months;
         let passed = ends.iter().filter(|&&m| has_passed(m, today)).count();
         let awards = plural(self.awards.len(), "award", "awards");
+        // Awards that took over others' contracts were not all announced on one date.
+        let when = if self.awards.iter().any(|a| a.start.is_some()) {
+            format!("held from {}", self.start.month().label())
+        } else {
+            format!("announced in {}", self.awarded.month().label())
+        };
         if passed == 0 || ends.is_empty() {
-            format!("These are the {awards} announced in {announced}.")
+            format!("These are the {awards} {when}.")
         } else if passed == ends.len() {
             format!(
-                "These are the {awards} announced in {announced}, not today's providers: every scheduled end, the last in {}, has passed.",
+                "These are the {awards} {when}, not today's providers: every scheduled end, the last in {}, has passed.",
                 ends[ends.len() - 1].label()
             )
         } else {
             format!(
-                "These are the {awards} announced in {announced}; some of their contracts have passed their scheduled end."
+                "These are the {awards} {when}; some of their contracts have passed their scheduled end."
             )
         }
     }

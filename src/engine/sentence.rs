@@ -65,11 +65,26 @@ impl Dataset {
         }
         let verb = if t.lead_providers == 1 { "was" } else { "were" };
         let contracts = plural(t.contracts, "contract", "contracts");
-        let mut s = format!(
-            "{place}, {who} {verb} awarded {contracts}{kind} worth {} in {}",
-            pounds_short(t.value),
-            self.awarded.month().label()
-        );
+        // Where no award has a value, there is no worth to give; where some have none,
+        // the worth is of those that have one.
+        let worth = match (t.valued_awards, t.awards) {
+            (0, _) => String::new(),
+            (n, m) if n == m => format!(" worth {}", pounds_short(t.value)),
+            (n, m) => format!(
+                " worth {} (the {} of {m} with a published value)",
+                pounds_short(t.value),
+                thousands(n as u64)
+            ),
+        };
+        // Awards that took over others' contracts were not all made on one date.
+        let mut s = if self.awards.iter().any(|a| a.start.is_some()) {
+            format!("{place}, {who} held {contracts}{kind}{worth}")
+        } else {
+            format!(
+                "{place}, {who} {verb} awarded {contracts}{kind}{worth} in {}",
+                self.awarded.month().label()
+            )
+        };
         if t.partial_awards > 0 {
             s.push_str(" (counting the full value of awards that also cover other areas or dates)");
         }
@@ -95,10 +110,17 @@ impl Dataset {
             return String::new();
         }
         let share = |s: Option<f64>| s.map(percent).unwrap_or_default();
+        let value = if t.valued_awards > 0 {
+            format!(
+                "{} ({}) of the value, ",
+                pounds_short(t.voluntary_value),
+                share(t.voluntary_value_share()),
+            )
+        } else {
+            String::new()
+        };
         let mut line = format!(
-            "Voluntary sector: {} ({}) of the value, {} of {} contracts ({}), {} of {} lead providers ({}).",
-            pounds_short(t.voluntary_value),
-            share(t.voluntary_value_share()),
+            "Voluntary sector: {value}{} of {} contracts ({}), {} of {} lead providers ({}).",
             thousands(t.voluntary_contracts as u64),
             thousands(t.contracts as u64),
             share(t.voluntary_contract_share()),

@@ -18,6 +18,36 @@ pub fn this_month() -> crate::data::Month {
     }
 }
 
+/// Fetches `url` (relative to the page, so from its own origin) and calls `done` with the
+/// bytes, or with why it could not.
+pub fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return done(Err("no window".to_string()));
+    };
+    let request = window.fetch_with_str(url);
+    leptos::task::spawn_local(async move {
+        let why = |e: wasm_bindgen::JsValue| {
+            e.as_string()
+                .unwrap_or_else(|| "the network request failed".to_string())
+        };
+        let response = match wasm_bindgen_futures::JsFuture::from(request).await {
+            Ok(r) => r.unchecked_into::<web_sys::Response>(),
+            Err(e) => return done(Err(why(e))),
+        };
+        if !response.ok() {
+            return done(Err(format!("the server answered {}", response.status())));
+        }
+        let buffer = match response.array_buffer() {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await,
+            Err(e) => Err(e),
+        };
+        match buffer {
+            Ok(b) => done(Ok(js_sys::Uint8Array::new(&b).to_vec())),
+            Err(e) => done(Err(why(e))),
+        }
+    });
+}
+
 /// The page's address with `query` (no `?`) as its query string.
 pub fn url_with_query(query: &str) -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {

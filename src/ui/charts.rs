@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::charts::{
     bar_chart_height, bar_description, draw_bars, draw_frame, draw_map, draw_timeline,
-    estimate_width, BarChart, Frame, Hit, MapLayout, Palette, Timeline, TIMELINE_HEIGHT,
+    estimate_width, BarChart, Basis, Frame, Hit, MapLayout, Palette, Timeline, TIMELINE_HEIGHT,
 };
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
@@ -70,7 +70,10 @@ impl Drawing {
                 let bar = c.bars.get(index)?;
                 Some((
                     bar.key,
-                    format!("{}. Filter by this.", bar_description(bar, c.by_sector)),
+                    format!(
+                        "{}. Filter by this.",
+                        bar_description(bar, c.by_sector, c.basis)
+                    ),
                 ))
             }
             Drawing::Timeline(t) => {
@@ -89,30 +92,34 @@ impl Drawing {
 
     fn table(&self, ds: &Dataset) -> Table {
         match self {
-            Drawing::Bars(c) => (
-                vec![
+            Drawing::Bars(c) => {
+                // By value, the contracts get a column of their own; by contracts, they are
+                // the amounts.
+                let by_value = c.basis == Basis::Value;
+                let amount = |n: u64| if by_value { pounds(n) } else { n.to_string() };
+                let mut head = vec![
                     ("Name", false),
-                    ("Value", true),
+                    (c.basis.noun(), true),
                     ("Voluntary sector", true),
                     ("Private", true),
-                    ("Contracts", true),
-                ],
-                c.bars
+                ];
+                if by_value {
+                    head.push(("Contracts", true));
+                }
+                let rows = c
+                    .bars
                     .iter()
                     .map(|b| {
-                        (
-                            b.key,
-                            b.label.clone(),
-                            vec![
-                                pounds(b.total()),
-                                pounds(b.values[0]),
-                                pounds(b.values[1]),
-                                b.contracts.to_string(),
-                            ],
-                        )
+                        let mut cells =
+                            vec![amount(b.total()), amount(b.values[0]), amount(b.values[1])];
+                        if by_value {
+                            cells.push(b.contracts.to_string());
+                        }
+                        (b.key, b.label.clone(), cells)
                     })
-                    .collect(),
-            ),
+                    .collect();
+                (head, rows)
+            }
             Drawing::Timeline(t) => (
                 vec![
                     ("Month", false),
@@ -122,10 +129,14 @@ impl Drawing {
                 t.points
                     .iter()
                     .map(|p| {
+                        let value = match Basis::of(ds) {
+                            Basis::Value => pounds(p.value),
+                            Basis::Contracts => "not published".to_string(),
+                        };
                         (
                             Key::End(p.month),
                             p.month.label(),
-                            vec![p.contracts.to_string(), pounds(p.value)],
+                            vec![p.contracts.to_string(), value],
                         )
                     })
                     .collect(),
@@ -148,7 +159,10 @@ impl Drawing {
                             vec![
                                 ds.regions[area.region].name.clone(),
                                 m.label_of(t.fill).to_string(),
-                                pounds(t.value),
+                                match Basis::of(ds) {
+                                    Basis::Value => pounds(t.value),
+                                    Basis::Contracts => "not published".to_string(),
+                                },
                                 t.provider_names(ds),
                             ],
                         )
@@ -171,6 +185,8 @@ pub fn Charts() -> impl IntoView {
             state.selection.with(|s| Drawing::Bars(f(ds, &s.summary)))
         }))
     };
+    // What the bars measure, for every chart of this dataset (`Basis`).
+    let by_value = Basis::of(ds) == Basis::Value;
     let panels = [
         (
             Panel::Map,
@@ -189,21 +205,33 @@ pub fn Charts() -> impl IntoView {
         ),
         (
             Panel::ChartRegion,
-            "Value by region",
+            if by_value {
+                "Value by region"
+            } else {
+                "Contracts by region"
+            },
             "chart-region",
             bars(crate::charts::region_chart),
             true,
         ),
         (
             Panel::ChartCategory,
-            "Value by service category",
+            if by_value {
+                "Value by service category"
+            } else {
+                "Contracts by service category"
+            },
             "chart-category",
             bars(crate::charts::category_chart),
             false,
         ),
         (
             Panel::ChartProvider,
-            "Lead providers by value",
+            if by_value {
+                "Lead providers by value"
+            } else {
+                "Lead providers by contracts"
+            },
             "chart-provider",
             bars(crate::charts::provider_chart),
             true,

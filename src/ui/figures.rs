@@ -46,7 +46,11 @@ pub fn Figures(
         <dl class="figures">
             <Figure label="Total value" testid="total-value"
                 value=Signal::derive(move || totals.with(|t| t.value.to_string()))
-                text=Signal::derive(move || totals.with(|t| pounds_short(t.value))) />
+                text=Signal::derive(move || totals.with(|t| if t.valued_awards == 0 && t.awards > 0 {
+                    "Not published".to_string()
+                } else {
+                    pounds_short(t.value)
+                })) />
             <Figure label="Contracts" testid="contracts" value=count(|t| t.contracts) text=shown(|t| t.contracts) />
             <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=shown(|t| t.awards) />
             <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=shown(|t| t.lead_providers) />
@@ -54,7 +58,16 @@ pub fn Figures(
                 value=Signal::derive(move || share().map(crate::ui::browser::number_text).unwrap_or_default())
                 text=Signal::derive(move || share().map(percent).unwrap_or_else(|| "–".to_string())) />
         </dl>
-        <p class="exact">{move || totals.with(|t| format!("Exactly {}.", pounds(t.value)))}</p>
+        <p class="exact">{move || totals.with(|t| (t.valued_awards > 0).then(|| format!("Exactly {}.", pounds(t.value))))}</p>
+        <Show when=move || totals.with(|t| t.valued_awards < t.awards)>
+            <p class="value-note" data-testid="valued-awards" data-value=move || totals.with(|t| t.valued_awards.to_string())>
+                {move || totals.with(|t| format!(
+                    "The total is based on {} of {} awards with a published value: no source gives a value for the rest.",
+                    thousands(t.valued_awards as u64),
+                    thousands(t.awards as u64),
+                ))}
+            </p>
+        </Show>
         <Show when=move || { area_note.get() && partial() > 0 }>
             <p class="value-note" data-testid="unsplit-note">
                 {move || {

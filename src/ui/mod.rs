@@ -27,19 +27,123 @@ use crate::engine::{Filters, Key, Summarised, Totals, Unfiltered};
 
 pub use figures::Figures;
 
-/// The root: the explorer over the built-in data, or a message if it cannot be read.
+/// The datasets the page has, and which it shows: the built-in one at once, the others
+/// once fetched from beside the page (`data/<slug>/dataset.bin`) the first time they are chosen.
+#[derive(Clone, Copy)]
+pub struct Datasets {
+    /// The slug of the dataset shown (one of `embedded::CATALOGUE`).
+    pub current: RwSignal<&'static str>,
+    /// The datasets read so far. Each is kept for the page's life: leaking it gives every
+    /// view a plain `&'static`.
+    loaded: RwSignal<Vec<&'static Dataset>>,
+    /// Why the dataset asked for could not be read.
+    failed: RwSignal<Option<String>>,
+}
+
+impl Datasets {
+    fn shown(&self) -> Option<&'static Dataset> {
+        let slug = self.current.get();
+        self.loaded
+            .with(|l| l.iter().copied().find(|d| d.slug == slug))
+    }
+
+    /// Shows dataset `slug`, fetching it first if it has not been read.
+    pub fn show(&self, slug: &'static str) {
+        self.failed.set(None);
+        self.current.set(slug);
+        if self
+            .loaded
+            .with_untracked(|l| l.iter().any(|d| d.slug == slug))
+        {
+            return;
+        }
+        let (loaded, failed, current) = (self.loaded, self.failed, self.current);
+        browser::fetch_bytes(
+            &format!("data/{slug}/dataset.bin"),
+            move |bytes| match bytes
+                .map(|b| crate::data::packed::unpack(&b).map_err(|e| e.to_string()))
+            {
+                Ok(Ok(ds)) if ds.slug == slug => {
+                    let ds: &'static Dataset = Box::leak(Box::new(ds));
+                    loaded.update(|l| l.push(ds));
+                }
+                Ok(Ok(_)) => failed.set(Some("the file holds another dataset".into())),
+                Ok(Err(why)) | Err(why) => {
+                    if current.get_untracked() == slug {
+                        failed.set(Some(why));
+                    }
+                }
+            },
+        );
+    }
+}
+
+/// The label of dataset `slug` in the catalogue.
+fn label_of(slug: &str) -> &'static str {
+    embedded::CATALOGUE
+        .iter()
+        .find(|(s, _)| *s == slug)
+        .map_or("", |(_, l)| *l)
+}
+
+/// The root: the explorer over the dataset the link names (the built-in one unless it
+/// names another), or a message if it cannot be read.
 #[component]
 pub fn App() -> impl IntoView {
     match embedded::dataset() {
         Ok(ds) => {
-            // One dataset for the page's whole life: leaking it gives every view a plain `&'static`.
             let ds: &'static Dataset = Box::leak(Box::new(ds));
             let (embed, _) = EmbedOptions::from_fragment(&browser::fragment());
             if embed.embedded {
                 let accent = embed.accent.as_deref().map(|a| (a, text_on(a)));
                 browser::apply_look(embed.theme.slug(), accent, embed.transparent);
             }
-            view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any()
+            let embed: &'static EmbedOptions = Box::leak(Box::new(embed));
+            let query = browser::query();
+            let wanted = match (link::dataset_slug(&query), embed.base.as_deref()) {
+                (None, Some(base)) => link::dataset_of(base),
+                _ => link::dataset_of(&query),
+            };
+            let datasets = Datasets {
+                current: RwSignal::new(embedded::default_slug()),
+                loaded: RwSignal::new(vec![ds]),
+                failed: RwSignal::new(None),
+            };
+            datasets.show(wanted);
+            provide_context(datasets);
+            // Back or forward across a change of dataset.
+            let back = window_event_listener(leptos::ev::popstate, move |_| {
+                let slug = link::dataset_of(&browser::query());
+                if slug != datasets.current.get_untracked() {
+                    datasets.show(slug);
+                }
+            });
+            on_cleanup(move || back.remove());
+            let default_view = move |_| {
+                browser::write_query("", true);
+                datasets.show(embedded::default_slug());
+            };
+            (move || match datasets.shown() {
+                Some(ds) => view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any(),
+                None => {
+                    let label = label_of(datasets.current.get());
+                    view! {
+                        <main class="explorer">
+                            {move || match datasets.failed.get() {
+                                None => view! { <p class="loading" role="status">{format!("Loading {label}…")}</p> }.into_any(),
+                                Some(why) => view! {
+                                    <div class="notice" role="alert">
+                                        <p>{format!("The data for “{label}” could not be loaded: {why}.")}</p>
+                                        <button type="button" on:click=default_view>{format!("Show {}", label_of(embedded::default_slug()))}</button>
+                                    </div>
+                                }.into_any(),
+                            }}
+                        </main>
+                    }
+                    .into_any()
+                }
+            })
+            .into_any()
         }
         Err(e) => view! {
             <main class="explorer">
@@ -95,8 +199,10 @@ impl State {
 
     /// The view's share-link query, as it is now.
     pub fn query(&self) -> String {
-        self.filters
-            .with_untracked(|f| self.map.with_untracked(|m| link::query(f, m)))
+        self.filters.with_untracked(|f| {
+            self.map
+                .with_untracked(|m| link::query(&self.ds.slug, f, m))
+        })
     }
 
     /// Colours the map by `colour`, recording it in the URL (a new history entry).
@@ -104,7 +210,9 @@ impl State {
         if self.map.with_untracked(|m| *m == colour) {
             return;
         }
-        let query = self.filters.with_untracked(|f| link::query(f, &colour));
+        let query = self
+            .filters
+            .with_untracked(|f| link::query(&self.ds.slug, f, &colour));
         browser::write_query(&query, true);
         self.map.set(colour);
     }
@@ -138,9 +246,9 @@ pub fn Explorer(
     query: String,
     /// The embed options; the default is the standalone page.
     #[prop(optional)]
-    embed: EmbedOptions,
+    embed: Option<&'static EmbedOptions>,
 ) -> impl IntoView {
-    let embed: &'static EmbedOptions = Box::leak(Box::new(embed));
+    let embed: &'static EmbedOptions = embed.unwrap_or_else(|| Box::leak(Box::default()));
     let (initial, initial_warnings) = View::from_query_or(&query, embed.base.as_deref(), ds);
     let filters = RwSignal::new(initial.filters);
     let map = RwSignal::new(initial.map);
@@ -163,7 +271,7 @@ pub fn Explorer(
             return;
         }
         browser::write_query(
-            &map.with_untracked(|m| link::query(&new, m)),
+            &map.with_untracked(|m| link::query(&ds.slug, &new, m)),
             how == Change::Push,
         );
         previous.set(Some(old));
@@ -199,7 +307,7 @@ pub fn Explorer(
             )
         }));
         Effect::new(move |_| {
-            let query = filters.with(|f| map.with(|m| link::query(f, m)));
+            let query = filters.with(|f| map.with(|m| link::query(&ds.slug, f, m)));
             browser::post_to_host(
                 host,
                 "contracts-explorer:state",
@@ -210,13 +318,18 @@ pub fn Explorer(
     }
 
     // Back and forward: the address bar changed, so read the filters from it again.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        let (v, w) = View::from_query(&browser::query(), ds);
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        let query = browser::query();
+        if link::dataset_of(&query) != ds.slug {
+            return; // another dataset's view: `App` shows it
+        }
+        let (v, w) = View::from_query(&query, ds);
         warnings.set(w.iter().map(ToString::to_string).collect());
         previous.set(None);
         filters.set(v.filters);
         map.set(v.map);
     });
+    on_cleanup(move || back.remove());
 
     // The tab's title names the view, so tabs, bookmarks and history tell views apart.
     Effect::new(move |_| chips.with(|c| browser::set_title(&ds.page_title(c))));
@@ -287,6 +400,7 @@ pub fn Explorer(
             <header class="top" class:hidden=embed.embedded>
                 <h1>{ds.heading.clone()}</h1>
                 <p class="lede">{format!("{}, {}.", ds.title, ds.place)}</p>
+                <DatasetSwitch />
             </header>
             <main>
                 <Show when=move || warnings.with(|w| !w.is_empty())>
@@ -329,6 +443,7 @@ pub fn Explorer(
                                 <span role="status" class="copied">{move || copied.get()}</span>
                             </div>
                         </section>
+                        <Notes />
                         <charts::Charts />
                         {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
                     </div>
@@ -339,10 +454,79 @@ pub fn Explorer(
             </main>
             <footer class="source">
                 <p>"Source: " {source} ". Data as at " {ds.data_as_at.label()} ". "
-                    <a href="data/awards.csv">"The data as CSV files"</a> "."
+                    <a href=data_folder(ds)>"The data as CSV files"</a> "."
                 </p>
             </footer>
         </div>
+    }
+}
+
+/// The control that switches datasets, keeping the areas and regions chosen (the
+/// geography every dataset shares); absent where the explorer is shown on its own.
+#[component]
+fn DatasetSwitch() -> impl IntoView {
+    let state = State::get();
+    let datasets = use_context::<Datasets>()?;
+    let change = move |ev: leptos::ev::Event| {
+        let Some(slug) =
+            embedded::position(&event_target_value(&ev)).map(|i| embedded::CATALOGUE[i].0)
+        else {
+            return;
+        };
+        let kept = state.filters.with_untracked(|f| Filters {
+            regions: f.regions.clone(),
+            areas: f.areas.clone(),
+            ..Filters::default()
+        });
+        browser::write_query(&link::query(slug, &kept, &MapColour::default()), true);
+        datasets.show(slug);
+        browser::focus_later("#dataset".to_string());
+    };
+    Some(view! {
+        <p class="dataset-switch">
+            <label for="dataset">"Dataset "</label>
+            <select id="dataset" data-testid="dataset" on:change=change>
+                {embedded::CATALOGUE.iter().map(|&(slug, label)| view! {
+                    <option value=slug selected=slug == state.ds.slug>{label}</option>
+                }).collect_view()}
+            </select>
+        </p>
+    })
+}
+
+/// The dataset's dated notes (events, values given for several awards together, what comes
+/// next), each with its source; what is inferred says so.
+#[component]
+fn Notes() -> impl IntoView {
+    let ds = State::get().ds;
+    (!ds.notes.is_empty()).then(|| {
+        view! {
+            <details class="notes" data-testid="notes">
+                <summary>"Events, values and what comes next"</summary>
+                <ul>
+                    {ds.notes.iter().map(|n| {
+                        let source = ds.sources[n.source].cite();
+                        view! {
+                            <li data-kind=n.kind.slug()>
+                                <strong>{n.date.label()}": "</strong>
+                                {n.text.clone()}
+                                {n.inferred.then_some(" (Inferred.)")}
+                                " "<span class="source">{format!("Source: {source}.")}</span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+/// Where the dataset's CSV files are published beside the page (its awards file).
+fn data_folder(ds: &Dataset) -> String {
+    if ds.slug == embedded::default_slug() {
+        "data/awards.csv".to_string()
+    } else {
+        format!("data/{}/awards.csv", ds.slug)
     }
 }
 
