@@ -76,6 +76,7 @@ async fn figures_show_exact_values_and_follow_their_totals() {
     let totals = RwSignal::new(Totals {
         value: 46_609_099,
         awards: 24,
+        valued_awards: 24,
         contracts: 40,
         lead_providers: 15,
         voluntary_value: 46_609_099,
@@ -101,6 +102,7 @@ async fn figures_show_exact_values_and_follow_their_totals() {
     totals.set(Totals {
         contracts: 16_195,
         awards: 8_408,
+        valued_awards: 8_408,
         ..Totals::default()
     });
     tick().await;

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use contracts_explorer::data::{Dataset, NoteKind, Sector};
 use contracts_explorer::embedded;
+use contracts_explorer::engine::concentration::{concentration, ShareOf};
 use contracts_explorer::engine::Filters;
 
 fn crcs() -> Dataset {
@@ -160,4 +161,18 @@ fn every_crc_holder_period_is_dated() {
         ds.categories[0].end_inferred,
         "that every CRC ended on 26 June 2021 is inferred"
     );
+}
+
+#[test]
+fn concentration_by_contracts_held_worked_by_hand() {
+    let ds = crcs();
+    let summary = ds.summarise(ds.select(&Filters::default())).summary;
+    let c = concentration(&summary).expect("there are contracts");
+    // No values, so by the contracts each owner held (24, Wales, Bristol and Dorset counted
+    // once for Working Links and once for Seetec): Sodexo 6, Purple Futures 5, Seetec 4,
+    // Working Links 3, MTCnovo 2, RRP 2, ARCC 1, EOS 1. Shares in per cent: 25, 20.83,
+    // 16.67, 12.5, 8.33, 8.33, 4.17, 4.17; their squares add up to 1,666.7.
+    assert_eq!(c.of, ShareOf::Contracts);
+    assert_eq!(c.hhi, 1667);
+    assert_eq!(c.band.label(), "moderately concentrated");
 }

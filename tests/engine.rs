@@ -5,6 +5,7 @@ mod common;
 use common::{ds, totals};
 use std::sync::Arc;
 
+use contracts_explorer::engine::concentration::{concentration, ShareOf};
 use contracts_explorer::engine::facets::Facet;
 use contracts_explorer::engine::{Dim, Filters, Key, Unfiltered};
 
@@ -178,6 +179,36 @@ fn concentration_of_value_among_the_largest_providers() {
     assert_eq!(ds.top_providers_share(&sel, 100), Some(1.0));
     let nothing = ds.select(&Filters::from_query("min=999999999", &ds).0);
     assert_eq!(ds.top_providers_share(&nothing, 3), None);
+}
+
+#[test]
+fn the_hhi_of_value_adds_up_the_squares_of_the_providers_shares() {
+    let ds = ds();
+    for query in ["", "region=wales", "category=womens", "sector=private"] {
+        let f = Filters::from_query(query, &ds).0;
+        let summary = ds.summarise(ds.select(&f)).summary;
+        let c = concentration(&summary).unwrap();
+        assert_eq!(
+            c.of,
+            ShareOf::Value,
+            "{query}: every 2021 award has a value"
+        );
+        // Worked out again from the award rows: each provider's total value.
+        let mut by_provider = vec![0u64; ds.providers.len()];
+        for (a, _) in ds.award_rows(&ds.select(&f)) {
+            by_provider[ds.awards[a].provider] += ds.awards[a].value.unwrap();
+        }
+        let total: u64 = by_provider.iter().sum();
+        let hhi: f64 = by_provider
+            .iter()
+            .map(|&v| (100.0 * v as f64 / total as f64).powi(2))
+            .sum();
+        assert_eq!(c.hhi, hhi.round() as u32, "{query}");
+    }
+    // Private companies: Ingeus, Maximus and Seetec; two hold most of the value.
+    let f = Filters::from_query("sector=private", &ds).0;
+    let c = concentration(&ds.summarise(ds.select(&f)).summary).unwrap();
+    assert_eq!(c.band.label(), "highly concentrated");
 }
 
 #[test]

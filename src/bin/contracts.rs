@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 use contracts_explorer::data::Dataset;
+use contracts_explorer::engine::concentration::concentration;
 use contracts_explorer::engine::{link, View};
 use contracts_explorer::{embedded, synth};
 use serde_json::json;
@@ -107,7 +108,9 @@ fn main() -> ExitCode {
     };
     let (view, warnings) = View::from_query(query, &ds);
     let filters = &view.filters;
-    let t = ds.totals(&ds.select(filters));
+    let summary = ds.summarise(ds.select(filters)).summary;
+    let t = &summary.totals;
+    let hhi = concentration(&summary);
     let separate: Vec<_> = ds
         .separate_matching(filters)
         .into_iter()
@@ -120,7 +123,7 @@ fn main() -> ExitCode {
             })
         })
         .collect();
-    let summary = json!({
+    let out = json!({
         "query": view.to_query(),
         "data": ds.slug,
         "total_value": t.value,
@@ -134,11 +137,14 @@ fn main() -> ExitCode {
         "voluntary_contracts": t.voluntary_contracts,
         "voluntary_lead_providers": t.voluntary_lead_providers,
         "partial_awards": t.partial_awards,
+        "hhi": hhi.map(|c| c.hhi),
+        "hhi_basis": hhi.map(|c| c.of.slug()),
+        "hhi_band": hhi.map(|c| c.band.label()),
         "separately_commissioned": separate,
         "warnings": warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "data_as_at": ds.data_as_at.to_string(),
     });
-    match serde_json::to_string_pretty(&summary) {
+    match serde_json::to_string_pretty(&out) {
         Ok(text) => {
             println!("{text}");
             ExitCode::SUCCESS

@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use crate::data::fold::fold;
 use crate::data::{Dataset, Index, PerAward, Sector, Separate, REGIONAL};
+use crate::engine::concentration::top_share;
 use crate::engine::filters::{Filters, SelectedAward, Selection};
-use crate::engine::sort::first_k;
-use crate::engine::totals::{share, Dim, Group, Key, Summary, Totals};
+use crate::engine::totals::{Dim, Group, Key, Summary, Totals};
 
 /// A selection with its totals and every group-by worked out together (`summarise`): what
 /// the page shows, and what its figures, charts, map and most filter counts read.
@@ -356,17 +356,6 @@ impl Dataset {
             })
             .collect()
     }
-}
-
-/// The share of the value of `groups` held by the `n` with the most value (0 to 1).
-pub(crate) fn top_share(groups: &[Group], n: usize) -> Option<f64> {
-    let values: Vec<u64> = groups.iter().map(|g| g.totals.value).collect();
-    let total: u64 = values.iter().sum();
-    let top = first_k(values.len(), n, &|i, j| values[j].cmp(&values[i]));
-    share(
-        top.iter().map(|&i| values[i]).sum::<u64>() as f64,
-        total as f64,
-    )
 }
 
 /// The running totals of one group-by, in 32-bit counts while adding up. Distinct lead

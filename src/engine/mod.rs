@@ -2,13 +2,14 @@
 //!
 //! No Leptos and no web-sys here: every rule is tested with plain `cargo test`. The modules
 //! depend on each other one way (tests/modules.rs checks it): `set`, `sort` and `text` on
-//! nothing; `totals` and `colour` on the data; `filters` on those; `succession` and `aggregate` on `filters`;
+//! nothing; `totals` and `colour` on the data; `filters` on those; `succession` and `aggregate` on `filters`, `concentration` on `totals`;
 //! the views' modules (`facets`, `chips`, `sentence`, `rows`, `order`, `csv`, `map`) and the
 //! codecs (`link`, `embed`) on what they need of the rest.
 
 pub mod aggregate;
 pub mod chips;
 pub mod colour;
+pub mod concentration;
 pub mod csv;
 pub mod embed;
 pub mod facets;

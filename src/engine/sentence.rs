@@ -2,7 +2,8 @@
 
 use crate::data::fold::lower_char;
 use crate::data::{Dataset, Month, Sector};
-use crate::engine::aggregate::{top_share, Summarised};
+use crate::engine::aggregate::Summarised;
+use crate::engine::concentration::top_share;
 use crate::engine::facets::Facet;
 use crate::engine::filters::Filters;
 use crate::engine::schedule::{ends, schedule_sentence};
@@ -136,6 +137,7 @@ impl Dataset {
                 ));
             }
         }
+
         line
     }
 }

@@ -31,7 +31,8 @@ fn Figure(
 pub fn Figures(
     /// The totals to show.
     totals: Signal<Totals>,
-    /// Whether a filter takes part of some awards (by area, date or search), so values are unsplit.
+    /// Whether a filter can take part of some awards (by area, date or search) or an award
+    /// reaching beyond its region, so values are unsplit.
     area_note: Signal<bool>,
 ) -> impl IntoView {
     // A count's exact figure for `data-value`, and as read: with thousands separators.
@@ -61,19 +62,28 @@ pub fn Figures(
         <p class="exact">{move || totals.with(|t| (t.valued_awards > 0).then(|| format!("Exactly {}.", pounds(t.value))))}</p>
         <Show when=move || totals.with(|t| t.valued_awards < t.awards)>
             <p class="value-note" data-testid="valued-awards" data-value=move || totals.with(|t| t.valued_awards.to_string())>
-                {move || totals.with(|t| format!(
-                    "The total is based on {} of {} awards with a published value: no source gives a value for the rest.",
-                    thousands(t.valued_awards as u64),
-                    thousands(t.awards as u64),
-                ))}
+                {move || totals.with(|t| match (t.valued_awards, t.awards) {
+                    (0, 1) => "No source gives this award's value, so the total is not known.".to_string(),
+                    (0, m) => format!("No source gives a value for any of these {} awards, so the total is not known.", thousands(m as u64)),
+                    (n, m) => format!(
+                        "The total is based on {} of {} awards with a published value: no source gives a value for the rest.",
+                        thousands(n as u64),
+                        thousands(m as u64),
+                    ),
+                })}
             </p>
         </Show>
         <Show when=move || { area_note.get() && partial() > 0 }>
             <p class="value-note" data-testid="unsplit-note">
                 {move || {
                     let n = partial();
+                    let whole = if totals.with(|t| t.valued_awards > 0) {
+                        "The source gives one value per award and does not split it, so each award's full value is counted."
+                    } else {
+                        "Each is counted whole."
+                    };
                     format!(
-                        "{} in this view also cover{} other areas or dates. The source gives one value per award and does not split it, so each award's full value is counted.",
+                        "{} in this view also cover{} other areas or dates. {whole}",
                         plural(n, "award", "awards"),
                         if n == 1 { "s" } else { "" },
                     )

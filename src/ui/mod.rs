@@ -21,6 +21,7 @@ use crate::data::{Dataset, Month};
 use crate::embedded;
 use crate::engine::chips::Chip;
 use crate::engine::colour::MapColour;
+use crate::engine::concentration::concentration;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
 use crate::engine::link::{self, View};
 use crate::engine::{Filters, Key, Summarised, Totals, Unfiltered};
@@ -119,29 +120,22 @@ pub fn App() -> impl IntoView {
                 }
             });
             on_cleanup(move || back.remove());
-            let default_view = move |_| {
-                browser::write_query("", true);
-                datasets.show(embedded::default_slug());
+            let waiting = move || {
+                let label = label_of(datasets.current.get());
+                match datasets.failed.get() {
+                    None => format!("Loading “{label}”…"),
+                    Some(why) => format!("The data for “{label}” could not be loaded: {why}."),
+                }
             };
             (move || match datasets.shown() {
                 Some(ds) => view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any(),
-                None => {
-                    let label = label_of(datasets.current.get());
-                    view! {
-                        <main class="explorer">
-                            {move || match datasets.failed.get() {
-                                None => view! { <p class="loading" role="status">{format!("Loading {label}…")}</p> }.into_any(),
-                                Some(why) => view! {
-                                    <div class="notice" role="alert">
-                                        <p>{format!("The data for “{label}” could not be loaded: {why}.")}</p>
-                                        <button type="button" on:click=default_view>{format!("Show {}", label_of(embedded::default_slug()))}</button>
-                                    </div>
-                                }.into_any(),
-                            }}
-                        </main>
-                    }
-                    .into_any()
+                None => view! {
+                    <main class="explorer">
+                        <p class="loading" role="status">{waiting}</p>
+                        <p><a href="./">{format!("Show {}", label_of(embedded::default_slug()))}</a></p>
+                    </main>
                 }
+                .into_any(),
             })
             .into_any()
         }
@@ -426,8 +420,11 @@ pub fn Explorer(
                             <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
                             <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
                             {embed.shows(Panel::Figures).then(|| view! {
-                                <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(Filters::selects_within_awards)) />
+                                <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(|f| f.selects_within_awards() || !f.regions.is_empty())) />
                                 <p class="detail" data-testid="detail">{detail}</p>
+                                {move || selection.with(|s| concentration(&s.summary)).map(|c| view! {
+                                    <p class="about" data-testid="concentration" data-value=c.hhi data-basis=c.of.slug()>{c.sentence()}</p>
+                                })}
                                 <p class="about" data-testid="counting">{ds.counting.clone()}</p>
                             })}
                             {move || separate.get().into_iter().map(|note| view! {

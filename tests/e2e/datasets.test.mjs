@@ -1,0 +1,78 @@
+// Datasets: the default page carries only the 2021 awards; another dataset is fetched from
+// beside the page when it is first chosen, and switches, filters, shares and exports like it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { env, open, out, query, summary, assertFiguresMatch, assertAccessible, cspViolations } from './helpers.mjs';
+
+const fetched = () => env.server.requests.filter((r) => r.includes('dataset.bin'));
+
+test('the CRC dataset is fetched only when chosen, and every figure follows it', async () => {
+  const before = fetched().length;
+  const page = await open('region=wales');
+  assert.equal(fetched().length, before, 'the default page fetches no other dataset');
+  await page.getByTestId('dataset').selectOption('tr-crcs');
+  await page.getByText('Who ran probation services before 2021?').waitFor();
+  // The areas and regions chosen stay: the geography is shared.
+  assert.equal(await query(page), 'data=tr-crcs&region=wales');
+  assert.equal(fetched().length, before + 1);
+  assert.deepEqual(fetched().slice(-1), ['/data/tr-crcs/dataset.bin']);
+  await assertFiguresMatch(page, 'data=tr-crcs&region=wales');
+  // Wales: one CRC, held by Working Links and then by Seetec.
+  assert.equal(await page.getByTestId('contracts').getAttribute('data-value'), '1');
+  assert.equal(await page.getByTestId('awards').getAttribute('data-value'), '2');
+  assert.equal(await page.getByTestId('total-value').innerText(), 'Not published');
+  // Concentration by the contracts each held, as the engine works it out: Working Links and
+  // Seetec one each, 50% apiece.
+  const hhi = page.getByTestId('concentration');
+  assert.equal(await hhi.getAttribute('data-value'), String(summary('data=tr-crcs&region=wales').hhi));
+  assert.equal(await hhi.getAttribute('data-value'), '5000');
+  assert.match(await hhi.innerText(), /^Concentration among lead providers \(HHI, by contracts\): 5,000, highly concentrated\./);
+  const valued = page.getByTestId('valued-awards');
+  assert.equal(await valued.getAttribute('data-value'), '0');
+  assert.equal(await valued.innerText(), 'No source gives a value for any of these 2 awards, so the total is not known.');
+  assert.match(await page.getByTestId('sentence').innerText(), /^In Wales, 2 lead providers held 1 contract\b/);
+  assert.doesNotMatch(await page.getByTestId('sentence').innerText(), /£/);
+  const table = (await page.getByTestId('award-row').allInnerTexts()).join('\n');
+  assert.match(table, /not published/);
+  assert.match(table, /Working Links/);
+  assert.match(table, /26 June 2021 \(inferred\), passed/);
+  assert.match(await page.getByTestId('chart-provider').innerText(), /Lead providers by contracts/);
+  await page.getByTestId('notes').locator('summary').click();
+  assert.match(await page.getByTestId('notes').innerText(), /circa £600 million over seven years/);
+  await assertAccessible(page, 'the CRC dataset');
+  // Back returns to the 2021 awards, as they were.
+  await page.goBack();
+  await page.getByText('Who was paid to deliver probation services?').waitFor();
+  assert.equal(await query(page), 'region=wales');
+  await assertFiguresMatch(page, 'region=wales');
+  // Choosing it again needs no second fetch.
+  await page.getByTestId('dataset').selectOption('tr-crcs');
+  await page.getByText('Who ran probation services before 2021?').waitFor();
+  assert.equal(fetched().length, before + 1);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a link to the CRC dataset opens it; a region takes a CRC reaching into it whole', async () => {
+  const page = await open('data=tr-crcs&region=greater-manchester');
+  await assertFiguresMatch(page, 'data=tr-crcs&region=greater-manchester');
+  assert.match((await page.getByTestId('award-row').allInnerTexts()).join('\n'), /Cheshire, Greater Manchester/);
+  assert.match(await page.getByTestId('unsplit-note').innerText(), /1 award in this view also covers other areas/);
+  assert.equal(summary('data=tr-crcs&region=greater-manchester').partial_awards, 1);
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${out}/crcs-${width}.png`, fullPage: true });
+  }
+  await assertAccessible(page, 'the CRC dataset, one region');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('an unknown dataset shows the 2021 awards with a notice, and the rest of the link applies', async () => {
+  const page = await open('data=narnia&region=wales');
+  assert.match(await page.getByTestId('link-warnings').innerText(), /Ignored the dataset “narnia”: no such dataset here\./);
+  await assertFiguresMatch(page, 'region=wales');
+  assert.equal(await page.getByTestId('dataset').inputValue(), 'crs-2021');
+  await page.close();
+});
