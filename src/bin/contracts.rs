@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use contracts_explorer::data::Dataset;
 use contracts_explorer::engine::concentration::concentration;
+use contracts_explorer::engine::history::history;
 use contracts_explorer::engine::{link, View};
 use contracts_explorer::{embedded, synth};
 use serde_json::json;
@@ -14,6 +15,9 @@ const USAGE: &str = "usage: contracts summary 'QUERY'
   Prints, as JSON, the totals for a share-link query such as 'category=womens&region=wales'
   (use '' for everything; 'data=tr-crcs&region=wales' for another dataset). Unknown or
   malformed parts are listed under \"warnings\".
+usage: contracts history AREA
+  Prints, as JSON, who held the contracts covering the PCC area AREA (a slug such as
+  'south-yorkshire') in every dataset, in order, and what is announced to come next.
 usage: contracts publish DIR
   Writes each dataset but the built-in one, packed as the page fetches it, to
   DIR/SLUG/dataset.bin (Trunk runs it into dist/data after each build).
@@ -39,6 +43,54 @@ fn named(slug: &str) -> Result<Dataset, ExitCode> {
         None => {
             eprintln!("error: no dataset is called {slug:?}");
             Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// `contracts history AREA`.
+fn print_history(area: &str) -> ExitCode {
+    let mut datasets = Vec::new();
+    for &(slug, _) in embedded::CATALOGUE {
+        match named(slug) {
+            Ok(ds) => datasets.push(ds),
+            Err(code) => return code,
+        }
+    }
+    let refs: Vec<&Dataset> = datasets.iter().collect();
+    let Some(h) = history(&refs, area) else {
+        eprintln!("error: no PCC area is called {area:?} (see www/data/areas.csv)");
+        return ExitCode::FAILURE;
+    };
+    let out = json!({
+        "area": h.area,
+        "held": h.held.iter().map(|x| json!({
+            "dataset": x.dataset,
+            "lead_provider": x.provider,
+            "category": x.category,
+            "start": x.start.to_string(),
+            "end": x.end.to_string(),
+            "end_inferred": x.end_inferred,
+            "regional": x.regional,
+        })).collect::<Vec<_>>(),
+        "next": h.next.iter().map(|n| json!({
+            "date": n.date.to_string(),
+            "text": n.text,
+            "source": n.source,
+        })).collect::<Vec<_>>(),
+    });
+    print_json(&out)
+}
+
+/// Prints `value` as pretty JSON.
+fn print_json(value: &serde_json::Value) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
@@ -93,6 +145,7 @@ fn main() -> ExitCode {
         [cmd, q] if cmd == "summary" => q.as_str(),
         [cmd, awards, seed, dir] if cmd == "generate" => return generate(awards, seed, dir),
         [cmd, dir] if cmd == "publish" => return publish(dir),
+        [cmd, area] if cmd == "history" => return print_history(area),
         [h] if h == "help" || h == "--help" || h == "-h" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -144,14 +197,5 @@ fn main() -> ExitCode {
         "warnings": warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
         "data_as_at": ds.data_as_at.to_string(),
     });
-    match serde_json::to_string_pretty(&out) {
-        Ok(text) => {
-            println!("{text}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    print_json(&out)
 }

@@ -2,7 +2,7 @@
 //!
 //! No Leptos and no web-sys here: every rule is tested with plain `cargo test`. The modules
 //! depend on each other one way (tests/modules.rs checks it): `set`, `sort` and `text` on
-//! nothing; `totals` and `colour` on the data; `filters` on those; `succession` and `aggregate` on `filters`, `concentration` on `totals`;
+//! nothing; `totals` and `colour` on the data; `filters` on those; `succession` and `aggregate` on `filters`, `concentration` on `totals`, `history` on the data alone;
 //! the views' modules (`facets`, `chips`, `sentence`, `rows`, `order`, `csv`, `map`) and the
 //! codecs (`link`, `embed`) on what they need of the rest.
 
@@ -14,6 +14,7 @@ pub mod csv;
 pub mod embed;
 pub mod facets;
 pub mod filters;
+pub mod history;
 pub mod link;
 pub mod map;
 pub mod order;

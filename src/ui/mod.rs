@@ -10,6 +10,7 @@ mod charts;
 pub mod fallback;
 mod figures;
 mod filters;
+mod history;
 mod map;
 mod table;
 
@@ -39,6 +40,8 @@ pub struct Datasets {
     loaded: RwSignal<Vec<&'static Dataset>>,
     /// Why the dataset asked for could not be read.
     failed: RwSignal<Option<String>>,
+    /// The datasets fetched or being fetched, so none is asked for twice.
+    asked: StoredValue<Vec<&'static str>>,
 }
 
 impl Datasets {
@@ -48,17 +51,49 @@ impl Datasets {
             .with(|l| l.iter().copied().find(|d| d.slug == slug))
     }
 
+    /// The slug of the dataset shown once it has been read: what the page is built from,
+    /// which another dataset arriving (for an area's history) does not change.
+    fn shown_slug(&self) -> Memo<Option<&'static str>> {
+        let datasets = *self;
+        Memo::new(move |_| datasets.shown().map(|d| d.slug.as_str()))
+    }
+
     /// Shows dataset `slug`, fetching it first if it has not been read.
     pub fn show(&self, slug: &'static str) {
         self.failed.set(None);
         self.current.set(slug);
+        self.fetch(slug);
+    }
+
+    /// Every dataset of the catalogue read so far; `fetch_all` asks for the rest.
+    pub fn all(&self) -> Vec<&'static Dataset> {
+        self.loaded.get()
+    }
+
+    /// Whether every dataset of the catalogue has been read.
+    pub fn complete(&self) -> bool {
+        self.loaded.with(|l| l.len()) == embedded::CATALOGUE.len()
+    }
+
+    /// Fetches every dataset not yet read, without showing it.
+    pub fn fetch_all(&self) {
+        for &(slug, _) in embedded::CATALOGUE {
+            self.fetch(slug);
+        }
+    }
+
+    /// Fetches dataset `slug` unless it has been read or asked for; a failure is reported
+    /// (`failed`) if it is the one shown.
+    fn fetch(&self, slug: &'static str) {
         if self
             .loaded
             .with_untracked(|l| l.iter().any(|d| d.slug == slug))
+            || self.asked.with_value(|a| a.contains(&slug))
         {
             return;
         }
-        let (loaded, failed, current) = (self.loaded, self.failed, self.current);
+        self.asked.update_value(|a| a.push(slug));
+        let (loaded, failed, current, asked) = (self.loaded, self.failed, self.current, self.asked);
         browser::fetch_bytes(
             &format!("data/{slug}/dataset.bin"),
             move |bytes| match bytes
@@ -70,6 +105,7 @@ impl Datasets {
                 }
                 Ok(Ok(_)) => failed.set(Some("the file holds another dataset".into())),
                 Ok(Err(why)) | Err(why) => {
+                    asked.update_value(|a| a.retain(|s| *s != slug));
                     if current.get_untracked() == slug {
                         failed.set(Some(why));
                     }
@@ -109,6 +145,7 @@ pub fn App() -> impl IntoView {
                 current: RwSignal::new(embedded::default_slug()),
                 loaded: RwSignal::new(vec![ds]),
                 failed: RwSignal::new(None),
+                asked: StoredValue::new(vec![embedded::default_slug()]),
             };
             datasets.show(wanted);
             provide_context(datasets);
@@ -127,7 +164,8 @@ pub fn App() -> impl IntoView {
                     Some(why) => format!("The data for “{label}” could not be loaded: {why}."),
                 }
             };
-            (move || match datasets.shown() {
+            let shown = datasets.shown_slug();
+            (move || match shown.get().and_then(|_| untrack(|| datasets.shown())) {
                 Some(ds) => view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any(),
                 None => view! {
                     <main class="explorer">
@@ -441,6 +479,7 @@ pub fn Explorer(
                             </div>
                         </section>
                         <Notes />
+                        <history::AreaHistory />
                         <charts::Charts />
                         {embed.shows(Panel::Table).then(|| view! { <table::AwardsTable /> })}
                     </div>

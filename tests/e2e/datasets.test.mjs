@@ -2,7 +2,8 @@
 // beside the page when it is first chosen, and switches, filters, shares and exports like it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, open, out, query, summary, assertFiguresMatch, assertAccessible, cspViolations } from './helpers.mjs';
+import { execFileSync } from 'node:child_process';
+import { env, open, out, query, summary, assertFiguresMatch, assertAccessible, cspViolations, cli as cliPath } from './helpers.mjs';
 
 const fetched = () => env.server.requests.filter((r) => r.includes('dataset.bin'));
 
@@ -74,5 +75,28 @@ test('an unknown dataset shows the 2021 awards with a notice, and the rest of th
   assert.match(await page.getByTestId('link-warnings').innerText(), /Ignored the dataset “narnia”: no such dataset here\./);
   await assertFiguresMatch(page, 'region=wales');
   assert.equal(await page.getByTestId('dataset').inputValue(), 'crs-2021');
+  await page.close();
+});
+
+test("an area's history shows both periods and what comes next, as a table too", async () => {
+  const page = await open('area=dyfed-powys');
+  const history = page.getByTestId('history');
+  await history.locator('summary').click();
+  const table = history.locator('table');
+  await table.waitFor();
+  const rows = await table.locator('tbody tr').allInnerTexts();
+  assert.equal(rows.length, 6);
+  assert.match(rows[0], /CRCs, 2015 to 2021\s+Working Links\s+Community rehabilitation\s+February 2015\s+February 2019, passed/);
+  assert.match(rows[1], /Seetec[\s\S]*June 2021 \(inferred\), passed/);
+  assert.match(rows[2], /Rehabilitative services, 2021\s+The Nelson Trust/);
+  assert.match(await history.innerText(), /Next, March 2027: “Community Support for Men”/);
+  // The same as the command line's history.
+  const cli = JSON.parse(execFileSync(cliPath, ['history', 'dyfed-powys'], { encoding: 'utf8' }));
+  assert.deepEqual(cli.held.map((h) => h.lead_provider), ['Working Links', 'Seetec', 'The Nelson Trust', 'St Giles Wise', 'The Forward Trust', 'Maximus']);
+  // The page it opened on stays: the other dataset was read, not shown.
+  assert.equal(await query(page), 'area=dyfed-powys');
+  assert.equal(await page.getByTestId('dataset').inputValue(), 'crs-2021');
+  await assertAccessible(page, "an area's history");
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
 export const out = join(here, 'out');
 const dist = process.env.DIST ?? join(root, 'dist');
-const cli = join(root, 'target', 'release', 'contracts');
+export const cli = join(root, 'target', 'release', 'contracts');
 const axe = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 mkdirSync(out, { recursive: true });
 
