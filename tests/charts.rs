@@ -294,7 +294,8 @@ fn an_exported_chart_carries_its_title_filters_source_and_date() {
     ] {
         assert!(all.contains(part), "{part} in {all}");
     }
-    assert!(all.contains("Source: Ministry of Justice"));
+    assert!(all.contains("Commissioned Rehabilitative Services contracts awarded in May 2021."));
+    assert!(all.contains("Sources: Ministry of Justice"));
     assert!(all.contains("Data as at 21 May 2021."));
     assert!(all.contains("The Forward Trust"));
     // Nothing is drawn past the image's edges.

@@ -94,14 +94,19 @@ impl Dataset {
         format!("Filters: {}", labels.join("; "))
     }
 
-    /// The source and date lines for exports.
+    /// The dataset, source and date lines for exports: the sources in one paragraph, as a
+    /// dataset may have many.
     pub fn provenance_lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self
-            .sources
-            .iter()
-            .map(|s| format!("Source: {}", s.cite()))
-            .collect();
-        lines.push(format!("Data as at {}.", self.data_as_at.label()));
-        lines
+        let sources: Vec<String> = self.sources.iter().map(|s| s.cite()).collect();
+        let noun = if sources.len() == 1 {
+            "Source"
+        } else {
+            "Sources"
+        };
+        vec![
+            format!("{}.", self.title),
+            format!("{noun}: {}.", sources.join("; ")),
+            format!("Data as at {}.", self.data_as_at.label()),
+        ]
     }
 }

@@ -33,9 +33,12 @@ pub fn AreaHistory() -> impl IntoView {
         })
     });
     let open = RwSignal::new(false);
+    // The history as HTML, once every dataset is read (a memo of text: its plumbing is
+    // already in the page for others).
     let found = Memo::new(move |_| {
         let slug = area.get()?;
-        (open.get() && datasets.complete()).then(|| history(&datasets.all(), &slug))?
+        let h = (open.get() && datasets.complete()).then(|| history(&datasets.all(), &slug))??;
+        Some(history_html(&h, state.today))
     });
     let toggle = move |ev: leptos::ev::Event| {
         let details = event_target::<web_sys::HtmlDetailsElement>(&ev);
@@ -55,7 +58,7 @@ pub fn AreaHistory() -> impl IntoView {
             <details class="history" data-testid="history" on:toggle=toggle>
                 <summary>{format!("Who held {name}'s contracts, in every dataset")}</summary>
                 {move || match found.get() {
-                    Some(h) => view! { <HistoryView h=h today=state.today /> }.into_any(),
+                    Some(html) => view! { <div inner_html=html /> }.into_any(),
                     None if open.get() => view! { <p class="loading" role="status">"Loading the other datasets…"</p> }.into_any(),
                     None => ().into_any(),
                 }}
@@ -64,9 +67,27 @@ pub fn AreaHistory() -> impl IntoView {
     })
 }
 
-/// The timeline (a picture, described by the table after it) and the table.
-#[component]
-fn HistoryView(h: History, today: Month) -> impl IntoView {
+/// `text` with the characters HTML gives meaning to escaped, for text and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The timeline (a picture, described by the table after it), the table and what comes
+/// next, as HTML. Written as text rather than as Leptos views: it is drawn once and never
+/// changes, and as views it added 12 KB to the page.
+fn history_html(h: &History, today: Month) -> String {
+    use std::fmt::Write;
     let first = h.held.iter().map(|x| x.start).min().unwrap_or(today);
     let last = h
         .held
@@ -78,102 +99,107 @@ fn HistoryView(h: History, today: Month) -> impl IntoView {
         .unwrap_or(today);
     let (from, to) = (first.year, last.year + 1);
     let span = (i32::from(to) - i32::from(from)).max(1) * 12;
-    let x =
-        move |m: Month| LABELS + (WIDTH - LABELS - 8) * (months(m) - i32::from(from) * 12) / span;
+    let x = |m: Month| LABELS + (WIDTH - LABELS - 8) * (months(m) - i32::from(from) * 12) / span;
     let rows = h.held.len() as i32;
-    let height = rows * ROW + AXIS + 8;
-    let datasets: Vec<String> = h.held.iter().fold(Vec::new(), |mut v, x| {
-        if !v.contains(&x.dataset) {
-            v.push(x.dataset.clone());
+    let axis = rows * ROW;
+    let mut datasets: Vec<(&str, &str)> = Vec::new();
+    for held in &h.held {
+        if !datasets.iter().any(|(d, _)| *d == held.dataset) {
+            datasets.push((&held.dataset, &held.label));
         }
-        v
-    });
-    let bars = h
-        .held
-        .iter()
-        .enumerate()
-        .map(|(i, held)| {
-            let y = i as i32 * ROW;
-            let (x0, x1) = (x(held.start), x(held.end).max(x(held.start) + 2));
-            let shade = datasets.iter().position(|d| *d == held.dataset).unwrap_or(0) % 2;
-            view! {
-                <text x=LABELS - 6 y=y + ROW - 7 class="label">{format!("{} · {}", held.provider, held.category)}</text>
-                <rect x=x0 y=y + 4 width=x1 - x0 height=ROW - 8 class=format!("held d{shade}") />
-            }
-        })
-        .collect_view();
-    let years = (from..=to)
-        .step_by(2)
-        .map(|year| {
-            let at = x(Month { year, month: 1 });
-            view! {
-                <line x1=at x2=at y1=rows * ROW y2=rows * ROW + 5 class="tick" />
-                <text x=at y=rows * ROW + 18 class="year">{year.to_string()}</text>
-            }
-        })
-        .collect_view();
-    let now = x(today);
-    let next = h.next.first().map(|n| {
-        let at = x(n.date);
-        view! {
-            <circle cx=at cy=rows * ROW r=5 class="next" />
-            <text x=at - 7 y=rows * ROW - 4 class="next-label">"Next"</text>
-        }
-    });
-    let table = h
-        .held
-        .iter()
-        .map(|held| {
-            let end = if held.end_inferred {
-                format!("{} (inferred)", held.end.label())
-            } else {
-                held.end.label()
-            };
-            let passed = if has_passed(held.end, today) { ", passed" } else { "" };
-            view! {
-                <tr>
-                    <td>{held.label.clone()}</td>
-                    <td>{held.provider.clone()}</td>
-                    <td>{if held.regional { format!("{} (whole region)", held.category) } else { held.category.clone() }}</td>
-                    <td>{held.start.label()}</td>
-                    <td>{format!("{end}{passed}")}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let notes = h
-        .next
-        .iter()
-        .map(|n| view! { <p class="about">{format!("Next, {}: {} Source: {}.", n.date.label(), n.text, n.source)}</p> })
-        .collect_view();
-    let key = datasets
-        .iter()
-        .enumerate()
-        .map(|(i, slug)| {
-            let label = h.held.iter().find(|x| x.dataset == *slug).map(|x| x.label.clone());
-            view! {
-                <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width=10 height=10 class=format!("held d{}", i % 2) /></svg>
-                {label}
-            }
-        })
-        .collect_view();
-    view! {
-        <p class="about key">{key}</p>
-        <svg class="history-chart" viewBox=format!("0 0 {WIDTH} {height}") aria-hidden="true">
-            {bars}
-            <line x1=LABELS x2=WIDTH - 8 y1=rows * ROW y2=rows * ROW class="axis" />
-            {years}
-            <line x1=now x2=now y1=0 y2=rows * ROW class="today" />
-            <text x=now - 4 y=10 class="today-label">"Today"</text>
-            {next}
-        </svg>
-        <div class="table-scroll" role="region" tabindex="0" aria-label=format!("The history of {}: table", h.area)>
-            <table class="chart-table">
-                <caption>{format!("Who held {}'s contracts", h.area)}</caption>
-                <thead><tr><th scope="col">"Dataset"</th><th scope="col">"Lead provider"</th><th scope="col">"Service"</th><th scope="col">"From"</th><th scope="col">"Scheduled end"</th></tr></thead>
-                <tbody>{table}</tbody>
-            </table>
-        </div>
-        {notes}
     }
+    let shade = |slug: &str| datasets.iter().position(|(d, _)| *d == slug).unwrap_or(0) % 2;
+    let mut out = String::from("<p class=\"about key\">");
+    for (i, (_, label)) in datasets.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" class=\"held d{}\"/></svg>{}",
+            i % 2,
+            escape(label)
+        );
+    }
+    let _ = write!(
+        out,
+        "</p><svg class=\"history-chart\" viewBox=\"0 0 {WIDTH} {}\" aria-hidden=\"true\">",
+        axis + AXIS + 8
+    );
+    for (i, held) in h.held.iter().enumerate() {
+        let y = i as i32 * ROW;
+        let (x0, x1) = (x(held.start), x(held.end).max(x(held.start) + 2));
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" class=\"label\">{} · {}</text><rect x=\"{x0}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"held d{}\"/>",
+            LABELS - 6,
+            y + ROW - 7,
+            escape(&held.provider),
+            escape(&held.category),
+            y + 4,
+            x1 - x0,
+            ROW - 8,
+            shade(&held.dataset)
+        );
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"{LABELS}\" x2=\"{}\" y1=\"{axis}\" y2=\"{axis}\" class=\"axis\"/>",
+        WIDTH - 8
+    );
+    for year in (from..=to).step_by(2) {
+        let at = x(Month { year, month: 1 });
+        let _ = write!(
+            out,
+            "<line x1=\"{at}\" x2=\"{at}\" y1=\"{axis}\" y2=\"{}\" class=\"tick\"/><text x=\"{at}\" y=\"{}\" class=\"year\">{year}</text>",
+            axis + 5,
+            axis + 18
+        );
+    }
+    let now = x(today);
+    let _ = write!(
+        out,
+        "<line x1=\"{now}\" x2=\"{now}\" y1=\"0\" y2=\"{axis}\" class=\"today\"/><text x=\"{}\" y=\"10\" class=\"today-label\">Today</text>",
+        now - 4
+    );
+    if let Some(n) = h.next.first() {
+        let at = x(n.date);
+        let _ = write!(
+            out,
+            "<circle cx=\"{at}\" cy=\"{axis}\" r=\"5\" class=\"next\"/><text x=\"{}\" y=\"{}\" class=\"next-label\">Next</text>",
+            at - 7,
+            axis - 4
+        );
+    }
+    let area = escape(&h.area);
+    let _ = write!(
+        out,
+        "</svg><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"The history of {area}: table\"><table class=\"chart-table\"><caption>Who held {area}'s contracts</caption><thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Lead provider</th><th scope=\"col\">Service</th><th scope=\"col\">From</th><th scope=\"col\">Scheduled end</th></tr></thead><tbody>"
+    );
+    for held in &h.held {
+        let inferred = if held.end_inferred { " (inferred)" } else { "" };
+        let passed = if has_passed(held.end, today) {
+            ", passed"
+        } else {
+            ""
+        };
+        let whole = if held.regional { " (whole region)" } else { "" };
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}{whole}</td><td>{}</td><td>{}{inferred}{passed}</td></tr>",
+            escape(&held.label),
+            escape(&held.provider),
+            escape(&held.category),
+            held.start.label(),
+            held.end.label()
+        );
+    }
+    out.push_str("</tbody></table></div>");
+    for n in &h.next {
+        let _ = write!(
+            out,
+            "<p class=\"about\">Next, {}: {} Source: {}.</p>",
+            n.date.label(),
+            escape(&n.text),
+            escape(&n.source)
+        );
+    }
+    out
 }

@@ -35,7 +35,10 @@ let attacker;
 let snippet = '';
 before(async () => {
   o = await twoOrigins(
-    { '/snippet.html': () => snippet, '/plain.html': '<p>Top</p><div data-contracts-explorer data-id="p" data-view="region=wales" data-height="700"></div><p id="below">Below</p>' },
+    {
+      '/snippet.html': () => snippet,
+      '/crcs.html': '<div data-contracts-explorer data-id="crcs" data-view="data=tr-crcs&amp;region=wales" data-height="900"></div>',
+      '/plain.html': '<p>Top</p><div data-contracts-explorer data-id="p" data-view="region=wales" data-height="700"></div><p id="below">Below</p>' },
     {
       // A page on the widget's origin that the loader did not frame, posting random messages.
       '/__fuzz.html': ['text/html', '<!doctype html><title>f</title><script src="/__random.js"></script><script src="/__fuzz.js"></script>'],
@@ -119,6 +122,18 @@ test('the loader is small and the embeds open on their preset views', async () =
   assert.equal(Number(await privateFrame.getByTestId('awards').getAttribute('data-value')), summary('sector=private').awards);
   assert.equal(await privateFrame.getByTestId('filter-panel').count(), 0);
   await page.screenshot({ path: join(out, 'embed-demo-1280.png') });
+  await page.close();
+});
+
+test('an embed opens another dataset from its data-view, fetched from the widget\'s own origin', async () => {
+  const page = await host('crcs.html');
+  const w = widget(page, 0);
+  assert.equal(await w.getByTestId('awards').getAttribute('data-value'), '2');
+  assert.equal(await w.getByTestId('contracts').getAttribute('data-value'), '1');
+  assert.equal(await w.getByTestId('total-value').innerText(), 'Not published');
+  assert.ok(o.widget.requests.includes('/data/tr-crcs/dataset.bin'));
+  assert.deepEqual(await cspViolations(w), []);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
