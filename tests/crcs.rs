@@ -176,3 +176,19 @@ fn concentration_by_contracts_held_worked_by_hand() {
     assert_eq!(c.hhi, 1667);
     assert_eq!(c.band.label(), "moderately concentrated");
 }
+
+#[test]
+fn the_sentence_gives_no_worth_where_none_was_published() {
+    let ds = crcs();
+    let today = contracts_explorer::data::Month::parse("2026-12").unwrap();
+    let f = Filters::from_query("area=dyfed-powys", &ds).0;
+    let s = ds.summarise(ds.select(&f));
+    assert_eq!(
+        ds.describe(&f, &s.summary, today),
+        "In Dyfed-Powys, 2 lead providers held 1 contract. They were scheduled to end between February 2019 and June 2021; all those dates have passed."
+    );
+    assert_eq!(
+        ds.currency_note(today),
+        "These are the 24 awards held from February 2015, not today's providers: every scheduled end, the last in June 2021, has passed."
+    );
+}

@@ -86,7 +86,7 @@ impl Dataset {
                 self.awarded.month().label()
             )
         };
-        if t.partial_awards > 0 {
+        if t.partial_awards > 0 && t.valued_awards > 0 {
             s.push_str(" (counting the full value of awards that also cover other areas or dates)");
         }
         // With one sector chosen, its share of the value is all of it, or none.
