@@ -49,7 +49,7 @@ pub enum Basis {
 
 impl Basis {
     pub fn of(ds: &Dataset) -> Basis {
-        if ds.awards.iter().all(|a| a.value.is_some()) {
+        if ds.all_valued() {
             Basis::Value
         } else {
             Basis::Contracts

@@ -425,6 +425,14 @@ pub struct Index {
     pub spanning: Vec<(u32, u16)>,
     /// How many of an award's contracts count: all of them, or one (`ContractRule`).
     pub contract_cap: u32,
+    /// (award, the award whose contract it took over), in award order; empty for most
+    /// datasets, so counting a contract once costs nothing there (`engine::succession`).
+    pub successions: Vec<(u32, u32)>,
+    /// How many awards have a published value: all, some or none decides how the page
+    /// measures them, and it is known here rather than found by a pass on each change.
+    pub valued_awards: usize,
+    /// Whether some award starts later than the dataset (it took over a contract).
+    pub later_starts: bool,
     /// Per contract: its award, its area (`u16::MAX` for a regional lot) and its end month
     /// as an index into `end_months`.
     pub contract_award: Vec<u32>,
@@ -631,6 +639,13 @@ impl Index {
             region_bits: bit_rows(awards.iter().map(|a| a.region), &spanning),
             category_bits: bit_rows(awards.iter().map(|a| a.category), &[]),
             spanning,
+            successions: awards
+                .iter()
+                .enumerate()
+                .filter_map(|(a, x)| Some((a as u32, x.continues? as u32)))
+                .collect(),
+            valued_awards: awards.iter().filter(|a| a.value.is_some()).count(),
+            later_starts: awards.iter().any(|a| a.start.is_some()),
             contract_cap: match rule {
                 ContractRule::PerArea => u32::MAX,
                 ContractRule::PerAward => 1,
@@ -689,6 +704,16 @@ fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone, more: &[(u32, u1
 }
 
 impl Dataset {
+    /// Every award has a published value.
+    pub fn all_valued(&self) -> bool {
+        self.index.valued_awards == self.awards.len()
+    }
+
+    /// No award has a published value.
+    pub fn none_valued(&self) -> bool {
+        self.index.valued_awards == 0
+    }
+
     pub fn region_index(&self, slug: &str) -> Option<usize> {
         self.regions.iter().position(|r| r.slug == slug)
     }

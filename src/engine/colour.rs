@@ -50,9 +50,7 @@ impl MapColour {
     pub fn label(&self, ds: &Dataset) -> String {
         match self {
             // A dataset with no published values can only show where its awards are.
-            MapColour::Value if ds.awards.iter().all(|a| a.value.is_none()) => {
-                "Where there are awards".to_string()
-            }
+            MapColour::Value if ds.none_valued() => "Where there are awards".to_string(),
             MapColour::Value => "Value of the awards".to_string(),
             MapColour::Sector => "Lead providers' sector".to_string(),
             MapColour::Coverage(c) => {

@@ -131,7 +131,7 @@ impl Dataset {
         let passed = ends.iter().filter(|&&m| has_passed(m, today)).count();
         let awards = plural(self.awards.len(), "award", "awards");
         // Awards that took over others' contracts were not all announced on one date.
-        let when = if self.awards.iter().any(|a| a.start.is_some()) {
+        let when = if self.index.later_starts {
             format!("held from {}", self.start.month().label())
         } else {
             format!("announced in {}", self.awarded.month().label())

@@ -78,7 +78,7 @@ impl Dataset {
             ),
         };
         // Awards that took over others' contracts were not all made on one date.
-        let mut s = if self.awards.iter().any(|a| a.start.is_some()) {
+        let mut s = if self.index.later_starts {
             format!("{place}, {who} held {contracts}{kind}{worth}")
         } else {
             format!(

@@ -21,10 +21,10 @@ impl Dataset {
                 .ok()
                 .map(|i| &selection.awards[i])
         };
-        self.awards
+        self.index
+            .successions
             .iter()
-            .enumerate()
-            .filter_map(|(a, award)| Some((find(a)?, find(award.continues?)?)))
+            .filter_map(|&(a, earlier)| Some((find(a as usize)?, find(earlier as usize)?)))
             .collect()
     }
 
