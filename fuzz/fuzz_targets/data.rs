@@ -59,7 +59,10 @@ fn exercise(ds: &Dataset) {
         let _ = ds.award_row(a);
     }
     let _ = ds.export_csv(&awards, &Filters::default(), "");
-    let today = contracts_explorer::data::Month { year: 2026, month: 12 };
+    let today = contracts_explorer::data::Month {
+        year: 2026,
+        month: 12,
+    };
     let summarised = ds.summarise(sel);
     let _ = ds.describe(&Filters::default(), &summarised.summary, today);
     let _ = ds.currency_note(today);
