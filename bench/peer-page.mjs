@@ -32,7 +32,7 @@ export function servePeer({ gzip = false } = {}) {
     '/dc.min.js': ['text/javascript', file('node_modules/dc/dist/dc.min.js')],
     '/dc.min.css': ['text/css', file('node_modules/dc/dist/style/dc.min.css')],
   };
-  for (const name of readdirSync(join(root, 'www/data'))) {
+  for (const name of readdirSync(join(root, 'www/data')).filter((n) => n.endsWith('.csv'))) {
     extra[`/data/${name}`] = ['text/csv', file(`www/data/${name}`)];
   }
   return serve(join(here, 'peer'), { headers: {}, extra, gzip });
