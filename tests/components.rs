@@ -84,7 +84,7 @@ async fn figures_show_exact_values_and_follow_their_totals() {
     });
     let root = container();
     let _mounted = mount_to(root.clone(), move || {
-        view! { <Figures totals=totals.into() area_note=Signal::from(false) /> }
+        view! { <Figures totals=totals.into() /> }
     });
     tick().await;
     assert_eq!(

@@ -64,14 +64,6 @@ impl Basis {
         }
     }
 
-    /// An amount of this measure, exactly: "£1,234,567" or "3 contracts".
-    pub fn exact(self, n: u64) -> String {
-        match self {
-            Basis::Value => pounds(n),
-            Basis::Contracts => count(n as usize, "contract"),
-        }
-    }
-
     /// What the charts' titles call the measure: "Value" or "Contracts".
     pub fn noun(self) -> &'static str {
         match self {

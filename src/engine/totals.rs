@@ -19,7 +19,9 @@ pub struct Totals {
     pub voluntary_awards: usize,
     pub voluntary_contracts: usize,
     pub voluntary_lead_providers: usize,
-    /// Awards counted in full although only some of their contracts are in the set.
+    /// Awards counted in full although only some of their contracts are in the set, or
+    /// whose areas reach beyond the view (a regional lot taken for one area, a CRC taken for
+    /// one of its regions): the page says so whenever there are any.
     pub partial_awards: usize,
 }
 

@@ -31,9 +31,6 @@ fn Figure(
 pub fn Figures(
     /// The totals to show.
     totals: Signal<Totals>,
-    /// Whether a filter can take part of some awards (by area, date or search) or an award
-    /// reaching beyond its region, so values are unsplit.
-    area_note: Signal<bool>,
 ) -> impl IntoView {
     // A count's exact figure for `data-value`, and as read: with thousands separators.
     let count =
@@ -73,7 +70,7 @@ pub fn Figures(
                 })}
             </p>
         </Show>
-        <Show when=move || { area_note.get() && partial() > 0 }>
+        <Show when=move || { partial() > 0 }>
             <p class="value-note" data-testid="unsplit-note">
                 {move || {
                     let n = partial();

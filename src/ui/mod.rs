@@ -117,10 +117,7 @@ impl Datasets {
 
 /// The label of dataset `slug` in the catalogue.
 fn label_of(slug: &str) -> &'static str {
-    embedded::CATALOGUE
-        .iter()
-        .find(|(s, _)| *s == slug)
-        .map_or("", |(_, l)| *l)
+    embedded::position(slug).map_or("", |i| embedded::CATALOGUE[i].1)
 }
 
 /// The root: the explorer over the dataset the link names (the built-in one unless it
@@ -458,7 +455,7 @@ pub fn Explorer(
                             <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
                             <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
                             {embed.shows(Panel::Figures).then(|| view! {
-                                <Figures totals=totals.into() area_note=Signal::derive(move || filters.with(|f| f.selects_within_awards() || !f.regions.is_empty())) />
+                                <Figures totals=totals.into() />
                                 <p class="detail" data-testid="detail">{detail}</p>
                                 {move || selection.with(|s| concentration(&s.summary)).map(|c| view! {
                                     <p class="about" data-testid="concentration" data-value=c.hhi data-basis=c.of.slug()>{c.sentence()}</p>
