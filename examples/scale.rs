@@ -101,12 +101,13 @@ impl Scale {
     }
     /// Per award: 1 when the lead provider is voluntary.
     pub fn voluntary(&self) -> Uint8Array {
+        let voluntary = Sector::Voluntary as u8;
         let v: Vec<u8> = self
             .ds
             .index
-            .voluntary
+            .sector
             .iter()
-            .map(|&b| u8::from(b))
+            .map(|&s| u8::from(s == voluntary))
             .collect();
         Uint8Array::from(&v[..])
     }

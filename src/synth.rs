@@ -104,7 +104,7 @@ pub fn generate(
         }
     }));
     let mut awards_csv =
-        String::from("id,region,category,provider,value,subject_to_contract,cohorts,source,note,start,continues\n");
+        String::from("id,region,category,provider,value,subject_to_contract,cohorts,source,note,start,continues,end,buyer\n");
     let mut areas_csv = String::from("award,area,until\n");
     let source = &real.sources[0].id;
     for id in 1..=awards {
@@ -121,7 +121,7 @@ pub fn generate(
         };
         let _ = writeln!(
             awards_csv,
-            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},,,",
+            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},,,,,",
             real.regions[region].slug,
             real.categories[category].slug,
             if private[provider] {

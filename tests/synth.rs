@@ -72,7 +72,8 @@ fn reference_totals(
     let mut voluntary_providers = BTreeSet::new();
     for (&a, &n) in &per_award {
         let award = &ds.awards[a];
-        let voluntary = ds.providers[award.provider].sector == Sector::Voluntary;
+        let sector = ds.providers[award.provider].sector;
+        let voluntary = sector == Sector::Voluntary;
         t.value += award.value.unwrap_or(0);
         t.valued_awards += usize::from(award.value.is_some());
         providers.insert(award.provider);
@@ -85,6 +86,11 @@ fn reference_totals(
             t.voluntary_value += award.value.unwrap_or(0);
             t.voluntary_awards += 1;
             t.voluntary_contracts += n;
+        }
+        if sector == Sector::Private {
+            t.private_value += award.value.unwrap_or(0);
+            t.private_awards += 1;
+            t.private_contracts += n;
         }
     }
     t.lead_providers = providers.len();
@@ -117,11 +123,36 @@ fn contracts(ds: &Dataset, sel: &Selection) -> Vec<usize> {
         .collect()
 }
 
+/// A synthetic dataset in which every seventh lead provider's sector is not stated, as in
+/// an imported list whose suppliers are not all marked.
+fn with_unstated_sectors(awards: usize, seed: u64) -> Dataset {
+    let real = contracts_explorer::embedded::dataset().unwrap();
+    let mut files = synth::generate(&real, contracts_explorer::embedded::FILES, awards, seed);
+    for (name, text) in &mut files {
+        if name == "providers.csv" {
+            *text = text
+                .lines()
+                .enumerate()
+                .map(|(i, line)| match i % 7 {
+                    6 => line.replace(",voluntary,", ",not-stated,").replace(",private,", ",not-stated,"),
+                    _ => line.to_string(),
+                } + "\n")
+                .collect();
+        }
+    }
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    contracts_explorer::data::load(pairs.as_slice()).unwrap()
+}
+
 #[test]
 fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
     use contracts_explorer::engine::Key;
     use std::collections::BTreeMap;
-    let ds = synth::dataset(3_000, 9).unwrap();
+    let ds = with_unstated_sectors(3_000, 9);
+    assert!(ds.providers.iter().any(|p| p.sector == Sector::NotStated));
     // Awards share their lists of areas and end months, which whole awards are added up by.
     assert!(ds.index.award_areas.patterns() < 300, "area patterns");
     assert!(ds.index.award_ends.patterns() < 100, "end patterns");

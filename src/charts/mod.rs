@@ -27,7 +27,7 @@ pub struct Bar {
     pub key: Key,
     pub label: String,
     /// Value per sector, in `Sector::ALL` order; a bar with no split puts it all first.
-    pub values: [u64; 2],
+    pub values: [u64; 3],
     /// The contracts it counts.
     pub contracts: usize,
     pub note: String,
@@ -73,14 +73,19 @@ impl Basis {
     }
 
     /// A group's amount of this measure, split by sector in `Sector::ALL` order.
-    fn by_sector(self, t: &Totals) -> [u64; 2] {
-        let (all, voluntary) = match self {
-            Basis::Value => (t.value, t.voluntary_value),
-            Basis::Contracts => (t.contracts as u64, t.voluntary_contracts as u64),
+    fn by_sector(self, t: &Totals) -> [u64; 3] {
+        let (all, voluntary, private) = match self {
+            Basis::Value => (t.value, t.voluntary_value, t.private_value),
+            Basis::Contracts => (
+                t.contracts as u64,
+                t.voluntary_contracts as u64,
+                t.private_contracts as u64,
+            ),
         };
         split(&[
             (Sector::Voluntary, voluntary),
-            (Sector::Private, all - voluntary.min(all)),
+            (Sector::Private, private),
+            (Sector::NotStated, all.saturating_sub(voluntary + private)),
         ])
     }
 
@@ -158,8 +163,8 @@ pub fn bar_chart_height(bars: usize, width: u32) -> u32 {
 const ROW: u32 = 28;
 const STACKED_ROW: u32 = 46;
 const PAD: u32 = 6;
-fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 2] {
-    let mut v = [0, 0];
+fn split(groups_by_sector: &[(Sector, u64)]) -> [u64; 3] {
+    let mut v = [0; 3];
     for (s, value) in groups_by_sector {
         v[Sector::ALL.iter().position(|x| x == s).unwrap_or(0)] += value;
     }
@@ -200,7 +205,7 @@ pub fn category_chart(ds: &Dataset, summary: &Summary) -> BarChart {
         .map(|g| Bar {
             key: g.key,
             label: g.key.label(ds),
-            values: [basis.total(&g.totals), 0],
+            values: [basis.total(&g.totals), 0, 0],
             contracts: g.totals.contracts,
             note: basis.note(&g.totals),
         })
@@ -616,21 +621,24 @@ pub fn draw_timeline<DB: DrawingBackend>(
 #[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's, not the command line's
 pub(crate) fn bar_description(bar: &Bar, by_sector: bool, basis: Basis) -> String {
     let contracts = count(bar.contracts, "contract");
-    let split = by_sector && bar.values[0] > 0 && bar.values[1] > 0;
-    match (basis, split) {
-        (Basis::Value, true) => format!(
-            "{}: {} ({} voluntary sector, {} private), {contracts}",
-            bar.label,
-            pounds(bar.total()),
-            pounds(bar.values[0]),
-            pounds(bar.values[1])
-        ),
-        (Basis::Value, false) => format!("{}: {}, {contracts}", bar.label, pounds(bar.total())),
-        (Basis::Contracts, true) => format!(
-            "{}: {contracts} ({} voluntary sector, {} private)",
-            bar.label, bar.values[0], bar.values[1]
-        ),
-        (Basis::Contracts, false) => format!("{}: {contracts}", bar.label),
+    let amount = |v: u64| match basis {
+        Basis::Value => pounds(v),
+        Basis::Contracts => v.to_string(),
+    };
+    let parts: Vec<String> = ["voluntary sector", "private", "sector not stated"]
+        .iter()
+        .zip(bar.values)
+        .filter(|(_, v)| *v > 0)
+        .map(|(part, v)| format!("{} {part}", amount(v)))
+        .collect();
+    let split = if by_sector && parts.len() > 1 {
+        format!(" ({})", parts.join(", "))
+    } else {
+        String::new()
+    };
+    match basis {
+        Basis::Value => format!("{}: {}{split}, {contracts}", bar.label, pounds(bar.total())),
+        Basis::Contracts => format!("{}: {contracts}{split}", bar.label),
     }
 }
 

@@ -17,6 +17,8 @@ pub struct Palette {
     pub grid: RGBColor,
     pub voluntary: RGBColor,
     pub private: RGBColor,
+    /// Lead providers whose sector no source states: a light grey.
+    pub not_stated: RGBColor,
     /// Bars with no sector split: a neutral grey, never a sector's hue, so a view of one
     /// sector's awards is not drawn in the other's colour.
     pub single: RGBColor,
@@ -40,6 +42,7 @@ impl Palette {
         grid: RGBColor(208, 208, 208),
         voluntary: RGBColor(0, 114, 178),
         private: RGBColor(213, 94, 0),
+        not_stated: RGBColor(170, 170, 170),
         single: RGBColor(90, 90, 90),
         bands: [
             RGBColor(198, 219, 239),
@@ -64,6 +67,7 @@ impl Palette {
         grid: RGBColor(74, 74, 74),
         voluntary: RGBColor(86, 180, 233),
         private: RGBColor(230, 159, 0),
+        not_stated: RGBColor(120, 120, 120),
         single: RGBColor(190, 190, 190),
         bands: [
             RGBColor(28, 55, 92),
@@ -103,6 +107,7 @@ impl Palette {
         match s {
             Sector::Voluntary => self.voluntary,
             Sector::Private => self.private,
+            Sector::NotStated => self.not_stated,
         }
     }
 }

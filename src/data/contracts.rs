@@ -6,11 +6,14 @@
 //! adults and those aged 26+), each area counts once per age group. Applied to the
 //! May 2021 announcement this gives Clinks' 110 contracts.
 
-use super::types::{Award, Category, Contract, Month};
+use super::types::{Award, Category, Contract, Date, Month};
 
-/// When a contract is scheduled to end: its area's "until" month if it has one, else its category's scheduled end.
-pub fn scheduled_end(until: Option<Month>, category: &Category) -> Month {
-    until.unwrap_or(category.scheduled_end.month())
+/// When a contract is scheduled to end: its area's "until" month if it has one, else its
+/// award's own end if it has one, else its category's scheduled end.
+pub fn scheduled_end(until: Option<Month>, award: &Award, category: &Category) -> Month {
+    until
+        .or(award.end.map(Date::month))
+        .unwrap_or(category.scheduled_end.month())
 }
 
 /// Every contract of every award, in award order.
@@ -29,7 +32,7 @@ pub(crate) fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec
                     award: index,
                     area: None,
                     cohort,
-                    end: scheduled_end(None, category),
+                    end: scheduled_end(None, award, category),
                 });
             }
             for area in &award.areas {
@@ -37,7 +40,7 @@ pub(crate) fn derive_contracts(awards: &[Award], categories: &[Category]) -> Vec
                     award: index,
                     area: Some(area.area),
                     cohort,
-                    end: scheduled_end(area.until, category),
+                    end: scheduled_end(area.until, award, category),
                 });
             }
         }

@@ -555,7 +555,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         let sector = Sector::from_slug(sector_text).ok_or_else(|| {
             r.error(
                 "sector",
-                format!("{sector_text:?} is not `voluntary` or `private`"),
+                format!("{sector_text:?} is not `voluntary`, `private` or `not-stated`"),
             )
         })?;
         let other_spellings = r.list("other_spellings");
@@ -597,6 +597,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             "note",
             "start",
             "continues",
+            "end",
+            "buyer",
         ],
     )?;
     let mut awards = awards_table.each(|r| {
@@ -648,6 +650,8 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             areas: Vec::new(),
             start: r.optional(|r| r.date("start"), "start")?,
             continues: None,
+            end: r.optional(|r| r.date("end"), "end")?,
+            buyer: r.text("buyer").to_string(),
         })
     })?;
     // `continues` names an earlier award by id, so it is read once every id is known.

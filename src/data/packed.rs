@@ -70,10 +70,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
     w.list(&ds.providers, |w, p| {
         w.text(&p.slug);
         w.text(&p.name);
-        w.uint(match p.sector {
-            Sector::Voluntary => 0,
-            Sector::Private => 1,
-        });
+        w.uint(p.sector.position().into());
         w.list(&p.other_spellings, |w, s| w.text(s));
         w.text(&p.note);
     });
@@ -99,10 +96,13 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
             // 0 for none, else the month as months since year 0, plus one.
             w.uint(x.until.map_or(0, |m| month_number(m) + 1));
         });
-        w.uint(a.start.is_some().into());
-        if let Some(d) = a.start {
-            w.date(d);
+        for date in [a.start, a.end] {
+            w.uint(date.is_some().into());
+            if let Some(d) = date {
+                w.date(d);
+            }
         }
+        w.text(&a.buyer);
     });
     // Which award each took over, after them all: 0 for none, else its index plus one.
     for a in &ds.awards {
@@ -178,7 +178,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     let providers = r.list(|r| Provider {
         slug: r.text(),
         name: r.text(),
-        sector: Sector::ALL[r.index(2)],
+        sector: Sector::ALL[r.index(Sector::ALL.len())],
         other_spellings: r.list(Reader::text),
         note: r.text(),
     });
@@ -202,6 +202,8 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         }),
         start: (r.index(2) == 1).then(|| r.date()),
         continues: None,
+        end: (r.index(2) == 1).then(|| r.date()),
+        buyer: r.text(),
     });
     // Which award each took over: an index checked now that the awards are all read.
     let mut awards = awards;

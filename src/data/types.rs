@@ -127,16 +127,24 @@ pub enum Sector {
     Voluntary,
     /// Private companies.
     Private,
+    /// No source says which (an imported list whose supplier is not marked either way).
+    NotStated,
 }
 
 impl Sector {
-    pub const ALL: [Sector; 2] = [Sector::Voluntary, Sector::Private];
+    pub const ALL: [Sector; 3] = [Sector::Voluntary, Sector::Private, Sector::NotStated];
 
     pub fn slug(self) -> &'static str {
         match self {
             Sector::Voluntary => "voluntary",
             Sector::Private => "private",
+            Sector::NotStated => "not-stated",
         }
+    }
+
+    /// Its position in `Sector::ALL`.
+    pub(crate) fn position(self) -> u8 {
+        self as u8
     }
 
     pub(crate) fn from_slug(s: &str) -> Option<Sector> {
@@ -147,6 +155,7 @@ impl Sector {
         match self {
             Sector::Voluntary => "Voluntary sector",
             Sector::Private => "Private company",
+            Sector::NotStated => "Sector not stated",
         }
     }
 }
@@ -297,6 +306,11 @@ pub struct Award {
     pub start: Option<Date>,
     /// The award (index into `Dataset::awards`) whose contract this one took over.
     pub continues: Option<usize>,
+    /// When this award's contract is scheduled to end, where its own source gives a date
+    /// (an imported list); otherwise its category's scheduled end applies.
+    pub end: Option<Date>,
+    /// Who let the contract (an imported list's buyer); empty where the list does not say.
+    pub buyer: String,
 }
 
 /// How a dataset counts its contracts (`data::contracts`).
@@ -407,11 +421,11 @@ pub struct Index {
     /// Per award: its contracts, a range of `Dataset::contracts` (contracts are in award order).
     pub award_contracts: Vec<std::ops::Range<usize>>,
     /// Per award: value (0 where none is published), whether one is published, lead
-    /// provider, whether that provider is voluntary, region, category.
+    /// provider, its lead provider's sector (a position in `Sector::ALL`), region, category.
     pub value: Vec<u64>,
     pub valued: Vec<bool>,
     pub provider: Vec<u32>,
-    pub voluntary: Vec<bool>,
+    pub sector: Vec<u8>,
     pub region: Vec<u16>,
     pub category: Vec<u16>,
     /// Per region and per category, a row of bits with one for each award in it (award `a`
@@ -630,9 +644,9 @@ impl Index {
             value: awards.iter().map(|a| a.value.unwrap_or(0)).collect(),
             valued: awards.iter().map(|a| a.value.is_some()).collect(),
             provider: awards.iter().map(|a| a.provider as u32).collect(),
-            voluntary: awards
+            sector: awards
                 .iter()
-                .map(|a| providers[a.provider].sector == Sector::Voluntary)
+                .map(|a| providers[a.provider].sector.position())
                 .collect(),
             region: awards.iter().map(|a| a.region as u16).collect(),
             category: awards.iter().map(|a| a.category as u16).collect(),

@@ -166,7 +166,7 @@ impl Dataset {
                 Some(Dim::Region) => acc.by_award(selection, |p| p.region.into()),
                 Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
                 Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
-                Some(Dim::Sector) => acc.by_award(selection, |p| u32::from(!p.voluntary)),
+                Some(Dim::Sector) => acc.by_award(selection, |p| p.sector.into()),
                 Some(Dim::Area) => {
                     let mut regions = along(Dim::Region);
                     let also = regions.as_mut().map(|(_, acc)| acc);
@@ -385,6 +385,9 @@ struct Sums {
     partial_awards: u32,
     voluntary_awards: u32,
     voluntary_contracts: u32,
+    private_value: u64,
+    private_awards: u32,
+    private_contracts: u32,
 }
 
 impl Accumulator {
@@ -501,6 +504,9 @@ impl Accumulator {
         t.voluntary_value += s.voluntary_value;
         t.voluntary_awards += s.voluntary_awards;
         t.voluntary_contracts += counted * s.voluntary_awards;
+        t.private_value += s.private_value;
+        t.private_awards += s.private_awards;
+        t.private_contracts += counted * s.private_awards;
         let row = self.seen.iter_mut().skip(g * self.stride).take(self.stride);
         row.zip(seen).for_each(|(w, b)| *w |= b);
     }
@@ -519,10 +525,14 @@ impl Accumulator {
         t.valued_awards += u32::from(picked.valued);
         t.contracts += counted;
         t.partial_awards += u32::from(m < picked.contracts || picked.beyond);
-        if picked.voluntary {
+        if picked.voluntary() {
             t.voluntary_value += value;
             t.voluntary_awards += 1;
             t.voluntary_contracts += counted;
+        } else if picked.private() {
+            t.private_value += value;
+            t.private_awards += 1;
+            t.private_contracts += counted;
         }
         if !self.by_provider {
             let p = picked.provider as usize;
@@ -570,6 +580,9 @@ impl Accumulator {
                     voluntary_awards: s.voluntary_awards as usize,
                     voluntary_contracts: s.voluntary_contracts as usize,
                     voluntary_lead_providers: voluntary_lead,
+                    private_value: s.private_value,
+                    private_awards: s.private_awards as usize,
+                    private_contracts: s.private_contracts as usize,
                     partial_awards: s.partial_awards as usize,
                 }
             })

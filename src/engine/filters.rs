@@ -113,14 +113,24 @@ pub struct SelectedAward {
     pub provider: u32,
     pub region: u16,
     pub category: u16,
-    /// Whether its lead provider is in the voluntary sector.
-    pub voluntary: bool,
+    /// Its lead provider's sector, a position in `Sector::ALL`.
+    pub sector: u8,
     /// Whether a regional lot of it is selected through one of its areas (by the area
     /// filter or a search), and so covers areas outside the view too.
     pub beyond: bool,
 }
 
 impl SelectedAward {
+    /// Whether its lead provider is in the voluntary sector.
+    pub fn voluntary(&self) -> bool {
+        self.sector == Sector::Voluntary.position()
+    }
+
+    /// Whether its lead provider is a private company.
+    pub fn private(&self) -> bool {
+        self.sector == Sector::Private.position()
+    }
+
     /// Whether all its contracts are selected.
     pub fn is_whole(&self) -> bool {
         self.n == self.contracts
@@ -143,7 +153,7 @@ struct Compiled {
     lot_beyond: Vec<bool>,
     categories: Option<Vec<bool>>,
     providers: Option<Vec<bool>>,
-    /// Indexed by whether an award's lead provider is in the voluntary sector.
+    /// Indexed by an award's lead provider's sector (its position in `Sector::ALL`).
     sectors: Option<Vec<bool>>,
     terms: Vec<String>,
 }
@@ -184,11 +194,8 @@ impl Compiled {
             lot_beyond,
             categories: mask(ds.categories.len(), &f.categories, |s| ds.category_index(s)),
             providers: mask(ds.providers.len(), &f.providers, |s| ds.provider_index(s)),
-            sectors: (!f.sectors.is_empty()).then(|| {
-                [Sector::Private, Sector::Voluntary]
-                    .map(|s| f.sectors.contains(&s))
-                    .to_vec()
-            }),
+            sectors: (!f.sectors.is_empty())
+                .then(|| Sector::ALL.map(|s| f.sectors.contains(&s)).to_vec()),
             terms: fold(&f.search)
                 .split_whitespace()
                 .map(str::to_string)
@@ -223,7 +230,7 @@ fn award_level(ix: &Index, c: &Compiled, f: &Filters) -> Vec<u64> {
         retain_in(&mut keep, &ix.provider, m);
     }
     if let Some(m) = narrowing(&c.sectors) {
-        retain_in(&mut keep, &ix.voluntary, m);
+        retain_in(&mut keep, &ix.sector, m);
     }
     if f.min_value.is_some() || f.max_value.is_some() {
         let (lo, hi) = (f.min_value.unwrap_or(0), f.max_value.unwrap_or(u64::MAX));
@@ -370,7 +377,7 @@ impl Dataset {
                         provider: ix.provider[a],
                         region: ix.region[a],
                         category: ix.category[a],
-                        voluntary: ix.voluntary[a],
+                        sector: ix.sector[a],
                         beyond,
                     });
                 }

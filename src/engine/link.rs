@@ -117,7 +117,7 @@ fn noun(param: &str) -> &'static str {
         "area" => "area",
         "category" => "service category",
         "provider" => "lead provider",
-        "sector" => "sector (use voluntary or private)",
+        "sector" => "sector (use voluntary, private or not-stated)",
         "map" => "map colouring (use value, sector or a service category)",
         "data" => "dataset here",
         _ => "value",

@@ -177,7 +177,7 @@ impl Dataset {
                     None => marks.extend(self.areas_of(award.region).map(|a| (a, None))),
                 }
             }
-            let voluntary = picked.voluntary;
+            let voluntary = picked.voluntary();
             for (i, &(area, until)) in marks.iter().enumerate() {
                 let cover = &mut covers[area];
                 match until {

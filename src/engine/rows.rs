@@ -198,8 +198,8 @@ impl Dataset {
         award
             .areas
             .iter()
-            .map(|x| scheduled_end(x.until, category))
+            .map(|x| scheduled_end(x.until, award, category))
             .max()
-            .unwrap_or(scheduled_end(None, category))
+            .unwrap_or(scheduled_end(None, award, category))
     }
 }

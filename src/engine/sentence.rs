@@ -62,6 +62,11 @@ impl Dataset {
                     "private lead provider",
                     "private lead providers",
                 ),
+                Sector::NotStated => plural(
+                    t.lead_providers,
+                    "lead provider whose sector is not stated",
+                    "lead providers whose sector is not stated",
+                ),
             };
         }
         let verb = if t.lead_providers == 1 { "was" } else { "were" };

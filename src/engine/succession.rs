@@ -48,7 +48,7 @@ impl Dataset {
             Some(Dim::Region) => return one(usize::from(picked.region)),
             Some(Dim::Category) => return one(usize::from(picked.category)),
             Some(Dim::Provider) => return one(picked.provider as usize),
-            Some(Dim::Sector) => return one(usize::from(!picked.voluntary)),
+            Some(Dim::Sector) => return one(usize::from(picked.sector)),
             Some(Dim::Area) => {
                 for c in selection.contracts_of(ix, picked) {
                     match ix.contract_area[c] {
@@ -88,8 +88,12 @@ impl Dataset {
                 };
                 let twice = m.min(n) as usize;
                 t.contracts -= twice.min(t.contracts);
-                if later.voluntary && earlier.voluntary {
-                    t.voluntary_contracts -= twice.min(t.voluntary_contracts);
+                if later.sector == earlier.sector {
+                    if later.voluntary() {
+                        t.voluntary_contracts -= twice.min(t.voluntary_contracts);
+                    } else if later.private() {
+                        t.private_contracts -= twice.min(t.private_contracts);
+                    }
                 }
             }
         }

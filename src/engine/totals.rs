@@ -19,6 +19,11 @@ pub struct Totals {
     pub voluntary_awards: usize,
     pub voluntary_contracts: usize,
     pub voluntary_lead_providers: usize,
+    /// The private companies' part: with the voluntary sector's, all but the awards whose
+    /// lead provider's sector no source states.
+    pub private_value: u64,
+    pub private_awards: usize,
+    pub private_contracts: usize,
     /// Awards counted in full although only some of their contracts are in the set, or
     /// whose areas reach beyond the view (a regional lot taken for one area, a CRC taken for
     /// one of its regions): the page says so whenever there are any.
@@ -52,6 +57,9 @@ impl Totals {
         self.voluntary_awards += other.voluntary_awards;
         self.voluntary_contracts += other.voluntary_contracts;
         self.voluntary_lead_providers += other.voluntary_lead_providers;
+        self.private_value += other.private_value;
+        self.private_awards += other.private_awards;
+        self.private_contracts += other.private_contracts;
         self.partial_awards += other.partial_awards;
     }
 }

@@ -103,6 +103,10 @@ impl Drawing {
                     ("Voluntary sector", true),
                     ("Private", true),
                 ];
+                let unstated = c.bars.iter().any(|b| b.values[2] > 0);
+                if unstated {
+                    head.push(("Sector not stated", true));
+                }
                 if by_value {
                     head.push(("Contracts", true));
                 }
@@ -112,6 +116,9 @@ impl Drawing {
                     .map(|b| {
                         let mut cells =
                             vec![amount(b.total()), amount(b.values[0]), amount(b.values[1])];
+                        if unstated {
+                            cells.push(amount(b.values[2]));
+                        }
                         if by_value {
                             cells.push(b.contracts.to_string());
                         }
@@ -505,6 +512,11 @@ fn ChartPanel(
     };
 
     let legend_view = legend.then(|| {
+        let unstated = state
+            .ds
+            .providers
+            .iter()
+            .any(|p| p.sector == Sector::NotStated);
         let item = move |s: Sector, class: &'static str| {
             view! {
                 <li>
@@ -521,6 +533,7 @@ fn ChartPanel(
             <ul class="legend">
                 {item(Sector::Voluntary, "voluntary")}
                 {item(Sector::Private, "private")}
+                {unstated.then(|| item(Sector::NotStated, "not-stated"))}
             </ul>
         }
     });
