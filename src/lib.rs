@@ -9,6 +9,7 @@ pub mod charts;
 pub mod data;
 pub mod embedded;
 pub mod engine;
+pub mod import;
 pub mod synth;
 #[cfg(feature = "ui")]
 pub mod ui;

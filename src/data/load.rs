@@ -21,6 +21,67 @@ pub const FILES: [&str; 11] = [
     "notes.csv",
 ];
 
+/// Each file's columns, in the order the explorer writes them.
+pub const COLUMNS: [(&str, &[&str]); 11] = [
+    ("dataset.csv", &["key", "value", "source"]),
+    ("sources.csv", &["id", "publisher", "title", "date"]),
+    ("regions.csv", &["slug", "name"]),
+    (
+        "areas.csv",
+        &["slug", "name", "region", "code", "col", "row"],
+    ),
+    ("places.csv", &["place", "area", "source"]),
+    (
+        "categories.csv",
+        &[
+            "slug",
+            "name",
+            "term_months",
+            "value_basis",
+            "scheduled_end",
+            "source",
+            "end_inferred",
+            "search_words",
+        ],
+    ),
+    (
+        "providers.csv",
+        &["slug", "name", "sector", "other_spellings", "note"],
+    ),
+    (
+        "awards.csv",
+        &[
+            "id",
+            "region",
+            "category",
+            "provider",
+            "value",
+            "subject_to_contract",
+            "cohorts",
+            "source",
+            "note",
+            "start",
+            "continues",
+            "end",
+            "buyer",
+        ],
+    ),
+    ("award_areas.csv", &["award", "area", "until"]),
+    (
+        "separately_commissioned.csv",
+        &["region", "category", "commissioner", "note", "source"],
+    ),
+    ("notes.csv", &["date", "kind", "text", "source", "inferred"]),
+];
+
+/// The columns of `file`, one of `FILES`.
+pub fn columns(file: &str) -> &'static [&'static str] {
+    COLUMNS
+        .iter()
+        .find(|(f, _)| *f == file)
+        .map_or(&[], |(_, c)| c)
+}
+
 /// The files every dataset shares (the geography), which a dataset other than the built-in
 /// one takes from the built-in one's folder rather than holding its own.
 pub const SHARED: [&str; 3] = ["regions.csv", "areas.csv", "places.csv"];
@@ -193,12 +254,19 @@ pub(crate) fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// A reader of CSV text's records, the header among them, past any byte-order mark;
+/// rows may have any number of fields (the caller says which count is wrong).
+pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
 /// Reads one file's rows, checking that its header has exactly the expected columns.
-fn rows<'a>(
-    files: &'a (impl Files + ?Sized),
-    file: &'a str,
-    expected: &[&str],
-) -> Result<Table<'a>, DataError> {
+fn rows<'a>(files: &'a (impl Files + ?Sized), file: &'a str) -> Result<Table<'a>, DataError> {
+    let expected = columns(file);
     let whole = |message: String| DataError {
         file: file.to_string(),
         line: 0,
@@ -208,11 +276,7 @@ fn rows<'a>(
     let text = files
         .get(file)
         .ok_or_else(|| whole("the file is missing".into()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text);
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h,
@@ -344,8 +408,8 @@ fn fold_spelling(s: &str) -> String {
 /// Loads and validates a whole dataset.
 pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     // dataset.csv: key, value, source
-    let meta = rows(files, "dataset.csv", &["key", "value", "source"])?;
-    let sources_table = rows(files, "sources.csv", &["id", "publisher", "title", "date"])?;
+    let meta = rows(files, "dataset.csv")?;
+    let sources_table = rows(files, "sources.csv")?;
     let mut source_ix = HashMap::new();
     let sources = sources_table.each(|r| {
         let id = r.slug("id")?;
@@ -432,7 +496,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let start = start.ok_or_else(|| missing_key("start"))?;
 
     let mut region_ix = HashMap::new();
-    let regions = rows(files, "regions.csv", &["slug", "name"])?.each(|r| {
+    let regions = rows(files, "regions.csv")?.each(|r| {
         let slug = r.slug("slug")?;
         index_of(r, "slug", &slug, &mut region_ix)?;
         Ok(Region {
@@ -444,11 +508,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let mut area_ix = HashMap::new();
     let mut tiles: HashMap<(u8, u8), String> = HashMap::new();
     let mut codes = HashSet::new();
-    let areas_table = rows(
-        files,
-        "areas.csv",
-        &["slug", "name", "region", "code", "col", "row"],
-    )?;
+    let areas_table = rows(files, "areas.csv")?;
     let mut areas = areas_table.each(|r| {
         let slug = r.slug("slug")?;
         index_of(r, "slug", &slug, &mut area_ix)?;
@@ -483,7 +543,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         })
     })?;
     let mut place_ix = HashMap::new();
-    rows(files, "places.csv", &["place", "area", "source"])?.each(|r| {
+    rows(files, "places.csv")?.each(|r| {
         let place = r.required("place")?.to_string();
         index_of(r, "place", &place, &mut place_ix)?;
         let area = r.lookup("area", &area_ix, "area")?;
@@ -493,21 +553,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     })?;
 
     let mut category_ix = HashMap::new();
-    let categories = rows(
-        files,
-        "categories.csv",
-        &[
-            "slug",
-            "name",
-            "term_months",
-            "value_basis",
-            "scheduled_end",
-            "source",
-            "end_inferred",
-            "search_words",
-        ],
-    )?
-    .each(|r| {
+    let categories = rows(files, "categories.csv")?.each(|r| {
         let slug = r.slug("slug")?;
         index_of(r, "slug", &slug, &mut category_ix)?;
         let term = r.required("term_months")?;
@@ -541,12 +587,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
 
     let mut provider_ix = HashMap::new();
     let mut spelling_ix: HashMap<String, usize> = HashMap::new();
-    let providers = rows(
-        files,
-        "providers.csv",
-        &["slug", "name", "sector", "other_spellings", "note"],
-    )?
-    .each(|r| {
+    let providers = rows(files, "providers.csv")?.each(|r| {
         let slug = r.slug("slug")?;
         let index = provider_ix.len();
         index_of(r, "slug", &slug, &mut provider_ix)?;
@@ -582,25 +623,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     })?;
 
     let mut award_ix: HashMap<u32, usize> = HashMap::new();
-    let awards_table = rows(
-        files,
-        "awards.csv",
-        &[
-            "id",
-            "region",
-            "category",
-            "provider",
-            "value",
-            "subject_to_contract",
-            "cohorts",
-            "source",
-            "note",
-            "start",
-            "continues",
-            "end",
-            "buyer",
-        ],
-    )?;
+    let awards_table = rows(files, "awards.csv")?;
     let mut awards = awards_table.each(|r| {
         let id_text = r.required("id")?;
         let id = id_text
@@ -675,7 +698,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         }
     })?;
 
-    rows(files, "award_areas.csv", &["award", "area", "until"])?.each(|r| {
+    rows(files, "award_areas.csv")?.each(|r| {
         let award_text = r.required("award")?;
         let award = award_text
             .parse::<u32>()
@@ -725,12 +748,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         Ok(())
     })?;
 
-    let separate = rows(
-        files,
-        "separately_commissioned.csv",
-        &["region", "category", "commissioner", "note", "source"],
-    )?
-    .each(|r| {
+    let separate = rows(files, "separately_commissioned.csv")?.each(|r| {
         let category = if r.text("category").is_empty() {
             None
         } else {
@@ -745,12 +763,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         })
     })?;
 
-    let notes = rows(
-        files,
-        "notes.csv",
-        &["date", "kind", "text", "source", "inferred"],
-    )?
-    .each(|r| {
+    let notes = rows(files, "notes.csv")?.each(|r| {
         let date_text = r.required("date")?;
         let kind_text = r.required("kind")?;
         Ok(Note {

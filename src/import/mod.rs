@@ -1,0 +1,222 @@
+//! Opening anyone's list of contract awards: a spreadsheet saved as CSV, the explorer's own
+//! CSV tables, or OCDS JSON (a release or record package, or JSON Lines), read into a
+//! dataset the whole explorer works on, with a report of what was and was not read.
+//!
+//! This module uses neither Leptos nor web-sys: the command line and the page's import
+//! worker share it, and the default page never loads it.
+
+mod cells;
+mod geography;
+pub(crate) mod json;
+pub mod list;
+mod ocds;
+mod sheet;
+mod tables;
+
+use std::collections::HashMap;
+
+use crate::data::load::SHARED;
+use crate::data::{self, Dataset, Date, FILES};
+use geography::Geography;
+pub use list::{Entry, Problem, Report};
+
+/// A list made into a dataset: the dataset, its tables (as `contracts import` writes them),
+/// and a report per file read.
+pub struct Imported {
+    pub dataset: Dataset,
+    pub tables: Vec<(String, String)>,
+    pub reports: Vec<Report>,
+}
+
+/// The file name without its folders.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// A file's text, or where it stops being UTF-8.
+fn utf8(name: &str, bytes: &[u8]) -> Result<String, Problem> {
+    let decoded = data::load::decode(name, bytes.to_vec());
+    decoded.map_err(|e| Problem {
+        file: name.to_string(),
+        line: e.line,
+        column: e.column.map(|c| c as u64),
+        path: String::new(),
+        message: e.message,
+    })
+}
+
+/// Whether a text is JSON rather than CSV: its first character opens an object or array.
+fn is_json(text: &str) -> bool {
+    matches!(
+        text.trim_start_matches('\u{feff}')
+            .trim_start()
+            .as_bytes()
+            .first(),
+        Some(b'{' | b'[')
+    )
+}
+
+/// Reads OCDS: JSON Lines (one document per line) where the first line is a whole document
+/// by itself, else one document (pretty-printed).
+fn read_ocds(name: &str, text: &str, geo: &Geography) -> Result<(Vec<Entry>, Report), Problem> {
+    let mut reader = ocds::Ocds::new(name, geo);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let one_line = json::Parser::new(first, 1)
+        .next_value()
+        .is_some_and(|v| v.is_ok());
+    let syntax = |e: json::SyntaxError| Problem {
+        file: name.to_string(),
+        line: e.line.into(),
+        column: Some(e.column.into()),
+        path: String::new(),
+        message: e.message,
+    };
+    if one_line {
+        for (i, line) in text.lines().enumerate() {
+            let mut p = json::Parser::new(line, i as u32 + 1);
+            match p.next_value() {
+                None => {}
+                Some(Ok(doc)) => {
+                    reader.add_document(&doc, "");
+                    if let Some(extra) = p.next_value() {
+                        let at = extra.map_or_else(|e| (e.line, e.column), |v| (v.line, v.column));
+                        reader.report.problems.push(Problem {
+                            file: name.to_string(),
+                            line: at.0.into(),
+                            column: Some(at.1.into()),
+                            path: String::new(),
+                            message: "more than one JSON value on a line of JSON Lines: the rest of the line was skipped".into(),
+                        });
+                    }
+                }
+                Some(Err(e)) => reader.report.problems.push(syntax(e)),
+            }
+        }
+        if reader.report.format.starts_with("OCDS") || reader.report.read > 1 {
+            reader.report.format = "OCDS JSON Lines".into();
+        }
+    } else {
+        let mut p = json::Parser::new(text, 1);
+        let doc = p.next_value().ok_or_else(|| {
+            syntax(json::SyntaxError {
+                line: 1,
+                column: 1,
+                message: "the file is empty".into(),
+            })
+        })?;
+        reader.add_document(&doc.map_err(syntax)?, "");
+        if let Some(extra) = p.next_value() {
+            let e = match extra {
+                Ok(v) => json::SyntaxError {
+                    line: v.line,
+                    column: v.column,
+                    message: "more JSON after the end of the document".into(),
+                },
+                Err(e) => e,
+            };
+            return Err(syntax(e));
+        }
+    }
+    Ok(reader.finish())
+}
+
+/// Reads `files` (name and bytes each) as one list. The explorer's own tables are read as
+/// they are (any of `data::FILES` not given comes from the built-in dataset's geography);
+/// anything else is a list of awards, one file or several. `today` dates a list that gives
+/// no date of its own.
+pub fn import(files: &[(String, Vec<u8>)], today: Date) -> Result<Imported, Problem> {
+    let geo_ds =
+        crate::embedded::dataset().map_err(|e| tables::refused("the built-in data", &e))?;
+    let geography: Vec<(&str, &str)> = SHARED
+        .iter()
+        .filter_map(|n| Some((*n, data::Files::get(crate::embedded::FILES, n)?)))
+        .collect();
+    let first = files.first().map_or("list", |(n, _)| n.as_str());
+    if files.iter().any(|(n, _)| FILES.contains(&base_name(n))) {
+        let mut texts: HashMap<String, String> = HashMap::new();
+        for (n, bytes) in files {
+            texts.insert(base_name(n).to_string(), utf8(n, bytes)?);
+        }
+        for (n, t) in &geography {
+            texts.entry(n.to_string()).or_insert_with(|| t.to_string());
+        }
+        let dataset = data::load(&texts).map_err(|e| Problem {
+            file: e.file.clone(),
+            line: e.line,
+            column: e.column.map(|c| c as u64),
+            path: String::new(),
+            message: e.message.clone(),
+        })?;
+        let report = Report {
+            file: first.to_string(),
+            format: "the explorer's own tables".into(),
+            read: dataset.awards.len(),
+            awards: dataset.awards.len(),
+            without_value: dataset.awards.iter().filter(|a| a.value.is_none()).count(),
+            ..Report::default()
+        };
+        let mut tables: Vec<(String, String)> = texts.into_iter().collect();
+        tables.sort();
+        return Ok(Imported {
+            dataset,
+            tables,
+            reports: vec![report],
+        });
+    }
+    let geo = Geography { ds: &geo_ds };
+    let mut entries = Vec::new();
+    let mut reports = Vec::new();
+    for (name, bytes) in files {
+        let text = utf8(name, bytes)?;
+        let (mut read, mut report) = if is_json(&text) {
+            read_ocds(name, &text, &geo)?
+        } else {
+            sheet::read(name, &text, &geo)?
+        };
+        report.awards = read.len();
+        report.without_value = read
+            .iter()
+            .filter(|e| e.value.is_none() && e.other_currency.is_none())
+            .count();
+        report.rounded = read.iter().filter(|e| e.rounded).count();
+        for e in &read {
+            if let Some(c) = &e.other_currency {
+                *report.other_currency.entry(c.clone()).or_default() += 1;
+            }
+        }
+        report.unplaced = read
+            .iter()
+            .filter(|e| e.region.is_none() && e.areas.is_empty())
+            .count();
+        entries.append(&mut read);
+        reports.push(report);
+    }
+    if entries.is_empty() {
+        // The first thing that could not be read says why, where there is one.
+        if let Some(p) = reports.iter().find_map(|r| r.problems.first()) {
+            return Err(p.clone());
+        }
+        return Err(Problem {
+            file: first.to_string(),
+            line: 0,
+            column: None,
+            path: String::new(),
+            message: match reports.first() {
+                Some(r) => format!("no award could be read: {}", r.sentence()),
+                None => "no file was given".into(),
+            },
+        });
+    }
+    let tables = tables::tables(first, &entries, &mut reports, &geo_ds, &geography, today);
+    let pairs: Vec<(&str, &str)> = tables
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let dataset = data::load(pairs.as_slice()).map_err(|e| tables::refused(first, &e))?;
+    Ok(Imported {
+        dataset,
+        tables,
+        reports,
+    })
+}
