@@ -16,6 +16,25 @@ const stopped = (error) => {
   return true;
 };
 addEventListener('error', (e) => stopped(e.error));
+// "Open your own list": the code that reads a list loads only when one is first opened.
+const openList = (file) => {
+  if (file && glue) import('./open-list.js').then((m) => m.open(file, glue));
+};
+document.addEventListener('change', (e) => {
+  if (!e.target.matches?.('[data-testid="open-file"]')) return;
+  const file = e.target.files?.[0];
+  e.target.value = ''; // so choosing the same file again (after a cancel) opens it again
+  openList(file);
+});
+addEventListener('dragover', (e) => {
+  if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+});
+addEventListener('drop', (e) => {
+  const file = e.dataTransfer?.files[0];
+  if (!file) return;
+  e.preventDefault();
+  openList(file);
+});
 addEventListener('unhandledrejection', (e) => stopped(e.reason));
 try {
   const js = name('js');

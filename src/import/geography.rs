@@ -5,8 +5,9 @@ use crate::data::fold::fold;
 use crate::data::Dataset;
 
 /// The explorer's regions and areas (the built-in dataset's geography).
-pub(crate) struct Geography<'a> {
-    pub ds: &'a Dataset,
+#[derive(Clone, Copy)]
+pub(crate) struct Geography {
+    pub ds: &'static Dataset,
 }
 
 /// A name folded for matching: case, apostrophes, `&` and spacing do not count.
@@ -14,7 +15,7 @@ fn key(name: &str) -> String {
     fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-impl Geography<'_> {
+impl Geography {
     /// The region named `name` (its name or slug, in any case).
     pub fn region(&self, name: &str) -> Option<usize> {
         let k = key(name);

@@ -14,6 +14,7 @@ mod sheet;
 mod tables;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::data::load::SHARED;
 use crate::data::{self, Dataset, Date, FILES};
@@ -56,67 +57,131 @@ fn is_json(text: &str) -> bool {
     )
 }
 
-/// Reads OCDS: JSON Lines (one document per line) where the first line is a whole document
-/// by itself, else one document (pretty-printed).
-fn read_ocds(name: &str, text: &str, geo: &Geography) -> Result<(Vec<Entry>, Report), Problem> {
-    let mut reader = ocds::Ocds::new(name, geo);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let one_line = json::Parser::new(first, 1)
-        .next_value()
-        .is_some_and(|v| v.is_ok());
-    let syntax = |e: json::SyntaxError| Problem {
+/// The built-in dataset, whose geography every list is placed on: read once.
+fn geography() -> Result<Geography, Problem> {
+    static BUILT_IN: OnceLock<Result<Dataset, data::DataError>> = OnceLock::new();
+    match BUILT_IN.get_or_init(crate::embedded::dataset) {
+        Ok(ds) => Ok(Geography { ds }),
+        Err(e) => Err(tables::refused("the built-in data", e)),
+    }
+}
+
+/// A problem with the JSON itself, where it is.
+fn syntax(name: &str, e: json::SyntaxError) -> Problem {
+    Problem {
         file: name.to_string(),
         line: e.line.into(),
         column: Some(e.column.into()),
         path: String::new(),
         message: e.message,
-    };
-    if one_line {
-        for (i, line) in text.lines().enumerate() {
-            let mut p = json::Parser::new(line, i as u32 + 1);
-            match p.next_value() {
-                None => {}
-                Some(Ok(doc)) => {
-                    reader.add_document(&doc, "");
-                    if let Some(extra) = p.next_value() {
-                        let at = extra.map_or_else(|e| (e.line, e.column), |v| (v.line, v.column));
-                        reader.report.problems.push(Problem {
-                            file: name.to_string(),
-                            line: at.0.into(),
-                            column: Some(at.1.into()),
-                            path: String::new(),
-                            message: "more than one JSON value on a line of JSON Lines: the rest of the line was skipped".into(),
-                        });
-                    }
-                }
-                Some(Err(e)) => reader.report.problems.push(syntax(e)),
-            }
-        }
-        if reader.report.format.starts_with("OCDS") || reader.report.read > 1 {
-            reader.report.format = "OCDS JSON Lines".into();
-        }
-    } else {
-        let mut p = json::Parser::new(text, 1);
-        let doc = p.next_value().ok_or_else(|| {
-            syntax(json::SyntaxError {
-                line: 1,
+    }
+}
+
+/// Whether `first_line` (a file's first line that is not blank) is a whole JSON document
+/// by itself: then the file is read as JSON Lines, a line at a time.
+pub fn is_json_lines(first_line: &str) -> bool {
+    json::Parser::new(first_line, 1)
+        .next_value()
+        .is_some_and(|v| v.is_ok())
+}
+
+/// OCDS JSON Lines read a line at a time, so a file of any size is never held whole: each
+/// line is parsed, its releases' awards kept, and the line's text dropped.
+pub struct Lines {
+    name: String,
+    ocds: ocds::Ocds,
+    line: u32,
+}
+
+impl Lines {
+    pub fn new(name: &str) -> Result<Lines, Problem> {
+        Ok(Lines {
+            name: name.to_string(),
+            ocds: ocds::Ocds::new(name, geography()?),
+            line: 0,
+        })
+    }
+
+    /// Reads the next line (its bytes, without the line break).
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.line += 1;
+        let text = std::str::from_utf8(bytes).map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+        let Ok(text) = text else {
+            let message = "the text is not valid UTF-8 (save the file as UTF-8)";
+            let e = json::SyntaxError {
+                line: self.line,
                 column: 1,
-                message: "the file is empty".into(),
-            })
-        })?;
-        reader.add_document(&doc.map_err(syntax)?, "");
-        if let Some(extra) = p.next_value() {
-            let e = match extra {
-                Ok(v) => json::SyntaxError {
-                    line: v.line,
-                    column: v.column,
-                    message: "more JSON after the end of the document".into(),
-                },
-                Err(e) => e,
+                message: message.into(),
             };
-            return Err(syntax(e));
+            self.ocds.report.problems.push(syntax(&self.name, e));
+            return;
+        };
+        let mut p = json::Parser::new(text, self.line);
+        match p.next_value() {
+            None => {}
+            Some(Ok(doc)) => {
+                self.ocds.add_document(&doc, "");
+                if let Some(extra) = p.next_value() {
+                    let (line, column) =
+                        extra.map_or_else(|e| (e.line, e.column), |v| (v.line, v.column));
+                    let message = "more than one JSON value on a line of JSON Lines: the rest of the line was skipped";
+                    let e = json::SyntaxError {
+                        line,
+                        column,
+                        message: message.into(),
+                    };
+                    self.ocds.report.problems.push(syntax(&self.name, e));
+                }
+            }
+            Some(Err(e)) => self.ocds.report.problems.push(syntax(&self.name, e)),
         }
+    }
+
+    /// The awards read, and the report.
+    fn finish(self) -> (Vec<Entry>, Report) {
+        let (entries, mut report) = self.ocds.finish();
+        report.format = "OCDS JSON Lines".into();
+        (entries, report)
+    }
+
+    /// The list read, made into a dataset.
+    pub fn import(self, today: Date) -> Result<Imported, Problem> {
+        let name = self.name.clone();
+        assemble(&name, vec![self.finish()], today)
+    }
+}
+
+/// Reads OCDS: JSON Lines where the first line is a whole document by itself, else one
+/// document (pretty-printed).
+fn read_ocds(name: &str, text: &str, geo: Geography) -> Result<(Vec<Entry>, Report), Problem> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if is_json_lines(first) {
+        let mut lines = Lines::new(name)?;
+        for line in text.lines() {
+            lines.push(line.as_bytes());
+        }
+        return Ok(lines.finish());
+    }
+    let mut reader = ocds::Ocds::new(name, geo);
+    let mut p = json::Parser::new(text, 1);
+    let empty = json::SyntaxError {
+        line: 1,
+        column: 1,
+        message: "the file is empty".into(),
+    };
+    let doc = p.next_value().ok_or_else(|| syntax(name, empty))?;
+    reader.add_document(&doc.map_err(|e| syntax(name, e))?, "");
+    if let Some(extra) = p.next_value() {
+        let e = match extra {
+            Ok(v) => json::SyntaxError {
+                line: v.line,
+                column: v.column,
+                message: "more JSON after the end of the document".into(),
+            },
+            Err(e) => e,
+        };
+        return Err(syntax(name, e));
     }
     Ok(reader.finish())
 }
@@ -126,19 +191,14 @@ fn read_ocds(name: &str, text: &str, geo: &Geography) -> Result<(Vec<Entry>, Rep
 /// anything else is a list of awards, one file or several. `today` dates a list that gives
 /// no date of its own.
 pub fn import(files: &[(String, Vec<u8>)], today: Date) -> Result<Imported, Problem> {
-    let geo_ds =
-        crate::embedded::dataset().map_err(|e| tables::refused("the built-in data", &e))?;
-    let geography: Vec<(&str, &str)> = SHARED
-        .iter()
-        .filter_map(|n| Some((*n, data::Files::get(crate::embedded::FILES, n)?)))
-        .collect();
+    let geo = geography()?;
     let first = files.first().map_or("list", |(n, _)| n.as_str());
     if files.iter().any(|(n, _)| FILES.contains(&base_name(n))) {
         let mut texts: HashMap<String, String> = HashMap::new();
         for (n, bytes) in files {
             texts.insert(base_name(n).to_string(), utf8(n, bytes)?);
         }
-        for (n, t) in &geography {
+        for (n, t) in shared_files() {
             texts.entry(n.to_string()).or_insert_with(|| t.to_string());
         }
         let dataset = data::load(&texts).map_err(|e| Problem {
@@ -164,32 +224,52 @@ pub fn import(files: &[(String, Vec<u8>)], today: Date) -> Result<Imported, Prob
             reports: vec![report],
         });
     }
-    let geo = Geography { ds: &geo_ds };
-    let mut entries = Vec::new();
-    let mut reports = Vec::new();
+    let mut read = Vec::new();
     for (name, bytes) in files {
         let text = utf8(name, bytes)?;
-        let (mut read, mut report) = if is_json(&text) {
-            read_ocds(name, &text, &geo)?
+        read.push(if is_json(&text) {
+            read_ocds(name, &text, geo)?
         } else {
-            sheet::read(name, &text, &geo)?
-        };
-        report.awards = read.len();
-        report.without_value = read
+            sheet::read(name, &text, geo)?
+        });
+    }
+    assemble(first, read, today)
+}
+
+/// The built-in dataset's geography files (`data::SHARED`), by name and text.
+fn shared_files() -> Vec<(&'static str, &'static str)> {
+    SHARED
+        .iter()
+        .filter_map(|n| Some((*n, data::Files::get(crate::embedded::FILES, n)?)))
+        .collect()
+}
+
+/// The lists read from each file, made into one dataset; `first` names it.
+fn assemble(
+    first: &str,
+    read: Vec<(Vec<Entry>, Report)>,
+    today: Date,
+) -> Result<Imported, Problem> {
+    let geo = geography()?;
+    let mut entries = Vec::new();
+    let mut reports = Vec::new();
+    for (mut list, mut report) in read {
+        report.awards = list.len();
+        report.without_value = list
             .iter()
             .filter(|e| e.value.is_none() && e.other_currency.is_none())
             .count();
-        report.rounded = read.iter().filter(|e| e.rounded).count();
-        for e in &read {
+        report.rounded = list.iter().filter(|e| e.rounded).count();
+        for e in &list {
             if let Some(c) = &e.other_currency {
                 *report.other_currency.entry(c.clone()).or_default() += 1;
             }
         }
-        report.unplaced = read
+        report.unplaced = list
             .iter()
             .filter(|e| e.region.is_none() && e.areas.is_empty())
             .count();
-        entries.append(&mut read);
+        entries.append(&mut list);
         reports.push(report);
     }
     if entries.is_empty() {
@@ -208,7 +288,14 @@ pub fn import(files: &[(String, Vec<u8>)], today: Date) -> Result<Imported, Prob
             },
         });
     }
-    let tables = tables::tables(first, &entries, &mut reports, &geo_ds, &geography, today);
+    let tables = tables::tables(
+        first,
+        &entries,
+        &mut reports,
+        geo.ds,
+        &shared_files(),
+        today,
+    );
     let pairs: Vec<(&str, &str)> = tables
         .iter()
         .map(|(n, t)| (n.as_str(), t.as_str()))

@@ -19,9 +19,9 @@ struct Held {
 }
 
 /// Releases read so far, and the awards they give.
-pub(crate) struct Ocds<'g> {
+pub(crate) struct Ocds {
     file: String,
-    geo: &'g Geography<'g>,
+    geo: Geography,
     held: BTreeMap<(String, String), Held>,
     ocids: HashSet<String>,
     /// Per release: how many awards it gave, and how many no later release replaced.
@@ -66,8 +66,8 @@ fn id(v: Option<&Value>) -> Option<String> {
     }
 }
 
-impl<'g> Ocds<'g> {
-    pub fn new(file: &str, geo: &'g Geography<'g>) -> Ocds<'g> {
+impl Ocds {
+    pub fn new(file: &str, geo: Geography) -> Ocds {
         Ocds {
             file: file.to_string(),
             geo,

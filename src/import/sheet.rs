@@ -120,7 +120,7 @@ fn sector(text: &str) -> Result<Option<Sector>, ()> {
 pub(crate) fn read(
     file: &str,
     text: &str,
-    geo: &Geography,
+    geo: Geography,
 ) -> Result<(Vec<Entry>, Report), Problem> {
     let whole = |line: u64, column: Option<u64>, message: String| Problem {
         file: file.to_string(),

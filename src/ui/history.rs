@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::data::Month;
 use crate::engine::history::{history, History};
 use crate::engine::schedule::has_passed;
+use crate::engine::text::escape_html;
 use crate::ui::{Datasets, State};
 
 /// Height of one row of the timeline, and the room for the axis, in its own units.
@@ -67,22 +68,6 @@ pub fn AreaHistory() -> impl IntoView {
     })
 }
 
-/// `text` with the characters HTML gives meaning to escaped, for text and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The timeline (a picture, described by the table after it), the table and what comes
 /// next, as HTML. Written as text rather than as Leptos views: it is drawn once and never
 /// changes, and as views it added 12 KB to the page.
@@ -115,7 +100,7 @@ fn history_html(h: &History, today: Month) -> String {
             out,
             "<svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" class=\"held d{}\"/></svg>{}",
             i % 2,
-            escape(label)
+            escape_html(label)
         );
     }
     let _ = write!(
@@ -131,8 +116,8 @@ fn history_html(h: &History, today: Month) -> String {
             "<text x=\"{}\" y=\"{}\" class=\"label\">{} · {}</text><rect x=\"{x0}\" y=\"{}\" width=\"{}\" height=\"{}\" class=\"held d{}\"/>",
             LABELS - 6,
             y + ROW - 7,
-            escape(&held.provider),
-            escape(&held.category),
+            escape_html(&held.provider),
+            escape_html(&held.category),
             y + 4,
             x1 - x0,
             ROW - 8,
@@ -168,7 +153,7 @@ fn history_html(h: &History, today: Month) -> String {
             axis - 4
         );
     }
-    let area = escape(&h.area);
+    let area = escape_html(&h.area);
     let _ = write!(
         out,
         "</svg><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"The history of {area}: table\"><table class=\"chart-table\"><caption>Who held {area}'s contracts</caption><thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Lead provider</th><th scope=\"col\">Service</th><th scope=\"col\">From</th><th scope=\"col\">Scheduled end</th></tr></thead><tbody>"
@@ -184,9 +169,9 @@ fn history_html(h: &History, today: Month) -> String {
         let _ = write!(
             out,
             "<tr><td>{}</td><td>{}</td><td>{}{whole}</td><td>{}</td><td>{}{inferred}{passed}</td></tr>",
-            escape(&held.label),
-            escape(&held.provider),
-            escape(&held.category),
+            escape_html(&held.label),
+            escape_html(&held.provider),
+            escape_html(&held.category),
             held.start.label(),
             held.end.label()
         );
@@ -197,8 +182,8 @@ fn history_html(h: &History, today: Month) -> String {
             out,
             "<p class=\"about\">Next, {}: {} Source: {}.</p>",
             n.date.label(),
-            escape(&n.text),
-            escape(&n.source)
+            escape_html(&n.text),
+            escape_html(&n.source)
         );
     }
     out

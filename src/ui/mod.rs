@@ -12,6 +12,7 @@ mod figures;
 mod filters;
 mod history;
 mod map;
+mod own_list;
 mod table;
 
 use std::sync::Arc;
@@ -42,6 +43,9 @@ pub struct Datasets {
     failed: RwSignal<Option<String>>,
     /// The datasets fetched or being fetched, so none is asked for twice.
     asked: StoredValue<Vec<&'static str>>,
+    /// The view the next dataset shown opens on, where the page chose it (the address bar
+    /// has it only after the next frame: `browser::write_query`).
+    next_query: StoredValue<Option<String>>,
 }
 
 impl Datasets {
@@ -58,6 +62,22 @@ impl Datasets {
         Memo::new(move |_| datasets.shown().map(|d| d.slug.as_str()))
     }
 
+    /// Shows dataset `slug` at the view `query` (which has it as its `data=`), recording it
+    /// in the address bar as a new history entry.
+    fn go(&self, slug: &'static str, query: String) {
+        browser::write_query(&query, true);
+        self.next_query.set_value(Some(query));
+        self.show(slug);
+    }
+
+    /// The view to open the dataset shown on: the one the page chose, else the address bar's.
+    fn take_query(&self) -> String {
+        self.next_query
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(browser::query)
+    }
+
     /// Shows dataset `slug`, fetching it first if it has not been read.
     pub fn show(&self, slug: &'static str) {
         self.failed.set(None);
@@ -65,14 +85,56 @@ impl Datasets {
         self.fetch(slug);
     }
 
+    /// Shows a dataset read from the visitor's own file, under a slug no other dataset has
+    /// (its own, or that with a number after it), and returns the slug.
+    pub fn open(&self, mut ds: Dataset) -> &'static str {
+        let base = ds.slug.clone();
+        let mut n = 1;
+        while self.slug_of(&ds.slug).is_some() {
+            n += 1;
+            ds.slug = format!("{base}-{n}");
+        }
+        let ds: &'static Dataset = Box::leak(Box::new(ds));
+        self.loaded.update(|l| l.push(ds));
+        let slug = ds.slug.as_str();
+        self.go(
+            slug,
+            link::query(slug, &Filters::default(), &MapColour::default()),
+        );
+        browser::focus_later("#own-list".to_string());
+        slug
+    }
+
+    /// The dataset of slug `s`: one of the catalogue's, or one read from a file.
+    fn slug_of(&self, s: &str) -> Option<&'static str> {
+        match embedded::position(s) {
+            Some(i) => Some(embedded::CATALOGUE[i].0),
+            None => self
+                .loaded
+                .with_untracked(|l| l.iter().find(|d| d.slug == s).map(|d| d.slug.as_str())),
+        }
+    }
+
+    /// The dataset a link opens: the one its `data=` names, if the page has it (a file read
+    /// on this page among them), else the built-in one.
+    fn wanted(&self, query: &str) -> &'static str {
+        link::dataset_slug(query)
+            .and_then(|s| self.slug_of(&s))
+            .unwrap_or_else(|| link::dataset_of(query))
+    }
+
     /// Every dataset of the catalogue read so far; `fetch_all` asks for the rest.
     pub fn all(&self) -> Vec<&'static Dataset> {
-        self.loaded.get()
+        self.loaded
+            .get()
+            .into_iter()
+            .filter(|d| embedded::position(&d.slug).is_some())
+            .collect()
     }
 
     /// Whether every dataset of the catalogue has been read.
     pub fn complete(&self) -> bool {
-        self.loaded.with(|l| l.len()) == embedded::CATALOGUE.len()
+        self.all().len() == embedded::CATALOGUE.len()
     }
 
     /// Fetches every dataset not yet read, without showing it.
@@ -143,12 +205,16 @@ pub fn App() -> impl IntoView {
                 loaded: RwSignal::new(vec![ds]),
                 failed: RwSignal::new(None),
                 asked: StoredValue::new(vec![embedded::default_slug()]),
+                next_query: StoredValue::new(None),
             };
             datasets.show(wanted);
             provide_context(datasets);
+            let opened = RwSignal::new(None::<own_list::Opened>);
+            own_list::receive(datasets, opened);
+            provide_context(opened);
             // Back or forward across a change of dataset.
             let back = window_event_listener(leptos::ev::popstate, move |_| {
-                let slug = link::dataset_of(&browser::query());
+                let slug = datasets.wanted(&browser::query());
                 if slug != datasets.current.get_untracked() {
                     datasets.show(slug);
                 }
@@ -163,7 +229,7 @@ pub fn App() -> impl IntoView {
             };
             let shown = datasets.shown_slug();
             (move || match shown.get().and_then(|_| untrack(|| datasets.shown())) {
-                Some(ds) => view! { <Explorer ds=ds query=browser::query() embed=embed /> }.into_any(),
+                Some(ds) => view! { <Explorer ds=ds query=datasets.take_query() embed=embed /> }.into_any(),
                 None => view! {
                     <main class="explorer">
                         <p class="loading" role="status">{waiting}</p>
@@ -349,7 +415,9 @@ pub fn Explorer(
     // Back and forward: the address bar changed, so read the filters from it again.
     let back = window_event_listener(leptos::ev::popstate, move |_| {
         let query = browser::query();
-        if link::dataset_of(&query) != ds.slug {
+        let wanted = use_context::<Datasets>()
+            .map_or_else(|| link::dataset_of(&query), |d| d.wanted(&query));
+        if wanted != ds.slug {
             return; // another dataset's view: `App` shows it
         }
         let (v, w) = View::from_query(&query, ds);
@@ -430,8 +498,12 @@ pub fn Explorer(
                 <h1>{ds.heading.clone()}</h1>
                 <p class="lede">{format!("{}, {}.", ds.title, ds.place)}</p>
                 <DatasetSwitch />
+                <own_list::OpenList />
             </header>
             <main>
+                {use_context::<RwSignal<Option<own_list::Opened>>>()
+                    .and_then(|o| o.get_untracked().filter(|o| o.slug == ds.slug))
+                    .map(|opened| view! { <own_list::OwnListNotice ds=ds opened=opened /> })}
                 <Show when=move || warnings.with(|w| !w.is_empty())>
                     <div class="notice" role="status" data-testid="link-warnings">
                         <p>"Parts of this link were ignored; the rest applies:"</p>
@@ -501,9 +573,7 @@ fn DatasetSwitch() -> impl IntoView {
     let state = State::get();
     let datasets = use_context::<Datasets>()?;
     let change = move |ev: leptos::ev::Event| {
-        let Some(slug) =
-            embedded::position(&event_target_value(&ev)).map(|i| embedded::CATALOGUE[i].0)
-        else {
+        let Some(slug) = datasets.slug_of(&event_target_value(&ev)) else {
             return;
         };
         let kept = state.filters.with_untracked(|f| Filters {
@@ -511,8 +581,7 @@ fn DatasetSwitch() -> impl IntoView {
             areas: f.areas.clone(),
             ..Filters::default()
         });
-        browser::write_query(&link::query(slug, &kept, &MapColour::default()), true);
-        datasets.show(slug);
+        datasets.go(slug, link::query(slug, &kept, &MapColour::default()));
         browser::focus_later("#dataset".to_string());
     };
     Some(view! {
@@ -521,6 +590,9 @@ fn DatasetSwitch() -> impl IntoView {
             <select id="dataset" data-testid="dataset" on:change=change>
                 {embedded::CATALOGUE.iter().map(|&(slug, label)| view! {
                     <option value=slug selected=slug == state.ds.slug>{label}</option>
+                }).collect_view()}
+                {datasets.loaded.get_untracked().into_iter().filter(|d| embedded::position(&d.slug).is_none()).map(|d| view! {
+                    <option value=d.slug.as_str() selected=d.slug == state.ds.slug>{format!("Your file: {}", d.label)}</option>
                 }).collect_view()}
             </select>
         </p>

@@ -26,9 +26,11 @@ after(async () => {
   await env.server?.close();
 });
 
-/** The engine's own totals for a query, from the command-line summary. */
-export function summary(query) {
-  return JSON.parse(execFileSync(cli, ['summary', query], { encoding: 'utf8' }));
+/** The engine's own totals for a query, from the command-line summary (of the list in
+ *  `file`, where one is given, as `summary --file` reads it). */
+export function summary(query, file) {
+  const args = file ? ['summary', '--file', file, query] : ['summary', query];
+  return JSON.parse(execFileSync(cli, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 }
 
 /** Opens the page at `query`, collecting console and page errors in `page.errors`. */
@@ -56,9 +58,9 @@ export async function figures(page) {
 }
 
 /** Asserts the page's figures equal the engine's totals for `query`. */
-export async function assertFiguresMatch(page, query) {
+export async function assertFiguresMatch(page, query, file) {
   const shown = await figures(page);
-  const engine = summary(query);
+  const engine = summary(query, file);
   assert.deepEqual(shown, {
     total_value: engine.total_value,
     contracts: engine.contracts,

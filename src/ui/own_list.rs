@@ -1,0 +1,107 @@
+//! Opening your own list: the control, and the list coming back into the page as a dataset.
+//!
+//! The control is plain markup. What it starts is not in this wasm: `www/boot.js` loads
+//! `www/open-list.js` when a file is first chosen or dropped, which reads it in the import
+//! worker (`src/bin/import_worker.rs`, a wasm of its own) and hands the packed dataset to
+//! [`open_list`].
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use crate::data::{packed, Dataset};
+use crate::engine::text::escape_html;
+use crate::ui::Datasets;
+
+/// What was read from the visitor's file, line by line (a sentence per file, then each of
+/// its problems, indented by two spaces), for the dataset whose slug it is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Opened {
+    pub slug: &'static str,
+    pub report: Vec<String>,
+}
+
+/// What takes a list read by the worker: the dataset and its report's lines.
+type Receiver = Box<dyn Fn(Dataset, Vec<String>)>;
+
+thread_local! {
+    /// Where a list read by the worker goes: set while the explorer is on the page.
+    static RECEIVE: RefCell<Option<Receiver>> = const { RefCell::new(None) };
+}
+
+/// Receives lists opened from now on into `datasets`, recording each one's report in `opened`.
+pub fn receive(datasets: Datasets, opened: RwSignal<Option<Opened>>) {
+    RECEIVE.with(|r| {
+        *r.borrow_mut() = Some(Box::new(move |ds, report| {
+            let slug = datasets.open(ds);
+            opened.set(Some(Opened { slug, report }));
+        }))
+    });
+}
+
+/// Shows a list the import worker read (`www/open-list.js` calls it with the packed dataset
+/// and the report's lines). Returns why it could not, or nothing.
+#[wasm_bindgen(js_name = openList)]
+pub fn open_list(bytes: &[u8], report: String) -> Option<String> {
+    let ds = match packed::unpack(bytes) {
+        Ok(ds) => ds,
+        Err(e) => return Some(e.to_string()),
+    };
+    let lines = report.lines().map(str::to_string).collect();
+    RECEIVE.with(|r| match r.borrow().as_ref() {
+        Some(receive) => {
+            receive(ds, lines);
+            None
+        }
+        None => Some("the explorer is not on the page".to_string()),
+    })
+}
+
+/// "Open your own list": the file picker and where its progress is said. Static markup,
+/// written as HTML text: as Leptos views it cost the page about a kilobyte more.
+const OPEN_LIST: &str = concat!(
+    "<summary>Open your own list</summary>",
+    "<p>A spreadsheet saved as CSV, one row per award (at least the provider and the value; ",
+    "<a href=\"list-template.csv\" download=\"list-template.csv\">a template</a>), or OCDS JSON ",
+    "from Contracts Finder or Find a Tender. It is read in this browser and never leaves your device.</p>",
+    "<p><label for=\"open-file\">Choose a file</label> ",
+    "<input id=\"open-file\" type=\"file\" data-testid=\"open-file\" ",
+    "accept=\".csv,.json,.jsonl,.ndjson,text/csv,application/json\"> or drop one on the page.</p>",
+    "<p id=\"open-status\" role=\"status\" data-testid=\"open-status\"></p>",
+    "<button type=\"button\" id=\"open-cancel\" class=\"secondary\" hidden>Cancel</button>",
+);
+
+#[component]
+pub fn OpenList() -> impl IntoView {
+    view! { <details class="open-list" inner_html=OPEN_LIST></details> }
+}
+
+/// The notice over a view of the visitor's own file: what it is, that a link cannot carry
+/// it, and what was read (a sentence per file, then each of its problems, indented).
+#[component]
+pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
+    let mut html = format!(
+        "<p>This is your own file, “{}”, read in this browser; it has not left this device. \
+         A link to this view keeps its filters but cannot carry the file itself: whoever opens \
+         it needs the file too.</p><div data-testid=\"import-report\">",
+        escape_html(&ds.label)
+    );
+    let (problems, sentences): (Vec<String>, Vec<String>) =
+        opened.report.into_iter().partition(|l| l.starts_with("  "));
+    for s in &sentences {
+        html += &format!("<p>{}</p>", escape_html(s));
+    }
+    if !problems.is_empty() {
+        html += &format!(
+            "<details><summary>What could not be read ({})</summary><ul>",
+            problems.len()
+        );
+        for p in &problems {
+            html += &format!("<li>{}</li>", escape_html(p.trim_start()));
+        }
+        html += "</ul></details>";
+    }
+    html += "</div>";
+    view! { <div class="notice" role="status" data-testid="own-list" id="own-list" tabindex="-1" inner_html=html></div> }
+}
