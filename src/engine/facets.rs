@@ -173,7 +173,13 @@ impl Dataset {
             }
             Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
             Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
-            Facet::Sector => Sector::ALL.into_iter().map(Key::Sector).collect(),
+            // Only the sectors the dataset's lead providers are in: "not stated" only where
+            // an imported list leaves some unmarked.
+            Facet::Sector => Sector::ALL
+                .into_iter()
+                .filter(|&s| self.providers.iter().any(|p| p.sector == s))
+                .map(Key::Sector)
+                .collect(),
         }
     }
 
