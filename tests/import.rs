@@ -132,6 +132,24 @@ fn a_release_package_counts_each_award_once_as_its_latest_release_gives_it() {
 }
 
 #[test]
+fn the_map_says_how_many_awards_it_can_place() {
+    let i = open(&["release-package.json"]);
+    let ds = &i.dataset;
+    let note = |q: &str| ds.placed_note(&ds.select(&Filters::from_query(q, ds).0));
+    assert_eq!(
+        note("").as_deref(),
+        Some("2 of 4 awards are placed on the map; the others name no region or PCC area the explorer knows.")
+    );
+    assert_eq!(
+        note("region=not-stated").as_deref(),
+        Some("None of these 2 awards names a region or PCC area the explorer knows, so the map shows nothing for them.")
+    );
+    assert_eq!(note("region=wales"), None, "every award in view is placed");
+    let built_in = contracts_explorer::embedded::dataset().unwrap();
+    assert_eq!(built_in.placed(&built_in.select(&Filters::default())), None);
+}
+
+#[test]
 fn json_lines_read_as_the_package_does_and_errors_are_located() {
     let i = open(&["releases.jsonl"]);
     assert_the_package_figures(&i);

@@ -447,6 +447,9 @@ pub struct Index {
     pub valued_awards: usize,
     /// Whether some award starts later than the dataset (it took over a contract).
     pub later_starts: bool,
+    /// How many awards have no place on the map: no area, and a region with none (an
+    /// imported list's "Region not stated"). None in a dataset of the explorer's own.
+    pub unplaced_awards: usize,
     /// Per contract: its award, its area (`u16::MAX` for a regional lot) and its end month
     /// as an index into `end_months`.
     pub contract_award: Vec<u32>,
@@ -660,6 +663,10 @@ impl Index {
                 .collect(),
             valued_awards: awards.iter().filter(|a| a.value.is_some()).count(),
             later_starts: awards.iter().any(|a| a.start.is_some()),
+            unplaced_awards: awards
+                .iter()
+                .filter(|a| a.areas.is_empty() && !areas.iter().any(|x| x.region == a.region))
+                .count(),
             contract_cap: match rule {
                 ContractRule::PerArea => u32::MAX,
                 ContractRule::PerAward => 1,

@@ -12,7 +12,7 @@ use crate::engine::aggregate::Summarised;
 use crate::engine::colour::MapColour;
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::pounds_short;
-use crate::engine::text::{join_and, plural};
+use crate::engine::text::{join_and, plural, thousands};
 
 /// The number of value bands in the value colouring.
 pub const VALUE_BANDS: usize = 5;
@@ -141,6 +141,43 @@ fn nice_step(v: u64) -> u64 {
 }
 
 impl Dataset {
+    /// Of a selection's awards, how many have a place on the map and how many there are;
+    /// `None` where every award of the dataset has one (the explorer's own datasets).
+    pub fn placed(&self, sel: &Selection) -> Option<(usize, usize)> {
+        if self.index.unplaced_awards == 0 {
+            return None;
+        }
+        let mut has_areas = vec![false; self.regions.len()];
+        for a in &self.areas {
+            has_areas[a.region] = true;
+        }
+        let placed = sel
+            .awards
+            .iter()
+            .map(|p| &self.awards[p.award as usize])
+            .filter(|a| !a.areas.is_empty() || has_areas[a.region])
+            .count();
+        Some((placed, sel.awards.len()))
+    }
+
+    /// What the map panel says of awards it cannot place (`placed`).
+    pub fn placed_note(&self, sel: &Selection) -> Option<String> {
+        let (placed, all) = self.placed(sel)?;
+        Some(match placed {
+            _ if placed == all => return None,
+            0 if all == 1 => "This award names no region or PCC area the explorer knows, so the map shows nothing for it.".to_string(),
+            0 => format!(
+                "None of these {} awards names a region or PCC area the explorer knows, so the map shows nothing for them.",
+                thousands(all as u64)
+            ),
+            _ => format!(
+                "{} of {} awards are placed on the map; the others name no region or PCC area the explorer knows.",
+                thousands(placed as u64),
+                thousands(all as u64)
+            ),
+        })
+    }
+
     /// The map under `f`, coloured by `colour`.
     pub fn area_map(&self, f: &Filters, colour: &MapColour) -> AreaMap {
         self.map_over(f, colour, None)

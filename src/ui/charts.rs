@@ -264,6 +264,7 @@ pub fn Charts() -> impl IntoView {
                     view! {
                         <ChartPanel title=title testid=testid drawing=drawing legend=legend>
                             <map::ColourBy />
+                            <map::Placed />
                         </ChartPanel>
                     }.into_any()
                 } else {
