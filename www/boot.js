@@ -43,6 +43,10 @@ try {
   glue = await import(new URL(js, document.baseURI).href);
   await glue.default({ module_or_path: new URL(wasm, document.baseURI) });
   loading?.remove();
+  // A link naming a dataset the explorer does not have may name a list the host publishes
+  // beside it (data/catalogue.csv): read it as a visitor's file is read.
+  const wanted = new URLSearchParams(location.search).get('data')?.trim().toLowerCase();
+  if (wanted && !glue.knowsDataset(wanted)) import('./open-list.js').then((m) => m.openHosted(wanted, glue));
 } catch (e) {
   if (!stopped(e) && loading?.isConnected) {
     loading.textContent = 'The explorer could not start in this browser. The data is available as CSV files in the data/ folder.';

@@ -8,7 +8,8 @@ let worker;
 const size = (bytes) =>
   bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 
-export function open(file, glue) {
+/** Opens `file`; `hosted` ([slug, label, file name]) where the host lists it. */
+export function open(file, glue, hosted) {
   const status = document.getElementById('open-status');
   const cancel = document.getElementById('open-cancel');
   const say = (text) => {
@@ -53,7 +54,7 @@ export function open(file, glue) {
       say(`“${file.name}” could not be read: ${data.error}`);
       return;
     }
-    const why = glue.openList(data.done, data.report.join('\n'));
+    const why = glue.openList(data.done, data.report.join('\n'), hosted);
     if (why) say(`“${file.name}” could not be shown: ${why}.`);
   };
   worker.onerror = (e) => {
@@ -61,4 +62,32 @@ export function open(file, glue) {
     stop();
     say(`“${file.name}” could not be read: the reader stopped (${e.message || 'an error'}).`);
   };
+}
+
+/** Opens the list the host publishes as `slug`: `data/catalogue.csv` beside the explorer has
+ *  a line `slug,label,file` for it (the label may hold commas; the file is in `data/`). A
+ *  slug it does not list is left as the page says: no such dataset here. */
+export async function openHosted(slug, glue) {
+  let entry;
+  try {
+    const response = await fetch(new URL('data/catalogue.csv', document.baseURI));
+    if (!response.ok) return;
+    entry = (await response.text())
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => [line.slice(0, line.indexOf(',')), line.slice(line.indexOf(',') + 1, line.lastIndexOf(',')), line.slice(line.lastIndexOf(',') + 1)].map((x) => x.trim()))
+      .find(([s]) => s.toLowerCase() === slug);
+  } catch {
+    return;
+  }
+  if (!entry || !entry[2]) return;
+  const [, label, name] = entry;
+  const response = await fetch(new URL(`data/${name}`, document.baseURI)).catch(() => undefined);
+  const status = document.getElementById('open-status');
+  if (!response?.ok) {
+    if (status) status.textContent = `The list “${label}” (data/${name}) could not be fetched.`;
+    return;
+  }
+  const file = new File([await response.blob()], name.split('/').pop());
+  open(file, glue, [slug, label.replace(/^"|"$/g, '') || slug, `data/${name}`]);
 }

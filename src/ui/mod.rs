@@ -85,9 +85,10 @@ impl Datasets {
         self.fetch(slug);
     }
 
-    /// Shows a dataset read from the visitor's own file, under a slug no other dataset has
-    /// (its own, or that with a number after it), and returns the slug.
-    pub fn open(&self, mut ds: Dataset) -> &'static str {
+    /// Shows a dataset read from a file, under a slug no other dataset has (its own, or that
+    /// with a number after it), and returns the slug. A file the visitor opened starts a
+    /// new view; a list the host publishes opens on the view its link asked for.
+    pub fn open(&self, mut ds: Dataset, hosted: bool) -> &'static str {
         let base = ds.slug.clone();
         let mut n = 1;
         while self.slug_of(&ds.slug).is_some() {
@@ -97,11 +98,13 @@ impl Datasets {
         let ds: &'static Dataset = Box::leak(Box::new(ds));
         self.loaded.update(|l| l.push(ds));
         let slug = ds.slug.as_str();
-        self.go(
-            slug,
-            link::query(slug, &Filters::default(), &MapColour::default()),
-        );
-        browser::focus_later("#own-list".to_string());
+        if hosted {
+            self.show(slug);
+        } else {
+            let query = link::query(slug, &Filters::default(), &MapColour::default());
+            self.go(slug, query);
+            browser::focus_later("#own-list".to_string());
+        }
         slug
     }
 

@@ -20,10 +20,14 @@ use crate::ui::Datasets;
 pub struct Opened {
     pub slug: &'static str,
     pub report: Vec<String>,
+    /// The file's name, where the host lists it beside the explorer (`data/catalogue.csv`);
+    /// `None` for a file the visitor opened.
+    pub hosted: Option<String>,
 }
 
-/// What takes a list read by the worker: the dataset and its report's lines.
-type Receiver = Box<dyn Fn(Dataset, Vec<String>)>;
+/// What takes a list read by the worker: the dataset, its report's lines, and the file's
+/// name where the host lists it.
+type Receiver = Box<dyn Fn(Dataset, Vec<String>, Option<String>)>;
 
 thread_local! {
     /// Where a list read by the worker goes: set while the explorer is on the page.
@@ -33,25 +37,45 @@ thread_local! {
 /// Receives lists opened from now on into `datasets`, recording each one's report in `opened`.
 pub fn receive(datasets: Datasets, opened: RwSignal<Option<Opened>>) {
     RECEIVE.with(|r| {
-        *r.borrow_mut() = Some(Box::new(move |ds, report| {
-            let slug = datasets.open(ds);
-            opened.set(Some(Opened { slug, report }));
+        *r.borrow_mut() = Some(Box::new(move |ds, report, hosted| {
+            let slug = datasets.open(ds, hosted.is_some());
+            opened.set(Some(Opened {
+                slug,
+                report,
+                hosted,
+            }));
         }))
     });
 }
 
+/// Whether the explorer has dataset `slug` of its own (`www/boot.js` asks, to know whether a
+/// link's `data=` names a list the host publishes instead).
+#[wasm_bindgen(js_name = knowsDataset)]
+pub fn knows_dataset(slug: &str) -> bool {
+    crate::embedded::position(slug).is_some()
+}
+
 /// Shows a list the import worker read (`www/open-list.js` calls it with the packed dataset
-/// and the report's lines). Returns why it could not, or nothing.
+/// and the report's lines; for a list the host publishes, with its slug, label and file
+/// name from `data/catalogue.csv`). Returns why it could not, or nothing.
 #[wasm_bindgen(js_name = openList)]
-pub fn open_list(bytes: &[u8], report: String) -> Option<String> {
-    let ds = match packed::unpack(bytes) {
+pub fn open_list(bytes: &[u8], report: String, hosted: Option<Vec<String>>) -> Option<String> {
+    let mut ds = match packed::unpack(bytes) {
         Ok(ds) => ds,
         Err(e) => return Some(e.to_string()),
     };
     let lines = report.lines().map(str::to_string).collect();
+    let file = match hosted.as_deref() {
+        Some([slug, label, file]) => {
+            ds.slug = slug.clone();
+            ds.label = label.clone();
+            Some(file.clone())
+        }
+        _ => None,
+    };
     RECEIVE.with(|r| match r.borrow().as_ref() {
         Some(receive) => {
-            receive(ds, lines);
+            receive(ds, lines, file);
             None
         }
         None => Some("the explorer is not on the page".to_string()),
@@ -81,12 +105,20 @@ pub fn OpenList() -> impl IntoView {
 /// it, and what was read (a sentence per file, then each of its problems, indented).
 #[component]
 pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
-    let mut html = format!(
-        "<p>This is your own file, “{}”, read in this browser; it has not left this device. \
-         A link to this view keeps its filters but cannot carry the file itself: whoever opens \
-         it needs the file too.</p><div data-testid=\"import-report\">",
-        escape_html(&ds.label)
-    );
+    let label = escape_html(&ds.label);
+    let mut html = match &opened.hosted {
+        None => format!(
+            "<p>This is your own file, “{label}”, read in this browser; it has not left this \
+             device. A link to this view keeps its filters but cannot carry the file itself: \
+             whoever opens it needs the file too.</p>"
+        ),
+        Some(file) => format!(
+            "<p>“{label}” is read from {}, published beside the explorer, each time the page \
+             opens it.</p>",
+            escape_html(file)
+        ),
+    };
+    html += "<div data-testid=\"import-report\">";
     let (problems, sentences): (Vec<String>, Vec<String>) =
         opened.report.into_iter().partition(|l| l.starts_with("  "));
     for s in &sentences {

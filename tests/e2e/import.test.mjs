@@ -3,9 +3,11 @@
 // same figures the command line's `summary --file` gives for the same file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { env, open, out, query, root, assertFiguresMatch, assertAccessible, cspViolations } from './helpers.mjs';
+import { serve } from './server.mjs';
 
 const fixture = (name) => join(root, 'tests', 'fixtures', 'import', name);
 const readerFiles = /open-list|import-worker/;
@@ -121,4 +123,33 @@ test('a large file is read in parts with progress, and can be cancelled', async 
   assert.equal(await page.getByTestId('total-value').getAttribute('data-value'), '60000000');
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('a list the host publishes beside the explorer opens by its link, with the link\u2019s filters', async () => {
+  // The built page, plus what a charity adds: its list and a line for it in the catalogue.
+  const site = mkdtempSync(join(tmpdir(), 'hosted-'));
+  cpSync(join(root, 'dist'), site, { recursive: true });
+  cpSync(fixture('spreadsheet.csv'), join(site, 'data', 'centres.csv'));
+  writeFileSync(join(site, 'data', 'catalogue.csv'), 'slug,label,file\nour-centres,"Women\'s centres, 2026",centres.csv\n');
+  const server = await serve(site);
+  try {
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await page.goto(`${server.url}?data=our-centres&region=south-west`);
+    await page.getByTestId('own-list').waitFor();
+    assert.match(await page.getByTestId('own-list').innerText(), /“Women's centres, 2026” is read from data\/centres\.csv, published beside the explorer/);
+    assert.equal(await query(page), 'data=our-centres&region=south-west');
+    await assertFiguresMatch(page, 'region=south-west', fixture('spreadsheet.csv'));
+    assert.equal(await page.getByTestId('link-warnings').count(), 0, 'the link is not reported as ignored');
+    // A slug the catalogue does not list: the built-in awards, with the notice.
+    await page.goto(`${server.url}?data=narnia`);
+    await page.getByTestId('link-warnings').waitFor();
+    assert.match(await page.getByTestId('link-warnings').innerText(), /narnia/);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  }
 });
