@@ -1,7 +1,9 @@
 // Import benchmark: a large OCDS JSON Lines file opened in the page (the import worker, read
 // in parts, a line at a time), against JSON.parse plus a JavaScript loop doing the same
 // counting (each award once, as its latest release gives it; the GBP values summed) in a
-// worker of the same browser. Medians of RUNS runs each, alternated.
+// worker of the same browser. Ours is timed to the worker's answer (the reading: parsing,
+// the rules, the dataset built and packed) and to the view on screen. Medians of RUNS runs
+// each, alternated.
 // Usage: node bench/import.mjs [MB] [runs] → prints the figures and writes bench/results/import.json.
 import { createWriteStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,38 +51,7 @@ async function write() {
   await new Promise((r) => out.end(r));
 }
 
-await write();
-const size = statSync(file).size;
-const server = await serve(dist);
-const browser = await launch();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const ours = [];
-const js = [];
-let awards;
-for (let run = 0; run < RUNS; run++) {
-  // The explorer: from choosing the file to the view of it.
-  const page = await browser.newPage();
-  await page.goto(server.url);
-  await page.getByTestId('total-value').waitFor();
-  const t0 = Date.now();
-  await page.getByTestId('open-file').setInputFiles(file);
-  await page.getByTestId('own-list').waitFor({ timeout: 600_000 });
-  ours.push((Date.now() - t0) / 1000);
-  awards = Number(await page.getByTestId('awards').getAttribute('data-value'));
-  await page.close();
-  // JavaScript: the whole text, JSON.parse per line, the same counting, in a worker.
-  const p2 = await browser.newPage();
-  await p2.goto(server.url);
-  await p2.getByTestId('total-value').waitFor();
-  await p2.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-file';
-    document.body.append(input);
-  });
-  await p2.locator('#bench-file').setInputFiles(file);
-  const result = await p2.evaluate(async () => {
-    const code = `onmessage = async ({ data: file }) => {
+const COUNT = `onmessage = async ({ data: file }) => {
       const t0 = performance.now();
       const text = await file.text();
       const held = new Map();
@@ -98,7 +69,42 @@ for (let run = 0; run < RUNS; run++) {
       for (const { value } of held.values()) if (value) { n++; if (value.currency === 'GBP') total += Math.round(value.amount); }
       postMessage({ seconds: (performance.now() - t0) / 1000, n, total });
     };`;
-    const w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+
+await write();
+const size = statSync(file).size;
+// Served as a file of the page's origin: the page's policy allows no other worker.
+const server = await serve(dist, { extra: { '/bench-count.js': ['text/javascript; charset=utf-8', COUNT] } });
+const browser = await launch();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ours = [];
+const reading = [];
+const js = [];
+let awards;
+for (let run = 0; run < RUNS; run++) {
+  // The explorer: from choosing the file to the view of it.
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('total-value').waitFor();
+  const t0 = Date.now();
+  await page.getByTestId('open-file').setInputFiles(file);
+  await page.getByTestId('own-list').waitFor({ timeout: 600_000 });
+  ours.push((Date.now() - t0) / 1000);
+  reading.push(await page.evaluate(() => performance.measure('read', 'contracts-list-start', 'contracts-list-read').duration / 1000));
+  awards = Number(await page.getByTestId('awards').getAttribute('data-value'));
+  await page.close();
+  // JavaScript: the whole text, JSON.parse per line, the same counting, in a worker.
+  const p2 = await browser.newPage();
+  await p2.goto(server.url);
+  await p2.getByTestId('total-value').waitFor();
+  await p2.evaluate(() => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'bench-file';
+    document.body.append(input);
+  });
+  await p2.locator('#bench-file').setInputFiles(file);
+  const result = await p2.evaluate(async () => {
+    const w = new Worker('bench-count.js');
     const file = document.getElementById('bench-file').files[0];
     return new Promise((resolve, reject) => {
       w.onmessage = (e) => resolve(e.data);
@@ -109,16 +115,18 @@ for (let run = 0; run < RUNS; run++) {
   js.push(result.seconds ?? NaN);
   if (result.error) console.log('JavaScript baseline:', result.error);
   await p2.close();
-  console.log(`run ${run + 1}: explorer ${ours.at(-1).toFixed(1)} s, JavaScript ${js.at(-1)?.toFixed?.(1)} s (${result.n} awards)`);
+  console.log(`run ${run + 1}: explorer ${ours.at(-1).toFixed(1)} s to the view (${reading.at(-1).toFixed(1)} s reading), JavaScript ${js.at(-1)?.toFixed?.(1)} s (${result.n} awards)`);
 }
 await browser.close();
 await server.close();
 const mbps = (s) => size / 1e6 / s;
 const figures = {
   date: new Date().toISOString(), file_mb: +(size / 1e6).toFixed(1), awards, runs: RUNS,
-  explorer_seconds: median(ours), explorer_mb_per_s: +mbps(median(ours)).toFixed(1),
+  reading_seconds: median(reading), reading_mb_per_s: +mbps(median(reading)).toFixed(1),
+  to_view_seconds: median(ours), to_view_mb_per_s: +mbps(median(ours)).toFixed(1),
   javascript_seconds: median(js), javascript_mb_per_s: +mbps(median(js)).toFixed(1),
-  ratio: +(median(ours) / median(js)).toFixed(2),
+  reading_ratio: +(median(reading) / median(js)).toFixed(2),
+  to_view_ratio: +(median(ours) / median(js)).toFixed(2),
 };
 console.log(figures);
 mkdirSync(join(here, 'results'), { recursive: true });

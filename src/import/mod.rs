@@ -59,11 +59,15 @@ fn is_json(text: &str) -> bool {
 
 /// The built-in dataset, whose geography every list is placed on: read once.
 fn geography() -> Result<Geography, Problem> {
-    static BUILT_IN: OnceLock<Result<Dataset, data::DataError>> = OnceLock::new();
-    match BUILT_IN.get_or_init(crate::embedded::dataset) {
-        Ok(ds) => Ok(Geography { ds }),
-        Err(e) => Err(tables::refused("the built-in data", e)),
-    }
+    static BUILT_IN: OnceLock<Result<Geography, data::DataError>> = OnceLock::new();
+    let built_in = BUILT_IN.get_or_init(|| {
+        let ds = crate::embedded::dataset()?;
+        Ok(Geography::new(Box::leak(Box::new(ds))))
+    });
+    built_in
+        .as_ref()
+        .copied()
+        .map_err(|e| tables::refused("the built-in data", e))
 }
 
 /// A problem with the JSON itself, where it is.

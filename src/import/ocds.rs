@@ -60,8 +60,8 @@ fn text(v: Option<&Value>, key: &str) -> String {
 /// An identifier, which publishers write as a string or a number.
 fn id(v: Option<&Value>) -> Option<String> {
     match &v?.kind {
-        Kind::Text(s) => Some(s.clone()),
-        Kind::Number(n) => Some(n.clone()),
+        Kind::Text(s) => Some(s.to_string()),
+        Kind::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -390,7 +390,7 @@ impl Ocds {
 }
 
 /// A release's parties by id: their position in `parties`, and the party.
-type Parties<'r> = HashMap<String, (usize, &'r Value)>;
+type Parties<'r> = HashMap<String, (usize, &'r Value<'r>)>;
 
 /// What every award of one release shares.
 struct Context<'r> {
@@ -402,7 +402,7 @@ struct Context<'r> {
     region: Option<usize>,
     address: String,
     title: String,
-    period: Option<&'r Value>,
+    period: Option<&'r Value<'r>>,
 }
 
 /// The buyer's name: the release's `buyer`, else the party whose roles include "buyer".
