@@ -145,6 +145,13 @@ fn the_map_says_how_many_awards_it_can_place() {
         Some("None of these 2 awards names a region or PCC area the explorer knows, so the map shows nothing for them.")
     );
     assert_eq!(note("region=wales"), None, "every award in view is placed");
+    // The figures' detail line and the map's summary say it.
+    let all = ds.select_summarised(&Filters::default(), &Default::default());
+    assert!(ds.describe_detail(&all).ends_with("2 of 4 awards are placed on the map; the others name no region or PCC area the explorer knows."));
+    let map = ds.area_map(&Filters::default(), &Default::default());
+    assert!(map
+        .summary(ds)
+        .ends_with("the others name no region or PCC area the explorer knows."));
     let built_in = contracts_explorer::embedded::dataset().unwrap();
     assert_eq!(built_in.placed(&built_in.select(&Filters::default())), None);
 }

@@ -31,7 +31,9 @@ addEventListener('dragover', (e) => {
 });
 addEventListener('drop', (e) => {
   const file = e.dataTransfer?.files[0];
-  if (!file) return;
+  // Only where the page offers to open a list (an embed does not show the control).
+  const offered = document.querySelector('[data-testid="open-file"]')?.getClientRects().length;
+  if (!file || !offered) return;
   e.preventDefault();
   openList(file);
 });

@@ -57,7 +57,7 @@ export function open(file, glue, hosted) {
       say(`“${file.name}” could not be read: ${data.error}`);
       return;
     }
-    const why = glue.openList(data.done, data.report.join('\n'), hosted);
+    const why = glue.openList(data.done, data.report.join('\n'), hosted?.join('\n'));
     if (why) say(`“${file.name}” could not be shown: ${why}.`);
   };
   worker.onerror = (e) => {

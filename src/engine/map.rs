@@ -96,6 +96,9 @@ pub struct AreaMap {
     pub legend: Vec<LegendEntry>,
     /// Columns and rows of the grid.
     pub size: (u8, u8),
+    /// How many of the awards it shows it can place, where some have no place
+    /// (`Dataset::placed_note`).
+    pub placed: Option<String>,
 }
 
 /// What one area holds under the map's filters.
@@ -400,6 +403,7 @@ impl Dataset {
             tiles,
             legend,
             size,
+            placed: self.placed_note(selection),
         }
     }
 }
@@ -524,7 +528,12 @@ impl AreaMap {
                 }
             })
             .collect();
-        format!("{}. {}.", self.title(ds), parts.join("; "))
+        let mut summary = format!("{}. {}.", self.title(ds), parts.join("; "));
+        if let Some(placed) = &self.placed {
+            summary.push(' ');
+            summary.push_str(placed);
+        }
+        summary
     }
 
     /// The words for one tile, shown on hover and focus: name, region, fill, value, providers.

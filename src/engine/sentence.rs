@@ -142,7 +142,11 @@ impl Dataset {
                 ));
             }
         }
-
+        // A list with awards the map cannot place says how many it can.
+        if let Some(note) = self.placed_note(&s.selection) {
+            line.push(' ');
+            line.push_str(&note);
+        }
         line
     }
 }

@@ -264,7 +264,6 @@ pub fn Charts() -> impl IntoView {
                     view! {
                         <ChartPanel title=title testid=testid drawing=drawing legend=legend>
                             <map::ColourBy />
-                            <map::Placed />
                         </ChartPanel>
                     }.into_any()
                 } else {

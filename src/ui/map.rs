@@ -1,7 +1,6 @@
-//! The map's own controls: the "colour the map by" choice, how many of the view's awards it
-//! can place, and a button over each area's tile that a click, a tap or the keyboard
-//! (arrow keys between tiles, Enter to choose) uses to filter by that area, with the area's
-//! details on hover and focus.
+//! The map's own controls: the "colour the map by" choice, and a button over each area's
+//! tile that a click, a tap or the keyboard (arrow keys between tiles, Enter to choose)
+//! uses to filter by that area, with the area's details on hover and focus.
 
 use leptos::prelude::*;
 
@@ -14,18 +13,6 @@ use crate::ui::{browser, Change, State};
 
 /// Width in CSS pixels the details box may take.
 const TIP_WIDTH: i32 = 240;
-
-/// How many of the view's awards the map places, where a list has some it cannot place
-/// (no region or PCC area the explorer knows); nothing for the explorer's own datasets.
-#[component]
-pub fn Placed() -> impl IntoView {
-    let state = State::get();
-    let ds = state.ds;
-    (ds.index.unplaced_awards > 0).then(|| {
-        let note = move || state.selection.with(|s| ds.placed_note(&s.selection));
-        view! { <p class="about" data-testid="placed">{note}</p> }
-    })
-}
 
 /// The choice of what colours the map; it is part of the share link.
 #[component]

@@ -57,19 +57,20 @@ pub fn knows_dataset(slug: &str) -> bool {
 
 /// Shows a list the import worker read (`www/open-list.js` calls it with the packed dataset
 /// and the report's lines; for a list the host publishes, with its slug, label and file
-/// name from `data/catalogue.csv`). Returns why it could not, or nothing.
+/// name from `data/catalogue.csv`, a line each). Returns why it could not, or nothing.
 #[wasm_bindgen(js_name = openList)]
-pub fn open_list(bytes: &[u8], report: String, hosted: Option<Vec<String>>) -> Option<String> {
+pub fn open_list(bytes: &[u8], report: String, hosted: Option<String>) -> Option<String> {
     let mut ds = match packed::unpack(bytes) {
         Ok(ds) => ds,
         Err(e) => return Some(e.to_string()),
     };
     let lines = report.lines().map(str::to_string).collect();
+    let hosted: Option<Vec<&str>> = hosted.as_deref().map(|h| h.lines().collect());
     let file = match hosted.as_deref() {
-        Some([slug, label, file]) => {
-            ds.slug = slug.clone();
-            ds.label = label.clone();
-            Some(file.clone())
+        Some(&[slug, label, file]) => {
+            ds.slug = slug.to_string();
+            ds.label = label.to_string();
+            Some(file.to_string())
         }
         _ => None,
     };
