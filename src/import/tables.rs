@@ -158,12 +158,17 @@ pub(crate) fn tables(
     let category_rows: Vec<Vec<String>> = categories
         .iter()
         .map(|(slug, label, end)| {
+            let end = end.unwrap_or(data_as_at);
+            // The term is derived, not stated: from the list's start to the category's end,
+            // so that its standard term ends when its last award does.
+            let months = |d: Date| i64::from(d.year) * 12 + i64::from(d.month);
+            let term = (months(end) - months(start)).clamp(1, 600);
             vec![
                 slug.clone(),
                 label.clone(),
-                "12".into(),
+                term.to_string(),
                 "standard-term".into(),
-                end.unwrap_or(data_as_at).to_string(),
+                end.to_string(),
                 "list".into(),
                 "yes".into(),
                 String::new(),
