@@ -121,7 +121,7 @@ pub fn generate(
         };
         let _ = writeln!(
             awards_csv,
-            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},,,,,",
+            "{id},{},{},Provider {provider:06} {},{value},{subject},{cohorts},{source},,,,,{}",
             real.regions[region].slug,
             real.categories[category].slug,
             if private[provider] {
@@ -129,6 +129,7 @@ pub fn generate(
             } else {
                 "Trust"
             },
+            buyer(id),
         );
         // Seven in ten awards list one to four of their region's areas; the rest are regional lots.
         let pool = &region_areas[region];
@@ -204,8 +205,19 @@ pub fn filter_sequence(ds: &Dataset) -> Vec<crate::engine::Filters> {
     steps
 }
 
+/// Award `id`'s buyer: one of twelve commissioners by the id alone (so the random draws,
+/// and every other column, are as they were before there were buyers), every seventeenth
+/// naming none.
+fn buyer(id: usize) -> String {
+    if id.is_multiple_of(17) {
+        String::new()
+    } else {
+        format!("Commissioner {:02}", id * 7 % 12)
+    }
+}
+
 /// The group-bys the page's charts and map draw after every filter change.
-pub const RECOMPUTED: [crate::engine::Dim; 5] = {
+pub const RECOMPUTED: [crate::engine::Dim; 6] = {
     use crate::engine::Dim;
     [
         Dim::Region,
@@ -213,6 +225,7 @@ pub const RECOMPUTED: [crate::engine::Dim; 5] = {
         Dim::Provider,
         Dim::End,
         Dim::Area,
+        Dim::Buyer,
     ]
 };
 

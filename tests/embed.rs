@@ -29,6 +29,7 @@ fn an_embed_fragment_sets_every_option() {
             Panel::ChartRegion,
             Panel::ChartCategory,
             Panel::ChartProvider,
+            Panel::ChartBuyer,
             Panel::ChartTimeline
         ]
     );

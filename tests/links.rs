@@ -141,6 +141,8 @@ fn views(ds: &Dataset) -> impl Strategy<Value = View> {
                         categories,
                         providers,
                         sectors: sectors.into_iter().collect(),
+                        // The built-in dataset names no buyer (tests/buyer.rs has lists that do).
+                        buyers: Default::default(),
                         min_value: min,
                         max_value: max,
                         end_from: from,

@@ -1,6 +1,6 @@
 //! The synthetic data generator: valid files in the real schema, deterministic, realistically shaped.
 
-use contracts_explorer::data::fold::{fold, lower};
+use contracts_explorer::data::fold::{fold, lower, slugify};
 use contracts_explorer::data::{Dataset, Sector};
 use contracts_explorer::engine::{Dim, Filters, MapColour, Selection, View};
 use contracts_explorer::synth;
@@ -160,6 +160,8 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
     queries.push(Filters::from_query("area=kent,dorset&end-to=2023-06", &ds).0);
     // Regional lots taken for one of their areas, by the area filter and by a search.
     queries.push(Filters::from_query("area=kent,dorset", &ds).0);
+    // Buyers, one of them the awards that name none.
+    queries.push(Filters::from_query("buyer=commissioner-03,not-stated&region=wales", &ds).0);
     queries.push(Filters::from_query("q=dorset", &ds).0);
     queries.push(Filters::from_query("q=provider+0001", &ds).0);
     // Two small providers: a selection too small to add its whole awards up by pattern.
@@ -184,6 +186,10 @@ fn single_pass_aggregation_equals_the_plain_rules_at_scale() {
                     Dim::Provider => put(Key::Provider(award.provider)),
                     Dim::Sector => put(Key::Sector(ds.providers[award.provider].sector)),
                     Dim::End => put(Key::End(contract.end)),
+                    Dim::Buyer => put(Key::Buyer(
+                        ds.buyer_index(&buyer_slug(&award.buyer))
+                            .expect("every award's buyer is listed"),
+                    )),
                     Dim::Area => match contract.area {
                         Some(a) => put(Key::Area(a)),
                         None => ds.areas_of(award.region).for_each(|a| put(Key::Area(a))),
@@ -277,6 +283,14 @@ fn reference_search(ds: &Dataset, terms: &[String], c: usize) -> bool {
     terms.iter().all(|t| text.contains(t.as_str()))
 }
 
+/// A buyer's slug, the plain way: its name's, or `not-stated` for none.
+fn buyer_slug(name: &str) -> String {
+    match slugify(name) {
+        s if s.is_empty() => "not-stated".to_string(),
+        s => s,
+    }
+}
+
 /// The contracts `f` selects, by its rules written the plain way, one contract at a time.
 fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
     let terms: Vec<String> = fold(&f.search)
@@ -302,6 +316,7 @@ fn reference_selection(ds: &Dataset, f: &Filters) -> Vec<usize> {
                 && has(&f.categories, &ds.categories[award.category].slug)
                 && has(&f.providers, &provider.slug)
                 && (f.sectors.is_empty() || f.sectors.contains(&provider.sector))
+                && has(&f.buyers, &buyer_slug(&award.buyer))
                 && f.min_value
                     .is_none_or(|v| award.value.is_some_and(|x| x >= v))
                 && f.max_value
@@ -327,6 +342,7 @@ fn a_selection_holds_exactly_the_contracts_the_filters_match_at_scale() {
             "min=500000&max=2000000",
             "sector=private&min=3000000",
             "sector=voluntary,private&category=accommodation",
+            "buyer=commissioner-05,not-stated&sector=private",
             "provider=provider-000001,provider-000002,provider-000140",
             "region=wales,london&sector=voluntary&max=1500000",
             "area=kent,dorset&category=womens",

@@ -220,7 +220,9 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         "one line per award in the view"
     );
     // Every row carries the source, the view's link and the "data as at" date, dates ISO.
-    assert!(csv.contains("47,Wales,Women's services,The Nelson Trust,Voluntary sector,1992162,no,"));
+    assert!(csv.contains(
+        "47,Wales,Women's services,The Nelson Trust,Voluntary sector,Buyer not stated,1992162,no,"
+    ));
     assert!(lines[1..]
         .iter()
         .all(|l| l.ends_with(",https://example.org/?region=wales,2021-05-21")));
@@ -237,7 +239,7 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
         CsvWriter::new(&ds, &q("region=wales,london&min=1000000"), "x", 0).file_name(),
         "probation-contracts-2021-region-london-wales-min-1000000.csv"
     );
-    // Each award's line reads back as its table row's eleven cells (areas hold commas, so
+    // Each award's line reads back as its table row's cells (areas hold commas, so
     // are quoted), for this view and for every award.
     let all: Vec<usize> = (0..ds.awards.len()).collect();
     let every = ds.export_csv(&all, &Filters::default(), "https://example.org/");
@@ -245,7 +247,7 @@ fn the_csv_export_carries_the_view_sources_and_date_and_is_spreadsheet_safe() {
     assert_rows_read_back(&ds, &every, &all, "https://example.org/");
     assert_eq!(
         read_csv_line(lines[header]),
-        "id,region,category,lead_provider,sector,value_gbp,subject_to_contract,areas,scheduled_end,earliest_area_end,source,note,view,data_as_at"
+        "id,region,category,lead_provider,sector,buyer,value_gbp,subject_to_contract,areas,scheduled_end,earliest_area_end,source,note,view,data_as_at"
             .split(',')
             .collect::<Vec<_>>()
     );
@@ -278,6 +280,7 @@ fn csv_cells(ds: &contracts_explorer::data::Dataset, a: usize, link: &str) -> Ve
         &r.category,
         &r.provider,
         &r.sector,
+        &r.buyer,
         &value,
         yes_no,
         &r.areas,
@@ -461,6 +464,7 @@ fn sorting_award_indices_matches_sorting_whole_rows() {
                                 Column::Category => r.category.to_lowercase(),
                                 Column::Provider => r.provider.to_lowercase(),
                                 Column::Sector => r.sector.to_lowercase(),
+                                Column::Buyer => r.buyer.to_lowercase(),
                                 Column::Areas => r.areas.to_lowercase(),
                                 _ => r.source.to_lowercase(),
                             };

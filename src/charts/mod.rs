@@ -221,8 +221,19 @@ pub fn category_chart(ds: &Dataset, summary: &Summary) -> BarChart {
 /// Lead providers ranked by value (or by contracts: `Basis`), coloured by sector, with
 /// their contract counts.
 pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    ranked_chart(ds, summary, Dim::Provider)
+}
+
+/// Buyers ranked as lead providers are, each split by its lead providers' sectors.
+pub fn buyer_chart(ds: &Dataset, summary: &Summary) -> BarChart {
+    ranked_chart(ds, summary, Dim::Buyer)
+}
+
+/// The groups of `dim` ranked by value (or by contracts: `Basis`), the largest
+/// `MAX_BARS` drawn, split by sector.
+fn ranked_chart(ds: &Dataset, summary: &Summary, dim: Dim) -> BarChart {
     let basis = Basis::of(ds);
-    let groups = summary.group(Dim::Provider);
+    let groups = summary.group(dim);
     let first = first_k(groups.len(), MAX_BARS, &|i, j| match basis {
         Basis::Value => by_value_desc(&groups[i], &groups[j]),
         Basis::Contracts => groups[j]
@@ -240,14 +251,10 @@ pub fn provider_chart(ds: &Dataset, summary: &Summary) -> BarChart {
         .into_iter()
         .map(|i| {
             let g = &groups[i];
-            let sector = match g.key {
-                Key::Provider(p) => ds.providers[p].sector,
-                _ => Sector::Voluntary,
-            };
             Bar {
                 key: g.key,
                 label: g.key.label(ds),
-                values: split(&[(sector, basis.total(&g.totals))]),
+                values: basis.by_sector(&g.totals),
                 contracts: g.totals.contracts,
                 note: basis.note(&g.totals),
             }

@@ -1,10 +1,37 @@
-//! How names are folded for free-text search, shared by the dataset's index and the engine.
+//! How names are folded for free-text search and made into share-link slugs, shared by the
+//! dataset's index and the engine.
 
 /// Folds text for free-text search: lower case (`lower`), apostrophes dropped, `&` as `and`.
 pub fn fold(text: &str) -> String {
     lower(text)
         .replace(['\'', '\u{2019}', '\u{2018}'], "")
         .replace('&', " and ")
+}
+
+/// The share-link slug of a name: lower-cased, `&` as `and`, apostrophes dropped,
+/// every other run of non-alphanumerics as `-`, and a leading `the-` dropped.
+pub fn slugify(name: &str) -> String {
+    let mut out = String::new();
+    let mut pending_dash = false;
+    let replaced = name.replace('&', " and ");
+    for ch in replaced.chars() {
+        if matches!(ch, '\'' | '\u{2019}' | '\u{2018}') {
+            continue;
+        }
+        if ch.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    }
+    match out.strip_prefix("the-") {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
 }
 
 /// Lower case for the alphabets names are written in here: ASCII, the accented letters of

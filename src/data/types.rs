@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::fold::fold;
+use super::fold::{fold, slugify};
 
 /// A calendar month, the precision at which the sources give contract ends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -469,6 +469,60 @@ pub struct Index {
     pub provider_text: Vec<String>,
     pub area_text: Vec<String>,
     pub category_text: Vec<String>,
+    /// The buyers the awards name (`buyers`), and each award's, a position in that list.
+    pub buyers: Vec<Buyer>,
+    pub buyer: Vec<u32>,
+}
+
+/// A buyer some award names: who let the contract (an imported list's commissioner).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buyer {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The slug of the buyer of the awards whose list names none, beside lists that do.
+pub const BUYER_NOT_STATED: &str = "not-stated";
+
+/// The buyers `awards` name, in the order first named, and each award's (a position in
+/// that list). Names with the same slug are one buyer, under the name first seen
+/// ("Ministry of Justice" and "MINISTRY OF JUSTICE"); awards that name none share
+/// "Buyer not stated". Each distinct name is slugged once, found again by halving a
+/// list kept in name order.
+fn buyers(awards: &[Award]) -> (Vec<Buyer>, Vec<u32>) {
+    let mut buyers: Vec<Buyer> = Vec::new();
+    let mut by_name: Vec<(&str, u32)> = Vec::new();
+    let mut by_slug: Vec<(String, u32)> = Vec::new();
+    let column = awards
+        .iter()
+        .map(|a| {
+            let name = a.buyer.trim();
+            match by_name.binary_search_by(|(n, _)| n.cmp(&name)) {
+                Ok(i) => by_name[i].1,
+                Err(at) => {
+                    let (slug, name) = match slugify(name) {
+                        s if s.is_empty() => (BUYER_NOT_STATED.to_string(), "Buyer not stated"),
+                        s => (s, name),
+                    };
+                    let b = match by_slug.binary_search_by(|(s, _)| s.cmp(&slug)) {
+                        Ok(j) => by_slug[j].1,
+                        Err(j) => {
+                            let b = buyers.len() as u32;
+                            by_slug.insert(j, (slug.clone(), b));
+                            buyers.push(Buyer {
+                                slug,
+                                name: name.to_string(),
+                            });
+                            b
+                        }
+                    };
+                    by_name.insert(at, (a.buyer.trim(), b));
+                    b
+                }
+            }
+        })
+        .collect();
+    (buyers, column)
 }
 
 /// For each award, a short list of (group, contracts) pairs. Many awards share a list (the
@@ -642,7 +696,10 @@ impl Index {
         }
         let category = |a: usize| awards[a].category as u32;
         let award_ends = PerAward::new(&award_contracts, &category, &|c, add| add(end_of(c)));
+        let (buyers, buyer) = buyers(awards);
         Index {
+            buyers,
+            buyer,
             award_contracts,
             value: awards.iter().map(|a| a.value.unwrap_or(0)).collect(),
             valued: awards.iter().map(|a| a.value.is_some()).collect(),
@@ -746,6 +803,21 @@ impl Dataset {
     }
     pub fn provider_index(&self, slug: &str) -> Option<usize> {
         self.providers.iter().position(|r| r.slug == slug)
+    }
+    /// A buyer's position in `Index::buyers`; none where a list has only one, as a
+    /// dataset of the explorer's own (whose awards name none) does.
+    pub fn buyer_index(&self, slug: &str) -> Option<usize> {
+        let buyers = &self.index.buyers;
+        buyers
+            .iter()
+            .position(|b| b.slug == slug)
+            .filter(|_| buyers.len() > 1)
+    }
+
+    /// Whether the awards have more than one buyer: only then is the buyer a filter, a
+    /// chart and a table column.
+    pub fn has_buyers(&self) -> bool {
+        self.index.buyers.len() > 1
     }
 
     /// The month the standard term of `category` ends: the start month plus the term.

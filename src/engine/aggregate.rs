@@ -59,17 +59,21 @@ impl Dataset {
     /// the award's, so summing per provider gives the same figures, and a provider with an
     /// award counts once.
     pub fn summarise(&self, selection: Selection) -> Summarised {
-        let passed = [
+        // The buyers only where a list has more than one: otherwise nothing shows them.
+        let passed: &[Dim] = &[
             Dim::Region,
             Dim::Area,
             Dim::Category,
             Dim::Provider,
             Dim::End,
-        ];
+            Dim::Buyer,
+        ][..if self.has_buyers() { 6 } else { 5 }];
+        let dims: Vec<Option<Dim>> = passed.iter().copied().map(Some).collect();
         let mut area_providers = Vec::new();
         let mut per_dim: Vec<(Dim, Vec<Totals>)> = passed
-            .into_iter()
-            .zip(self.accumulate(&selection, &passed.map(Some)))
+            .iter()
+            .copied()
+            .zip(self.accumulate(&selection, &dims))
             .map(|(dim, (totals, providers))| {
                 if dim == Dim::Area {
                     area_providers = providers;
@@ -125,6 +129,7 @@ impl Dataset {
             Some(Dim::Provider) => self.providers.len(),
             Some(Dim::Sector) => Sector::ALL.len(),
             Some(Dim::End) => self.index.end_months.len(),
+            Some(Dim::Buyer) => self.index.buyers.len(),
         }
     }
 
@@ -167,6 +172,7 @@ impl Dataset {
                 Some(Dim::Category) => acc.by_award(selection, |p| p.category.into()),
                 Some(Dim::Provider) => acc.by_award(selection, |p| p.provider),
                 Some(Dim::Sector) => acc.by_award(selection, |p| p.sector.into()),
+                Some(Dim::Buyer) => acc.by_award(selection, |p| p.buyer),
                 Some(Dim::Area) => {
                     let mut regions = along(Dim::Region);
                     let also = regions.as_mut().map(|(_, acc)| acc);
@@ -289,6 +295,7 @@ impl Dataset {
                     Dim::Provider => Key::Provider(i),
                     Dim::Sector => Key::Sector(Sector::ALL[i]),
                     Dim::End => Key::End(months[i]),
+                    Dim::Buyer => Key::Buyer(i),
                 },
                 totals,
             })
@@ -307,6 +314,7 @@ impl Dataset {
     pub fn separate_matching(&self, f: &Filters) -> Vec<&Separate> {
         if !f.providers.is_empty()
             || !f.sectors.is_empty()
+            || !f.buyers.is_empty()
             || f.min_value.is_some()
             || f.max_value.is_some()
             || f.end_from.is_some()

@@ -17,7 +17,7 @@ impl Dataset {
     /// The active filters as chips, in share-link order.
     pub fn chips(&self, f: &Filters) -> Vec<Chip> {
         let mut chips = Vec::new();
-        let lists: [(Facet, &str, Vec<String>); 5] = [
+        let lists: [(Facet, &str, Vec<String>); 6] = [
             (Facet::Region, "Region", f.regions.iter().cloned().collect()),
             (Facet::Area, "Area", f.areas.iter().cloned().collect()),
             (
@@ -35,6 +35,7 @@ impl Dataset {
                 "Sector",
                 f.sectors.iter().map(|s| s.slug().to_string()).collect(),
             ),
+            (Facet::Buyer, "Buyer", f.buyers.iter().cloned().collect()),
         ];
         for (facet, name, slugs) in lists {
             for slug in slugs {

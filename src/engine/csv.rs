@@ -44,12 +44,13 @@ fn push_csv_field(out: &mut String, cell: &str, quoted: bool) {
 }
 
 /// The CSV's header row.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 15] = [
     "id",
     "region",
     "category",
     "lead_provider",
     "sector",
+    "buyer",
     "value_gbp",
     "subject_to_contract",
     "areas",
@@ -109,11 +110,12 @@ impl Dataset {
 pub struct CsvWriter<'a> {
     ds: &'a Dataset,
     out: String,
-    /// Names held once (a region's, a category's, a provider's, a source's) made CSV
+    /// Names held once (a region's, a category's, a provider's, a buyer's, a source's) made CSV
     /// fields once, not checked for commas and quotes again in every row naming them.
     regions: Vec<String>,
     categories: Vec<String>,
     providers: Vec<String>,
+    buyers: Vec<String>,
     sources: Vec<String>,
     /// The view's link and the "data as at" date, as every row's last two cells.
     provenance: String,
@@ -145,6 +147,7 @@ impl<'a> CsvWriter<'a> {
             regions: ds.regions.iter().map(|r| field(&r.name)).collect(),
             categories: ds.categories.iter().map(|c| field(&c.name)).collect(),
             providers: ds.providers.iter().map(|p| field(&p.name)).collect(),
+            buyers: ds.index.buyers.iter().map(|b| field(&b.name)).collect(),
             sources: (0..ds.sources.len())
                 .map(|s| field(&ds.source_text(s)))
                 .collect(),
@@ -185,6 +188,8 @@ impl<'a> CsvWriter<'a> {
                 out.push_str(field);
                 out.push(',');
             }
+            out.push_str(&self.buyers[ds.index.buyer[a] as usize]);
+            out.push(',');
             // Empty where no value was published.
             if let Some(v) = award.value {
                 out.push_str(&v.to_string());

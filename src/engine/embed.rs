@@ -14,12 +14,14 @@ pub enum Panel {
     ChartRegion,
     ChartCategory,
     ChartProvider,
+    /// Shown only for a list with more than one buyer.
+    ChartBuyer,
     ChartTimeline,
     Table,
 }
 
 impl Panel {
-    pub const ALL: [Panel; 9] = [
+    pub const ALL: [Panel; 10] = [
         Panel::Figures,
         Panel::Sentence,
         Panel::Filters,
@@ -27,6 +29,7 @@ impl Panel {
         Panel::ChartRegion,
         Panel::ChartCategory,
         Panel::ChartProvider,
+        Panel::ChartBuyer,
         Panel::ChartTimeline,
         Panel::Table,
     ];
@@ -40,6 +43,7 @@ impl Panel {
             Panel::ChartRegion => "chart-region",
             Panel::ChartCategory => "chart-category",
             Panel::ChartProvider => "chart-provider",
+            Panel::ChartBuyer => "chart-buyer",
             Panel::ChartTimeline => "chart-timeline",
             Panel::Table => "table",
         }

@@ -17,6 +17,7 @@ pub enum Facet {
     Category,
     Provider,
     Sector,
+    Buyer,
 }
 
 impl Facet {
@@ -27,7 +28,21 @@ impl Facet {
             Facet::Category => Dim::Category,
             Facet::Provider => Dim::Provider,
             Facet::Sector => Dim::Sector,
+            Facet::Buyer => Dim::Buyer,
         }
+    }
+
+    /// The facet whose option a group's key is; none for an end month.
+    pub(crate) fn of(key: Key) -> Option<Facet> {
+        Some(match key {
+            Key::Region(_) => Facet::Region,
+            Key::Area(_) => Facet::Area,
+            Key::Category(_) => Facet::Category,
+            Key::Provider(_) => Facet::Provider,
+            Key::Sector(_) => Facet::Sector,
+            Key::Buyer(_) => Facet::Buyer,
+            Key::End(_) => return None,
+        })
     }
 
     /// The filters without this facet's own choice, so its options count what they would give.
@@ -39,6 +54,7 @@ impl Facet {
             Facet::Category => f.categories.clear(),
             Facet::Provider => f.providers.clear(),
             Facet::Sector => f.sectors.clear(),
+            Facet::Buyer => f.buyers.clear(),
         }
         f
     }
@@ -51,6 +67,7 @@ impl Facet {
             Facet::Area => f.areas.contains(slug),
             Facet::Category => f.categories.contains(slug),
             Facet::Provider => f.providers.contains(slug),
+            Facet::Buyer => f.buyers.contains(slug),
             Facet::Sector => Sector::from_slug(slug).is_some_and(|s| f.sectors.contains(&s)),
         }
     }
@@ -70,6 +87,7 @@ impl Facet {
             Facet::Area => set(&mut f.areas),
             Facet::Category => set(&mut f.categories),
             Facet::Provider => set(&mut f.providers),
+            Facet::Buyer => set(&mut f.buyers),
             Facet::Sector => {
                 if let Some(s) = Sector::from_slug(slug) {
                     if on {
@@ -159,18 +177,18 @@ impl Dataset {
             .collect()
     }
 
-    /// The keys of `facet`'s options, in file order; areas A to Z, a long list people
-    /// look through by name rather than by region.
+    /// The keys of `facet`'s options, in file order; areas and buyers A to Z, long lists
+    /// people look through by name.
     fn facet_keys(&self, facet: Facet) -> Vec<Key> {
+        let by_name = |n: usize, key: fn(usize) -> Key| {
+            let mut keys: Vec<Key> = (0..n).map(key).collect();
+            sort_by(&mut keys, |&a, &b| a.label(self).cmp(&b.label(self)));
+            keys
+        };
         match facet {
             Facet::Region => (0..self.regions.len()).map(Key::Region).collect(),
-            Facet::Area => {
-                let mut areas: Vec<usize> = (0..self.areas.len()).collect();
-                sort_by(&mut areas, |&a, &b| {
-                    self.areas[a].name.cmp(&self.areas[b].name)
-                });
-                areas.into_iter().map(Key::Area).collect()
-            }
+            Facet::Area => by_name(self.areas.len(), Key::Area),
+            Facet::Buyer => by_name(self.index.buyers.len(), Key::Buyer),
             Facet::Category => (0..self.categories.len()).map(Key::Category).collect(),
             Facet::Provider => (0..self.providers.len()).map(Key::Provider).collect(),
             // Only the sectors the dataset's lead providers are in: "not stated" only where
@@ -235,6 +253,7 @@ impl Dataset {
             Facet::Category => self.categories[self.category_index(slug)?].name.clone(),
             Facet::Provider => self.providers[self.provider_index(slug)?].name.clone(),
             Facet::Sector => Sector::from_slug(slug)?.label().to_string(),
+            Facet::Buyer => self.index.buyers[self.buyer_index(slug)?].name.clone(),
         })
     }
 }

@@ -16,6 +16,8 @@ pub struct Filters {
     pub categories: Set<String>,
     pub providers: Set<String>,
     pub sectors: Set<Sector>,
+    /// Buyers' slugs (`Index::buyers`): a filter only where a list has more than one.
+    pub buyers: Set<String>,
     /// Award value at least this many pounds.
     pub min_value: Option<u64>,
     /// Award value at most this many pounds.
@@ -115,6 +117,8 @@ pub struct SelectedAward {
     pub category: u16,
     /// Its lead provider's sector, a position in `Sector::ALL`.
     pub sector: u8,
+    /// Its buyer, a position in `Index::buyers`.
+    pub buyer: u32,
     /// Whether a regional lot of it is selected through one of its areas (by the area
     /// filter or a search), and so covers areas outside the view too.
     pub beyond: bool,
@@ -155,6 +159,7 @@ struct Compiled {
     providers: Option<Vec<bool>>,
     /// Indexed by an award's lead provider's sector (its position in `Sector::ALL`).
     sectors: Option<Vec<bool>>,
+    buyers: Option<Vec<bool>>,
     terms: Vec<String>,
 }
 
@@ -194,6 +199,7 @@ impl Compiled {
             lot_beyond,
             categories: mask(ds.categories.len(), &f.categories, |s| ds.category_index(s)),
             providers: mask(ds.providers.len(), &f.providers, |s| ds.provider_index(s)),
+            buyers: mask(ds.index.buyers.len(), &f.buyers, |s| ds.buyer_index(s)),
             sectors: (!f.sectors.is_empty())
                 .then(|| Sector::ALL.map(|s| f.sectors.contains(&s)).to_vec()),
             terms: fold(&f.search)
@@ -204,8 +210,8 @@ impl Compiled {
     }
 }
 
-/// The awards that pass the award-level filters (region, category, lead provider, sector
-/// and value), one bit each in 64-bit words (award `a` is bit `a % 64` of word `a / 64`).
+/// The awards that pass the award-level filters (region, category, lead provider, sector,
+/// buyer and value), one bit each in 64-bit words (award `a` is bit `a % 64` of word `a / 64`).
 ///
 /// A filter on regions or categories ORs their rows of `Index::region_bits` or
 /// `category_bits`; each other filter set is one pass over its column that clears the
@@ -231,6 +237,9 @@ fn award_level(ix: &Index, c: &Compiled, f: &Filters) -> Vec<u64> {
     }
     if let Some(m) = narrowing(&c.sectors) {
         retain_in(&mut keep, &ix.sector, m);
+    }
+    if let Some(m) = narrowing(&c.buyers) {
+        retain_in(&mut keep, &ix.buyer, m);
     }
     if f.min_value.is_some() || f.max_value.is_some() {
         let (lo, hi) = (f.min_value.unwrap_or(0), f.max_value.unwrap_or(u64::MAX));
@@ -378,6 +387,7 @@ impl Dataset {
                         region: ix.region[a],
                         category: ix.category[a],
                         sector: ix.sector[a],
+                        buyer: ix.buyer[a],
                         beyond,
                     });
                 }

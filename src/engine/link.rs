@@ -1,7 +1,7 @@
 //! The share-link format: `Filters` to and from a URL query string. A public, versioned contract.
 //!
 //! Version 1 (a link without `v`, or with `v=1`). Parameters, several values comma-separated:
-//! `region`, `area`, `category`, `provider`, `sector` (slugs); `min`, `max` (whole pounds);
+//! `region`, `area`, `category`, `provider`, `sector`, `buyer` (slugs); `min`, `max` (whole pounds);
 //! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text); `map` (how the map is
 //! coloured: `value`, `sector` or a category's slug for its coverage); `data` (which
 //! dataset: without it, the built-in one, so links made before there were others keep
@@ -106,7 +106,7 @@ fn setting(param: &str) -> String {
         "v" => "the link's version".to_string(),
         "map" => "the map colouring".to_string(),
         "data" => "the dataset".to_string(),
-        "region" | "area" | "category" | "provider" | "sector" => param.to_string(),
+        "region" | "area" | "category" | "provider" | "sector" | "buyer" => param.to_string(),
         other => format!("“{}”", shown(other)),
     }
 }
@@ -117,6 +117,7 @@ fn noun(param: &str) -> &'static str {
         "area" => "area",
         "category" => "service category",
         "provider" => "lead provider",
+        "buyer" => "buyer",
         "sector" => "sector (use voluntary, private or not-stated)",
         "map" => "map colouring (use value, sector or a service category)",
         "data" => "dataset here",
@@ -173,6 +174,7 @@ fn slug_list<'f>(f: &'f mut Filters, key: &str) -> Option<(&'f mut Set<String>, 
         "area" => (&mut f.areas, |ds, s| ds.area_index(s).is_some()),
         "category" => (&mut f.categories, |ds, s| ds.category_index(s).is_some()),
         "provider" => (&mut f.providers, |ds, s| ds.provider_index(s).is_some()),
+        "buyer" => (&mut f.buyers, |ds, s| ds.buyer_index(s).is_some()),
         _ => return None,
     })
 }
@@ -408,6 +410,7 @@ impl Filters {
             self.providers.iter().map(String::as_str).collect(),
         );
         list("sector", self.sectors.iter().map(|s| s.slug()).collect());
+        list("buyer", self.buyers.iter().map(String::as_str).collect());
         if let Some(v) = self.min_value {
             parts.push(format!("min={v}"));
         }

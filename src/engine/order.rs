@@ -107,7 +107,7 @@ impl Dataset {
     }
 
     /// Every award in the table's order by `column`. Text is ranked once per region,
-    /// category, provider name, source and list of areas, not compared per pair of awards,
+    /// category, provider name, buyer, source and list of areas, not compared per pair of awards,
     /// so 100,000 awards sort as integers.
     fn award_order(&self, column: Column, descending: bool) -> Vec<u32> {
         let awards = 0..self.awards.len();
@@ -128,6 +128,12 @@ impl Dataset {
                 .map(|p| p.name.as_str().into())
                 .collect(),
             Column::Sector => Sector::ALL.iter().map(|s| s.label().into()).collect(),
+            Column::Buyer => self
+                .index
+                .buyers
+                .iter()
+                .map(|b| b.name.as_str().into())
+                .collect(),
             Column::Source => (0..self.sources.len())
                 .map(|s| self.source_text(s).into())
                 .collect(),
@@ -157,6 +163,7 @@ impl Dataset {
                         name_rank[s].into()
                     }
                     Column::Source => name_rank[award.source].into(),
+                    Column::Buyer => name_rank[self.index.buyer[a] as usize].into(),
                     Column::Areas => areas_rank[a].into(),
                 };
                 (key, award.id, a as u32)

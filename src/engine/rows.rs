@@ -13,6 +13,8 @@ pub enum Column {
     Category,
     Provider,
     Sector,
+    /// Only for a list with more than one buyer (`Dataset::columns`).
+    Buyer,
     Value,
     Areas,
     End,
@@ -20,11 +22,12 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 8] = [
+    pub const ALL: [Column; 9] = [
         Column::Region,
         Column::Category,
         Column::Provider,
         Column::Sector,
+        Column::Buyer,
         Column::Value,
         Column::Areas,
         Column::End,
@@ -37,6 +40,7 @@ impl Column {
             Column::Category => "Category",
             Column::Provider => "Lead provider",
             Column::Sector => "Sector",
+            Column::Buyer => "Buyer",
             Column::Value => "Value",
             Column::Areas => "Areas",
             Column::End => "Scheduled end",
@@ -54,6 +58,7 @@ pub struct AwardRow {
     pub category: String,
     pub provider: String,
     pub sector: String,
+    pub buyer: String,
     /// `None` where no value was published.
     pub value: Option<u64>,
     pub subject_to_contract: bool,
@@ -85,6 +90,7 @@ impl AwardRow {
             Column::Category => self.category.clone(),
             Column::Provider => self.provider.clone(),
             Column::Sector => self.sector.clone(),
+            Column::Buyer => self.buyer.clone(),
             Column::Value => self.value.map_or_else(String::new, |v| v.to_string()),
             Column::Areas => self.areas.clone(),
             Column::End => self.end_label.clone(),
@@ -94,6 +100,15 @@ impl AwardRow {
 }
 
 impl Dataset {
+    /// The table's columns for this dataset: the buyer's only where there are several.
+    pub fn columns(&self) -> Vec<Column> {
+        let buyers = self.has_buyers();
+        Column::ALL
+            .into_iter()
+            .filter(|&c| buyers || c != Column::Buyer)
+            .collect()
+    }
+
     /// The table rows for award `a`.
     pub fn award_row(&self, a: usize) -> AwardRow {
         let award = &self.awards[a];
@@ -109,6 +124,7 @@ impl Dataset {
             category: category.name.clone(),
             provider: provider.name.clone(),
             sector: provider.sector.label().to_string(),
+            buyer: self.index.buyers[self.index.buyer[a] as usize].name.clone(),
             value: award.value,
             subject_to_contract: award.subject_to_contract,
             areas,

@@ -49,6 +49,7 @@ impl Dataset {
             Some(Dim::Category) => return one(usize::from(picked.category)),
             Some(Dim::Provider) => return one(picked.provider as usize),
             Some(Dim::Sector) => return one(usize::from(picked.sector)),
+            Some(Dim::Buyer) => return one(picked.buyer as usize),
             Some(Dim::Area) => {
                 for c in selection.contracts_of(ix, picked) {
                     match ix.contract_area[c] {

@@ -1,31 +1,7 @@
 //! Text rules shared by the engine and the views: slugs, and figures and lists for people.
-//! Folding names for search is the data's (`data::fold`).
+//! Folding names for search, and slugs, are the data's (`data::fold`).
 
-/// The share-link slug of a name: lower-cased, `&` as `and`, apostrophes dropped,
-/// every other run of non-alphanumerics as `-`, and a leading `the-` dropped.
-pub fn slugify(name: &str) -> String {
-    let mut out = String::new();
-    let mut pending_dash = false;
-    let replaced = name.replace('&', " and ");
-    for ch in replaced.chars() {
-        if matches!(ch, '\'' | '\u{2019}' | '\u{2018}') {
-            continue;
-        }
-        if ch.is_ascii_alphanumeric() {
-            if pending_dash && !out.is_empty() {
-                out.push('-');
-            }
-            pending_dash = false;
-            out.push(ch.to_ascii_lowercase());
-        } else {
-            pending_dash = true;
-        }
-    }
-    match out.strip_prefix("the-") {
-        Some(rest) => rest.to_string(),
-        None => out,
-    }
-}
+pub use crate::data::fold::slugify;
 
 /// A whole number with thousands separators: `1,234,567`.
 pub fn thousands(n: u64) -> String {

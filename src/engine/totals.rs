@@ -79,16 +79,18 @@ pub enum Dim {
     Sector,
     /// The month a contract is scheduled to end.
     End,
+    Buyer,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [
+    pub const ALL: [Dim; 7] = [
         Dim::Region,
         Dim::Area,
         Dim::Category,
         Dim::Provider,
         Dim::Sector,
         Dim::End,
+        Dim::Buyer,
     ];
 }
 
@@ -101,6 +103,7 @@ pub enum Key {
     Provider(usize),
     Sector(Sector),
     End(Month),
+    Buyer(usize),
 }
 
 impl Key {
@@ -113,6 +116,7 @@ impl Key {
             Key::Provider(i) => ds.providers[i].slug.clone(),
             Key::Sector(s) => s.slug().to_string(),
             Key::End(m) => m.to_string(),
+            Key::Buyer(i) => ds.index.buyers[i].slug.clone(),
         }
     }
 
@@ -125,6 +129,7 @@ impl Key {
             Key::Provider(i) => ds.providers[i].name.clone(),
             Key::Sector(s) => s.label().to_string(),
             Key::End(m) => m.label(),
+            Key::Buyer(i) => ds.index.buyers[i].name.clone(),
         }
     }
 }

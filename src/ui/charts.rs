@@ -180,7 +180,8 @@ impl Drawing {
     }
 }
 
-/// The map and the four charts, as the embed options allow.
+/// The map and the charts (the buyers' only for a list with several), as the embed
+/// options allow.
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = State::get();
@@ -244,6 +245,17 @@ pub fn Charts() -> impl IntoView {
             true,
         ),
         (
+            Panel::ChartBuyer,
+            if by_value {
+                "Buyers by value"
+            } else {
+                "Buyers by contracts"
+            },
+            "chart-buyer",
+            bars(crate::charts::buyer_chart),
+            true,
+        ),
+        (
             Panel::ChartTimeline,
             "When contracts are scheduled to end",
             "chart-timeline",
@@ -259,7 +271,7 @@ pub fn Charts() -> impl IntoView {
         <section class="charts" aria-label="Charts">
             {panels
                 .into_iter()
-                .filter(|(p, ..)| state.embed.shows(*p))
+                .filter(|(p, ..)| state.embed.shows(*p) && (*p != Panel::ChartBuyer || ds.has_buyers()))
                 .map(|(panel, title, testid, drawing, legend)| if panel == Panel::Map {
                     view! {
                         <ChartPanel title=title testid=testid drawing=drawing legend=legend>

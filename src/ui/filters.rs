@@ -56,6 +56,10 @@ pub fn FilterPanel() -> impl IntoView {
                     find=Some(("Find an area, council or city", "No PCC area or council matches")) />
                 <FacetGroup facet=Facet::Provider legend="Lead provider"
                     find=Some(("Find a provider", "No lead provider matches")) />
+                {state.ds.has_buyers().then(|| view! {
+                    <FacetGroup facet=Facet::Buyer legend="Buyer"
+                        find=Some(("Find a buyer", "No buyer matches")) />
+                })}
                 <ValueRange />
                 <EndRange />
                 // On a phone the results are far below: a way straight to them.

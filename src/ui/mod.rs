@@ -25,6 +25,7 @@ use crate::engine::chips::Chip;
 use crate::engine::colour::MapColour;
 use crate::engine::concentration::concentration;
 use crate::engine::embed::{text_on, EmbedOptions, Panel};
+use crate::engine::facets::Facet;
 use crate::engine::link::{self, View};
 use crate::engine::{Filters, Key, Summarised, Totals, Unfiltered};
 
@@ -317,19 +318,15 @@ impl State {
 
     /// Filters by one more value of a chart's dimension (a click on a bar).
     pub fn pick(&self, key: Key) {
-        let mut f = self.filters.get_untracked();
-        let slug = key.slug(self.ds);
-        match key {
-            Key::Region(_) => f.regions.insert(slug),
-            Key::Area(_) => f.areas.insert(slug),
-            Key::Category(_) => f.categories.insert(slug),
-            Key::Provider(_) => f.providers.insert(slug),
-            Key::Sector(s) => f.sectors.insert(s),
-            Key::End(m) => {
-                f.end_from = Some(m);
-                f.end_to = Some(m);
-                true
-            }
+        let f = self.filters.get_untracked();
+        let f = match (key, Facet::of(key)) {
+            (_, Some(facet)) => facet.toggled(&f, &key.slug(self.ds), true),
+            (Key::End(m), None) => Filters {
+                end_from: Some(m),
+                end_to: Some(m),
+                ..f
+            },
+            _ => f,
         };
         self.set.run((f, Change::Push));
     }

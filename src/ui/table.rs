@@ -46,6 +46,7 @@ fn write_csv(
 pub fn AwardsTable() -> impl IntoView {
     let state = State::get();
     let ds = state.ds;
+    let columns = ds.columns();
     let sort = RwSignal::new((Column::Region, false));
     let page = RwSignal::new(0usize);
     // The selection's awards in table order; rows are built only for the page shown.
@@ -80,11 +81,14 @@ pub fn AwardsTable() -> impl IntoView {
     // cells whose text changed, rather than rebuilding twenty rows' elements and attributes.
     let body = NodeRef::<leptos::html::Tbody>::new();
     let slots = StoredValue::new_local(Vec::<Slot>::new());
+    let shown_columns = columns.clone();
     Effect::new(move |_| {
-        let shown: Vec<[String; FIELDS]> =
-            visible().iter().map(|r| fields(r, state.today)).collect();
+        let shown: Vec<Vec<String>> = visible()
+            .iter()
+            .map(|r| fields(r, state.today, &shown_columns))
+            .collect();
         if let Some(body) = body.get() {
-            slots.update_value(|s| write_rows(&body, s, &shown));
+            slots.update_value(|s| write_rows(&body, s, &shown_columns, &shown));
         }
     });
     // A large view's file is written a part at a time after the click has drawn "Preparing
@@ -141,7 +145,7 @@ pub fn AwardsTable() -> impl IntoView {
                 // Explicit roles keep the table's semantics when narrow screens lay rows out as cards.
                 <table class="awards" role="table" aria-labelledby="awards-title">
                     <thead role="rowgroup">
-                        <tr role="row">{Column::ALL.into_iter().map(header).collect_view()}</tr>
+                        <tr role="row">{columns.into_iter().map(header).collect_view()}</tr>
                     </thead>
                     <tbody role="rowgroup" node_ref=body></tbody>
                 </table>
@@ -179,15 +183,13 @@ pub fn AwardsTable() -> impl IntoView {
     }
 }
 
-/// What one row shows: the award's id and exact value (attributes), then each column's
-/// text in `Column::ALL` order, then the note after the source.
-const FIELDS: usize = 2 + Column::ALL.len() + 1;
-
-fn fields(r: &AwardRow, today: Month) -> [String; FIELDS] {
-    let mut fields: [String; FIELDS] = Default::default();
+/// What one row shows: the award's id and exact value (attributes), then the text of each
+/// of `columns`, then the note after the source.
+fn fields(r: &AwardRow, today: Month, columns: &[Column]) -> Vec<String> {
+    let mut fields = vec![String::new(); columns.len() + 3];
     fields[0] = r.id.to_string();
     fields[1] = r.value.map_or_else(String::new, |v| v.to_string());
-    for (field, c) in fields[2..].iter_mut().zip(Column::ALL) {
+    for (field, &c) in fields[2..].iter_mut().zip(columns) {
         *field = if c == Column::Value {
             let mut value = award_value(r.value);
             if r.subject_to_contract {
@@ -200,8 +202,8 @@ fn fields(r: &AwardRow, today: Month) -> [String; FIELDS] {
             r.text(c)
         };
     }
-    if !r.note.is_empty() {
-        fields[FIELDS - 1] = format!(" — {}", r.note);
+    if let Some(note) = fields.last_mut().filter(|_| !r.note.is_empty()) {
+        *note = format!(" — {}", r.note);
     }
     fields
 }
@@ -212,19 +214,19 @@ struct Slot {
     value_cell: web_sys::Element,
     /// A text node per column, then the note's.
     texts: Vec<web_sys::Text>,
-    shown: [String; FIELDS],
+    shown: Vec<String>,
 }
 
 impl Slot {
     /// A new row with a cell per column (labelled for the narrow layout), appended to `body`.
-    fn new(body: &web_sys::HtmlElement) -> Option<Self> {
+    fn new(body: &web_sys::HtmlElement, columns: &[Column]) -> Option<Self> {
         let doc = body.owner_document()?;
         let row = doc.create_element("tr").ok()?;
         row.set_attribute("role", "row").ok()?;
         row.set_attribute("data-testid", "award-row").ok()?;
-        let mut texts = Vec::with_capacity(FIELDS - 2);
+        let mut texts = Vec::with_capacity(columns.len() + 1);
         let mut value_cell = None;
-        for c in Column::ALL {
+        for &c in columns {
             let cell = doc.create_element("td").ok()?;
             cell.set_attribute("role", "cell").ok()?;
             cell.set_attribute("data-label", c.title()).ok()?;
@@ -257,12 +259,12 @@ impl Slot {
             row,
             value_cell: value_cell?,
             texts,
-            shown: Default::default(),
+            shown: vec![String::new(); columns.len() + 3],
         })
     }
 
     /// Writes the fields that differ from what the row shows.
-    fn show(&mut self, fields: &[String; FIELDS]) {
+    fn show(&mut self, fields: &[String]) {
         for (i, (new, old)) in fields.iter().zip(&mut self.shown).enumerate() {
             if new == old {
                 continue;
@@ -278,13 +280,18 @@ impl Slot {
 }
 
 /// Makes `body` show one row per entry of `rows`, reusing the rows it has.
-fn write_rows(body: &web_sys::HtmlElement, slots: &mut Vec<Slot>, rows: &[[String; FIELDS]]) {
+fn write_rows(
+    body: &web_sys::HtmlElement,
+    slots: &mut Vec<Slot>,
+    columns: &[Column],
+    rows: &[Vec<String>],
+) {
     for excess in slots.drain(rows.len().min(slots.len())..) {
         excess.row.remove();
     }
     for (i, fields) in rows.iter().enumerate() {
         if i == slots.len() {
-            match Slot::new(body) {
+            match Slot::new(body, columns) {
                 Some(slot) => slots.push(slot),
                 None => return,
             }
