@@ -125,6 +125,25 @@ fn the_buyers_group_chart_and_column_add_up_to_the_view() {
     assert!(ds.columns().contains(&Column::Buyer));
     let row = ds.award_row(2);
     assert_eq!(row.buyer, "Ministry of Justice");
+    // The CSV names each award's buyer as the table does, and leaves it empty where the
+    // list names none.
+    let csv = ds.export_csv(&[2, 3], &Filters::default(), "https://example.org/");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].contains(",sector,buyer,value_gbp,"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains(",Private company,Ministry of Justice,4000,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].contains(",Voluntary sector,,8000,"),
+        "{}",
+        lines[2]
+    );
 }
 
 #[test]

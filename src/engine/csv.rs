@@ -1,6 +1,6 @@
 //! The CSV export of a view's awards, and the guard that keeps cells from running as formulas.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, BUYER_NOT_STATED};
 use crate::engine::filters::Filters;
 
 /// Makes a cell safe to open in a spreadsheet: text that a spreadsheet would run as a
@@ -147,7 +147,16 @@ impl<'a> CsvWriter<'a> {
             regions: ds.regions.iter().map(|r| field(&r.name)).collect(),
             categories: ds.categories.iter().map(|c| field(&c.name)).collect(),
             providers: ds.providers.iter().map(|p| field(&p.name)).collect(),
-            buyers: ds.index.buyers.iter().map(|b| field(&b.name)).collect(),
+            // Empty where the list names none.
+            buyers: ds
+                .index
+                .buyers
+                .iter()
+                .map(|b| match b.slug.as_str() {
+                    BUYER_NOT_STATED => String::new(),
+                    _ => field(&b.name),
+                })
+                .collect(),
             sources: (0..ds.sources.len())
                 .map(|s| field(&ds.source_text(s)))
                 .collect(),

@@ -14,9 +14,10 @@ use crate::charts::{
 };
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
-use crate::engine::text::{plural, pounds};
+use crate::engine::text::{escape_html, plural, pounds};
 use crate::engine::{AreaMap, Key};
 use crate::ui::canvas::{self, CanvasBackend};
+use crate::ui::targets::BarTargets;
 use crate::ui::{browser, map, State};
 
 /// What one panel draws.
@@ -453,8 +454,7 @@ fn ChartPanel(
             });
         }
     });
-    // One button per bar, keyed by what it filters by: a redraw moves and relabels the
-    // buttons that stay instead of rebuilding them all.
+    // Each bar's key, name and place: the buttons over the bars (`targets`).
     let targets_now = Memo::new(move |_| {
         drawing.with(|d| {
             hits.get()
@@ -463,65 +463,6 @@ fn ChartPanel(
                 .collect::<Vec<_>>()
         })
     });
-    // A chart draws at most a few dozen bars (the provider chart its 30 largest), so a
-    // button finds its bar by a short scan.
-    let target = move |key: Key| {
-        targets_now.with(|ts| {
-            ts.iter()
-                .find(|(k, ..)| *k == key)
-                .map(|(_, l, h)| (l.clone(), *h))
-        })
-    };
-    // One tab stop per chart: the bar last focused (else the first); the arrow keys, Home
-    // and End move between the bars.
-    let current = RwSignal::new(None::<Key>);
-    let position = move |key: Key| targets_now.with(|ts| ts.iter().position(|(k, ..)| *k == key));
-    let is_stop = move |key: Key| {
-        let stop = current.get().and_then(position).unwrap_or(0);
-        position(key) == Some(stop)
-    };
-    let keydown = move |key: Key, ev: leptos::ev::KeyboardEvent| {
-        let (Some(at), n) = (position(key), targets_now.with(Vec::len)) else {
-            return;
-        };
-        let to = match ev.key().as_str() {
-            "ArrowDown" | "ArrowRight" => (at + 1).min(n - 1),
-            "ArrowUp" | "ArrowLeft" => at.saturating_sub(1),
-            "Home" => 0,
-            "End" => n - 1,
-            _ => return,
-        };
-        ev.prevent_default();
-        if let Some(next) = targets_now.with(|ts| ts.get(to).map(|(k, ..)| *k)) {
-            current.set(Some(next));
-            browser::focus_sibling(&ev, &next.slug(state.ds));
-        }
-    };
-    let targets = move || {
-        view! {
-            <For each=move || targets_now.with(|ts| ts.iter().map(|(k, ..)| *k).collect::<Vec<_>>())
-                key=|k| *k let:key>
-                {
-                    let px = move |f: fn(&Hit) -> i64| target(key).map(|(_, h)| format!("{}px", f(&h)));
-                    view! {
-                        <button type="button" class="hit" data-key=key.slug(state.ds)
-                            tabindex=move || if is_stop(key) { "0" } else { "-1" }
-                            on:keydown=move |ev| keydown(key, ev)
-                            on:focus=move |_| current.set(Some(key))
-                            aria-label=move || target(key).map(|(l, _)| l)
-                            style:left=move || px(|h| i64::from(h.x)) style:top=move || px(|h| i64::from(h.y))
-                            style:width=move || px(|h| i64::from(h.width)) style:height=move || px(|h| i64::from(h.height))
-                            on:click=move |_| {
-                                state.pick(key);
-                                // The chart redraws and its bars move: keep the one in hand in view.
-                                browser::after_frame(browser::reveal_focus);
-                            }>
-                        </button>
-                    }
-                }
-            </For>
-        }
-    };
 
     let legend_view = legend.then(|| {
         let unstated = state
@@ -550,29 +491,19 @@ fn ChartPanel(
         }
     });
     let ds = state.ds;
-    let rows = move || {
-        let (heads, rows) = drawing.with(|d| d.table(ds));
-        let numeric: Vec<bool> = heads.into_iter().skip(1).map(|(_, num)| num).collect();
-        rows.into_iter()
-            .map(|(key, label, cells)| {
-                let numeric = numeric.clone();
-                view! {
-                    <tr>
-                        <th scope="row">
-                            <button type="button" class="link" on:click=move |_| state.pick(key)>{label}</button>
-                        </th>
-                        {cells.into_iter().zip(numeric).map(|(c, num)| view! { <td class:num=num>{c}</td> }).collect_view()}
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let headings = move || {
-        let (heads, _) = drawing.with(|d| d.table(ds));
-        heads
-            .into_iter()
-            .map(|(h, num)| view! { <th scope="col" class:num=num>{h}</th> })
-            .collect_view()
+    // The figures as a table, written as HTML text (it changes as a whole with the view);
+    // its buttons' clicks are taken by the box around it.
+    let table_html = move || drawing.with(|d| figures_table(title, &d.table(ds)));
+    let pick_row = move |ev: leptos::ev::MouseEvent| {
+        let i = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-i"))
+            .and_then(|i| i.parse::<usize>().ok());
+        let key = i.and_then(|i| drawing.with_untracked(|d| d.table(ds).1.get(i).map(|r| r.0)));
+        if let Some(key) = key {
+            state.pick(key);
+        }
     };
     let download = move |_| {
         drawing.with_untracked(|d| export_png(&state, title, &format!("{testid}.png"), d));
@@ -596,12 +527,8 @@ fn ChartPanel(
                     });
                     view! { <map::MapTargets map=map hits=hits /> }.into_any()
                 } else {
-                    view! {
-                        <div class="hits" role="group"
-                            aria-label=format!("{title}. Arrow keys move between the bars; Enter or Space filters by one.")>
-                            {targets}
-                        </div>
-                    }.into_any()
+                    let label = format!("{title}. Arrow keys move between the bars; Enter or Space filters by one.");
+                    view! { <BarTargets label=label targets=targets_now /> }.into_any()
                 }}
             </div>
             <Show when=move || failed.get()>
@@ -618,14 +545,38 @@ fn ChartPanel(
             </div>
             <Show when=move || table.get() || failed.get()>
                 // Scrolls sideways on a narrow screen rather than squeezing the columns.
-                <div class="table-scroll" role="region" tabindex="0" aria-label=format!("{title}: table")>
-                    <table class="chart-table">
-                        <caption>{title}</caption>
-                        <thead><tr>{headings}</tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
+                <div class="table-scroll" role="region" tabindex="0" aria-label=format!("{title}: table")
+                    on:click=pick_row inner_html=table_html>
                 </div>
             </Show>
         </figure>
     }
+}
+
+/// A chart's figures as an HTML table headed `title`: a row per bar, tile or month, its name
+/// a button (`data-i`, its place) that filters by it.
+fn figures_table(title: &str, (heads, rows): &Table) -> String {
+    use std::fmt::Write;
+    let num = |n: bool| if n { " class=\"num\"" } else { "" };
+    let mut html = format!(
+        "<table class=\"chart-table\"><caption>{}</caption><thead><tr>",
+        escape_html(title)
+    );
+    for (h, n) in heads {
+        let _ = write!(html, "<th scope=\"col\"{}>{}</th>", num(*n), escape_html(h));
+    }
+    html.push_str("</tr></thead><tbody>");
+    for (i, (_, label, cells)) in rows.iter().enumerate() {
+        let _ = write!(
+            html,
+            "<tr><th scope=\"row\"><button type=\"button\" class=\"link\" data-i=\"{i}\">{}</button></th>",
+            escape_html(label)
+        );
+        for (c, (_, n)) in cells.iter().zip(heads.iter().skip(1)) {
+            let _ = write!(html, "<td{}>{}</td>", num(*n), escape_html(c));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+    html
 }

@@ -3,12 +3,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
 use crate::engine::text::plural;
 use crate::engine::Filters;
-use crate::ui::{browser, Change, State, RESULTS};
+use crate::ui::{browser, options, Change, State, RESULTS};
 
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
 #[component]
@@ -115,8 +116,8 @@ fn FacetGroup(
     let state = State::get();
     let ds = state.ds;
     let typed = RwSignal::new(String::new());
-    // Options keep their labels and order whatever is filtered: only their counts change,
-    // so the list is made once and each count is read live from `counts`.
+    // Options keep their labels and order whatever is filtered: only their counts and
+    // choices change, and only those are written again (`options::write`).
     let options = Arc::new(ds.facet_options(facet));
     let counts = Memo::new(move |_| {
         state.filters.with(|f| {
@@ -157,6 +158,43 @@ fn FacetGroup(
             })
         })
     };
+    // The items, written in place whenever what shows, a count or a choice changes.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    let slots = StoredValue::new_local(Vec::<options::Slot>::new());
+    let list_id = id.clone();
+    Effect::new(move |_| {
+        let Some(ul) = list.get() else { return };
+        shown.with(|s| {
+            counts.with(|c| {
+                state.filters.with(|f| {
+                    let items: Vec<options::Shown> = s
+                        .iter()
+                        .map(|&i| options::Shown {
+                            slug: &options[i].slug,
+                            label: &options[i].label,
+                            awards: c.get(i).copied().unwrap_or(0),
+                            chosen: facet.is_chosen(f, &options[i].slug),
+                        })
+                        .collect();
+                    slots.update_value(|sl| options::write(&ul, sl, &list_id, &items));
+                })
+            })
+        });
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some((slug, on)) =
+            input.and_then(|i| Some((i.get_attribute("data-slug")?, i.checked())))
+        else {
+            return;
+        };
+        let f = state
+            .filters
+            .with_untracked(|f| facet.toggled(f, &slug, on));
+        state.set.run((f, Change::Push));
+    };
     // What the list leaves out, or that nothing matches what was typed (announced).
     let hidden = move || {
         let (_, none) = find?;
@@ -172,43 +210,7 @@ fn FacetGroup(
         <fieldset class="facet" data-testid=testid>
             <legend>{legend}</legend>
             {find_box}
-            <ul class="options" class:long=find.is_some()>
-                // Keyed by place, the count read live: a new count updates one text node.
-                <For each=move || shown.get() key=|&index| index let:index>
-                    {
-                        let o = &options[index];
-                        let slug = o.slug.clone();
-                        let awards = Signal::derive(move || {
-                            counts.with(|c| c.get(index).copied().unwrap_or(0))
-                        });
-                        let input_id = format!("{id}-{slug}");
-                        let checked = {
-                            let slug = slug.clone();
-                            move || state.filters.with(|f| facet.is_chosen(f, &slug))
-                        };
-                        let on_change = {
-                            let slug = slug.clone();
-                            move |ev: leptos::ev::Event| {
-                                let on = event_target_checked(&ev);
-                                let f = state.filters.with_untracked(|f| facet.toggled(f, &slug, on));
-                                state.set.run((f, Change::Push));
-                            }
-                        };
-                        view! {
-                            <li>
-                                <input type="checkbox" id=input_id.clone() data-slug=slug
-                                    prop:checked=checked on:change=on_change />
-                                <label for=input_id>
-                                    {o.label.clone()}
-                                    <span class="count" class:none=move || awards.get() == 0>
-                                        {move || format!(" {}", plural(awards.get(), "award", "awards"))}
-                                    </span>
-                                </label>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
+            <ul class="options" class:long=find.is_some() node_ref=list on:change=on_change></ul>
             <p class="more" aria-live="polite">{hidden}</p>
         </fieldset>
     }

@@ -12,8 +12,10 @@ mod figures;
 mod filters;
 mod history;
 mod map;
+mod options;
 mod own_list;
 mod table;
+mod targets;
 
 use std::sync::Arc;
 

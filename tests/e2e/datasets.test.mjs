@@ -42,12 +42,13 @@ test('the CRC dataset is fetched only when chosen, and every figure follows it',
   await page.getByTestId('notes').locator('summary').click();
   assert.match(await page.getByTestId('notes').innerText(), /circa £600 million over seven years/);
   await assertAccessible(page, 'the CRC dataset');
-  // The CSV names the dataset and the view, and leaves the unpublished values empty.
+  // The CSV names the dataset and the view, and leaves the buyer no source names and the
+  // unpublished values empty.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-csv').click()]);
   assert.equal(download.suggestedFilename(), 'probation-crcs-2015-2021-region-wales.csv');
   const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r\n/);
   assert.equal(csv.length, 3);
-  assert.match(csv[1], /^14,Wales,Community rehabilitation,Working Links,Private company,,no,/);
+  assert.match(csv[1], /^14,Wales,Community rehabilitation,Working Links,Private company,,,no,/);
   assert.match(csv[2], /[?]data=tr-crcs&region=wales,2021-06-26$/);
   // Back returns to the 2021 awards, as they were.
   await page.goBack();

@@ -43,6 +43,27 @@ test('a spreadsheet opens in the page with the command line\u2019s figures, and 
   assert.match(notice + (await page.getByTestId('own-list').innerText()), /line 6, column 2: "lots" is not an amount of money/);
   // The table and the charts follow it: Acme's row, and the area list knows Avon & Somerset.
   assert.match((await page.getByTestId('award-row').allInnerTexts()).join('\n'), /Acme Justice Ltd/);
+  // Its commissioners are a filter, a chart and a column: choosing one, from its list or
+  // its bar, filters as `buyer=` does on the command line.
+  const buyers = page.getByTestId('facet-buyer');
+  assert.deepEqual(
+    await buyers.locator('li label').evaluateAll((ls) => ls.map((l) => l.firstChild.textContent)),
+    ['Avon and Somerset PCC', 'Buyer not stated', 'Gloucestershire PCC', 'Ministry of Justice'],
+  );
+  assert.equal(await page.locator('th[scope="col"]', { hasText: 'Buyer' }).count(), 1);
+  await buyers.getByRole('checkbox', { name: /Ministry of Justice/ }).check();
+  assert.equal(await query(page), 'data=spreadsheet&buyer=ministry-of-justice');
+  await assertFiguresMatch(page, 'buyer=ministry-of-justice', file);
+  assert.deepEqual(await page.getByTestId('award-row').locator('td[data-label="Buyer"]').allInnerTexts(), ['Ministry of Justice']);
+  await page.getByRole('button', { name: 'Remove filter Buyer: Ministry of Justice' }).click();
+  await page.getByTestId('chart-buyer').locator('button.hit[data-key="gloucestershire-pcc"]').click();
+  assert.equal(await query(page), 'data=spreadsheet&buyer=gloucestershire-pcc');
+  await assertFiguresMatch(page, 'buyer=gloucestershire-pcc', file);
+  // The built-in awards name no buyer: none of it shows there.
+  await page.getByTestId('dataset').selectOption('crs-2021');
+  await page.getByText('Who was paid to deliver probation services?').waitFor();
+  assert.equal(await page.getByTestId('facet-buyer').count(), 0);
+  assert.equal(await page.getByTestId('chart-buyer').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
