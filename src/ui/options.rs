@@ -96,6 +96,11 @@ impl Slot {
 
 /// Makes `list` show one item per option of `shown`, in order, reusing the items it has.
 pub(super) fn write(list: &web_sys::Element, slots: &mut Vec<Slot>, id: &str, shown: &[Shown]) {
+    if slots.is_empty() {
+        // Leptos may hand a new list the element of the list that had its place (a
+        // dataset switched): whatever it holds is not this list's.
+        list.set_text_content(None);
+    }
     for gone in slots.drain(shown.len().min(slots.len())..) {
         gone.li.remove();
     }

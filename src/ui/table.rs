@@ -286,6 +286,11 @@ fn write_rows(
     columns: &[Column],
     rows: &[Vec<String>],
 ) {
+    if slots.is_empty() {
+        // Leptos may hand a new table the body of the table that had its place (a dataset
+        // switched): whatever it holds is not this table's.
+        body.set_text_content(None);
+    }
     for excess in slots.drain(rows.len().min(slots.len())..) {
         excess.row.remove();
     }

@@ -37,9 +37,15 @@ pub(super) fn BarTargets(
     let stop = StoredValue::new(None::<Key>);
     Effect::new(move |_| {
         let Some(group) = group.get() else { return };
-        targets.with(|ts| {
-            buttons.update_value(|b| write(&group, b, ts, stop.get_value(), ds));
+        let refocus = targets.with(|ts| {
+            buttons
+                .try_update_value(|b| write(&group, b, ts, stop.get_value(), ds))
+                .flatten()
         });
+        // Focus moves once the buttons are written: its handler writes their tab indices.
+        if let Some(el) = refocus {
+            let _ = el.focus();
+        }
     });
     // The bar a delegated event is on: its place and key.
     let bar = move |ev: &web_sys::Event| -> Option<(usize, Key)> {
@@ -47,8 +53,11 @@ pub(super) fn BarTargets(
         let i: usize = el.get_attribute("data-i")?.parse().ok()?;
         Some((i, targets.with_untracked(|ts| ts.get(i).map(|t| t.0))?))
     };
+    // Focus moves outside the buttons' borrow: its handler writes their tab indices.
     let focus = move |i: usize| {
-        buttons.with_value(|b| b.get(i).map(|b| b.el.focus()));
+        if let Some(el) = buttons.with_value(|b| b.get(i).map(|b| b.el.clone())) {
+            let _ = el.focus();
+        }
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some((_, key)) = bar(&ev) {
@@ -103,20 +112,26 @@ fn set(el: &web_sys::HtmlElement, shown: &mut String, name: &str, value: &str) {
 }
 
 /// Makes `group` hold one button per target, in order, reusing the buttons it has: a
-/// button's key, name and place change in place. The button in focus passes focus on to
-/// the one its bar moved to, so a bar chosen from the keyboard stays in hand.
+/// button's key, name and place change in place. Where the button in focus now holds
+/// another bar, returns the one its bar moved to, to be focused, so that a bar chosen
+/// from the keyboard stays in hand.
 fn write(
     group: &web_sys::HtmlElement,
     buttons: &mut Vec<Button>,
     targets: &[(Key, String, Hit)],
     stop: Option<Key>,
     ds: &Dataset,
-) {
+) -> Option<web_sys::HtmlElement> {
     let focused = group
         .owner_document()
         .and_then(|d| d.active_element())
         .and_then(|el| buttons.iter().position(|b| *b.el == el))
         .map(|i| buttons[i].shown[0].clone());
+    if buttons.is_empty() {
+        // Leptos may hand a new chart the group element of the chart that had its place
+        // (a dataset switched): whatever it holds is not this chart's.
+        group.set_text_content(None);
+    }
     for gone in buttons.drain(targets.len().min(buttons.len())..) {
         gone.el.remove();
     }
@@ -125,9 +140,7 @@ fn write(
         .unwrap_or(0);
     for (i, (key, label, hit)) in targets.iter().enumerate() {
         if i == buttons.len() {
-            let Some(el) = new_button(group, i) else {
-                return;
-            };
+            let el = new_button(group, i)?;
             buttons.push(Button {
                 el,
                 shown: Default::default(),
@@ -151,17 +164,9 @@ fn write(
             b.shown[3] = place;
         }
     }
-    let moved_to = focused.and_then(|slug| buttons.iter().find(|b| b.shown[0] == slug));
-    if let Some(b) = moved_to {
-        if group
-            .owner_document()
-            .and_then(|d| d.active_element())
-            .as_ref()
-            != Some(&*b.el)
-        {
-            let _ = b.el.focus();
-        }
-    }
+    let moved_to = focused.and_then(|slug| buttons.iter().find(|b| b.shown[0] == slug))?;
+    let active = group.owner_document().and_then(|d| d.active_element());
+    (active.as_ref() != Some(&*moved_to.el)).then(|| moved_to.el.clone())
 }
 
 /// A new button for the bar at place `i`, appended to `group`.

@@ -414,6 +414,9 @@ test('the keyboard route: skip links, a search landmark, one stop per chart with
   const first = await key();
   await page.keyboard.press('ArrowDown');
   assert.notEqual(await key(), first);
+  // The bar in hand is now the chart's one stop.
+  assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0);
+  assert.equal(await chart.locator('button.hit[tabindex="0"]').count(), 1);
   await page.keyboard.press('End');
   assert.equal(await key(), await chart.locator('button.hit').nth(bars - 1).getAttribute('data-key'));
   await page.keyboard.press('Home');

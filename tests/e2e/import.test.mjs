@@ -51,6 +51,11 @@ test('a spreadsheet opens in the page with the command line\u2019s figures, and 
     ['Avon and Somerset PCC', 'Buyer not stated', 'Gloucestershire PCC', 'Ministry of Justice'],
   );
   assert.equal(await page.locator('th[scope="col"]', { hasText: 'Buyer' }).count(), 1);
+  // The chart's targets are its own bars, largest first (none left from the page's first view).
+  assert.deepEqual(
+    await page.getByTestId('chart-buyer').locator('button.hit').evaluateAll((bs) => bs.map((b) => b.dataset.key)),
+    ['gloucestershire-pcc', 'ministry-of-justice', 'avon-and-somerset-pcc', 'not-stated'],
+  );
   await buyers.getByRole('checkbox', { name: /Ministry of Justice/ }).check();
   assert.equal(await query(page), 'data=spreadsheet&buyer=ministry-of-justice');
   await assertFiguresMatch(page, 'buyer=ministry-of-justice', file);
