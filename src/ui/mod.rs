@@ -14,6 +14,7 @@ mod history;
 mod map;
 mod options;
 mod own_list;
+mod slots;
 mod table;
 mod targets;
 

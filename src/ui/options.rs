@@ -4,6 +4,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::ui::slots;
+
 /// One option as the list shows it.
 pub(super) struct Shown<'a> {
     pub slug: &'a str,
@@ -96,21 +98,17 @@ impl Slot {
 
 /// Makes `list` show one item per option of `shown`, in order, reusing the items it has.
 pub(super) fn write(list: &web_sys::Element, slots: &mut Vec<Slot>, id: &str, shown: &[Shown]) {
-    if slots.is_empty() {
-        // Leptos may hand a new list the element of the list that had its place (a
-        // dataset switched): whatever it holds is not this list's.
-        list.set_text_content(None);
-    }
-    for gone in slots.drain(shown.len().min(slots.len())..) {
-        gone.li.remove();
-    }
-    for (i, o) in shown.iter().enumerate() {
-        if i == slots.len() {
-            match Slot::new(list) {
-                Some(slot) => slots.push(slot),
-                None => return,
-            }
-        }
-        slots[i].show(id, o);
+    slots::write(
+        list,
+        slots,
+        shown,
+        |_| Slot::new(list),
+        |_, slot, o| slot.show(id, o),
+    );
+}
+
+impl slots::Slot for Slot {
+    fn element(&self) -> &web_sys::Element {
+        &self.li
     }
 }

@@ -7,7 +7,7 @@ use crate::engine::csv::CsvWriter;
 use crate::engine::order::AwardOrders;
 use crate::engine::rows::{AwardRow, Column};
 use crate::engine::text::award_value;
-use crate::ui::{browser, State};
+use crate::ui::{browser, slots, State};
 
 /// Rows per page: enough to scan, few enough to stay fast however large the data.
 const PAGE: usize = 20;
@@ -286,21 +286,17 @@ fn write_rows(
     columns: &[Column],
     rows: &[Vec<String>],
 ) {
-    if slots.is_empty() {
-        // Leptos may hand a new table the body of the table that had its place (a dataset
-        // switched): whatever it holds is not this table's.
-        body.set_text_content(None);
-    }
-    for excess in slots.drain(rows.len().min(slots.len())..) {
-        excess.row.remove();
-    }
-    for (i, fields) in rows.iter().enumerate() {
-        if i == slots.len() {
-            match Slot::new(body, columns) {
-                Some(slot) => slots.push(slot),
-                None => return,
-            }
-        }
-        slots[i].show(fields);
+    slots::write(
+        body,
+        slots,
+        rows,
+        |_| Slot::new(body, columns),
+        |_, slot, fields| slot.show(fields),
+    );
+}
+
+impl slots::Slot for Slot {
+    fn element(&self) -> &web_sys::Element {
+        &self.row
     }
 }

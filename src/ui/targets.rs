@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::charts::Hit;
 use crate::data::Dataset;
 use crate::engine::Key;
-use crate::ui::{browser, State};
+use crate::ui::{browser, slots, State};
 
 /// Each bar's key, accessible name and place on the canvas, in the chart's order.
 pub(super) type Targets = Vec<(Key, String, Hit)>;
@@ -127,26 +127,16 @@ fn write(
         .and_then(|d| d.active_element())
         .and_then(|el| buttons.iter().position(|b| *b.el == el))
         .map(|i| buttons[i].shown[0].clone());
-    if buttons.is_empty() {
-        // Leptos may hand a new chart the group element of the chart that had its place
-        // (a dataset switched): whatever it holds is not this chart's.
-        group.set_text_content(None);
-    }
-    for gone in buttons.drain(targets.len().min(buttons.len())..) {
-        gone.el.remove();
-    }
     let stop = stop
         .and_then(|k| targets.iter().position(|t| t.0 == k))
         .unwrap_or(0);
-    for (i, (key, label, hit)) in targets.iter().enumerate() {
-        if i == buttons.len() {
-            let el = new_button(group, i)?;
-            buttons.push(Button {
-                el,
-                shown: Default::default(),
-            });
-        }
-        let b = &mut buttons[i];
+    let new = |i| {
+        Some(Button {
+            el: new_button(group, i)?,
+            shown: Default::default(),
+        })
+    };
+    let written = slots::write(group, buttons, targets, new, |i, b, (key, label, hit)| {
         set(&b.el, &mut b.shown[0], "data-key", &key.slug(ds));
         set(&b.el, &mut b.shown[1], "aria-label", label);
         set(&b.el, &mut b.shown[2], "tabindex", tab_index(i == stop));
@@ -163,10 +153,19 @@ fn write(
             }
             b.shown[3] = place;
         }
+    });
+    if !written {
+        return None;
     }
     let moved_to = focused.and_then(|slug| buttons.iter().find(|b| b.shown[0] == slug))?;
     let active = group.owner_document().and_then(|d| d.active_element());
     (active.as_ref() != Some(&*moved_to.el)).then(|| moved_to.el.clone())
+}
+
+impl slots::Slot for Button {
+    fn element(&self) -> &web_sys::Element {
+        &self.el
+    }
 }
 
 /// A new button for the bar at place `i`, appended to `group`.
