@@ -9,7 +9,12 @@ use std::{env, fs, process};
 #[path = "src/data/mod.rs"]
 mod data;
 
+#[allow(dead_code)]
+#[path = "src/lang/catalogue.rs"]
+mod catalogue;
+
 fn main() {
+    messages();
     println!("cargo:rerun-if-env-changed=CONTRACTS_DATA_DIR");
     let dir = env::var("CONTRACTS_DATA_DIR").unwrap_or_else(|_| "www/data".to_string());
     let dir = PathBuf::from(dir);
@@ -88,7 +93,14 @@ fn main() {
         }
         list.push(']');
         let bytes = format!("include_bytes!({:?})", packed.display().to_string());
-        catalogue.push_str(&format!("    ({:?}, {:?}),\n", dataset.slug, dataset.label));
+        let label_cy = match dataset.welsh.label.as_str() {
+            "" => &dataset.label,
+            cy => cy,
+        };
+        catalogue.push_str(&format!(
+            "    ({:?}, {:?}, {:?}),\n",
+            dataset.slug, dataset.label, label_cy
+        ));
         if n == 0 {
             code.push_str(&format!(
                 "/// Each data file's name and text, as built in.\npub const FILES: &[(&str, &str)] = {list};\n"
@@ -102,7 +114,7 @@ fn main() {
         }
     }
     code.push_str(&format!(
-        "/// Every dataset's slug and label, the built-in one first.\npub const CATALOGUE: &[(&str, &str)] = &[\n{catalogue}];\n"
+        "/// Every dataset's slug and label in English and in Welsh, the built-in one first.\npub const CATALOGUE: &[(&str, &str, &str)] = &[\n{catalogue}];\n"
     ));
     code.push_str(&format!(
         "/// The other datasets' files, in `CATALOGUE` order after the first.\npub const MORE_FILES: &[&[(&str, &str)]] = &[\n{extra_files}];\n"
@@ -113,6 +125,46 @@ fn main() {
     let generated = out.parent().unwrap_or(&out).join("embedded_files.rs");
     fs::write(&generated, code)
         .unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", generated.display())));
+}
+
+/// The English catalogue as code: a constant for each message, its text and its key's hash.
+fn messages() {
+    let path = "www/lang/en.txt";
+    println!("cargo:rerun-if-changed={path}");
+    let text = fs::read_to_string(path).unwrap_or_else(|e| fail_lang(&format!("{path}: {e}")));
+    let entries = catalogue::parse(&text).unwrap_or_else(|e| fail_lang(&format!("{path}:{e}")));
+    let mut consts = String::new();
+    let mut texts = String::new();
+    let mut hashes = String::new();
+    for (i, e) in entries.iter().enumerate() {
+        let h = catalogue::hash(e.key);
+        if let Some(other) = entries[..i].iter().find(|o| catalogue::hash(o.key) == h) {
+            fail_lang(&format!(
+                "{path}:{}:1: the key {:?} has the same hash as {:?}: rename one",
+                e.line, e.key, other.key
+            ));
+        }
+        consts.push_str(&format!(
+            "    pub const {}: Msg = Msg({i});\n",
+            e.key.to_ascii_uppercase()
+        ));
+        texts.push_str(&format!("    {:?},\n", e.text));
+        hashes.push_str(&format!("    {h},\n"));
+    }
+    let n = entries.len();
+    let code = format!(
+        "/// Each message of the catalogue, by its key.\n#[allow(dead_code)]\npub mod m {{\n    use super::Msg;\n{consts}}}\n\
+         /// The English catalogue's texts.\npub(crate) static ENGLISH: [&str; {n}] = [\n{texts}];\n\
+         /// Each key's hash.\npub(crate) static HASHES: [u32; {n}] = [\n{hashes}];\n"
+    );
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("messages.rs");
+    fs::write(&out, code).unwrap_or_else(|e| fail_lang(&format!("cannot write {}: {e}", out.display())));
+}
+
+fn fail_lang(message: &str) -> ! {
+    eprintln!("error: invalid catalogue: {message}");
+    println!("cargo:warning=invalid catalogue: {message}");
+    process::exit(1);
 }
 
 fn in_dir(dir: &Path, e: &data::DataError) -> String {

@@ -21,7 +21,7 @@ pub fn default_slug() -> &'static str {
 
 /// Where `slug` is in `CATALOGUE`.
 pub fn position(slug: &str) -> Option<usize> {
-    CATALOGUE.iter().position(|(s, _)| *s == slug)
+    CATALOGUE.iter().position(|(s, _, _)| *s == slug)
 }
 
 /// The packed bytes of the dataset `slug` names, as built (the page fetches all but the

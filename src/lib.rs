@@ -10,6 +10,7 @@ pub mod data;
 pub mod embedded;
 pub mod engine;
 pub mod import;
+pub mod lang;
 pub mod synth;
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -61,7 +61,7 @@ fn named(slug: &str) -> Result<Dataset, ExitCode> {
 /// `contracts history AREA`.
 fn print_history(area: &str) -> ExitCode {
     let mut datasets = Vec::new();
-    for &(slug, _) in embedded::CATALOGUE {
+    for &(slug, _, _) in embedded::CATALOGUE {
         match named(slug) {
             Ok(ds) => datasets.push(ds),
             Err(code) => return code,
@@ -108,7 +108,7 @@ fn print_json(value: &serde_json::Value) -> ExitCode {
 
 /// `contracts publish DIR`.
 fn publish(dir: &str) -> ExitCode {
-    for &(slug, _) in &embedded::CATALOGUE[1..] {
+    for &(slug, _, _) in &embedded::CATALOGUE[1..] {
         let Some(bytes) = embedded::packed_named(slug) else {
             continue;
         };

@@ -4,7 +4,7 @@
 use super::contracts::derive_contracts;
 use super::types::{
     Area, Award, Category, ContractRule, Dataset, Date, Index, Note, Provider, Region, Separate,
-    Source,
+    Source, Welsh,
 };
 
 /// The tables of a dataset as published, before anything is derived from them.
@@ -28,6 +28,7 @@ pub(crate) struct Tables {
     pub separate: Vec<Separate>,
     pub contract_rule: ContractRule,
     pub notes: Vec<Note>,
+    pub welsh: Welsh,
 }
 
 impl Tables {
@@ -63,6 +64,7 @@ impl Tables {
             separate: self.separate,
             contract_rule: self.contract_rule,
             notes: self.notes,
+            welsh: self.welsh,
             index,
         }
     }

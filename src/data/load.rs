@@ -25,10 +25,10 @@ pub const FILES: [&str; 11] = [
 pub const COLUMNS: [(&str, &[&str]); 11] = [
     ("dataset.csv", &["key", "value", "source"]),
     ("sources.csv", &["id", "publisher", "title", "date"]),
-    ("regions.csv", &["slug", "name"]),
+    ("regions.csv", &["slug", "name", "name_cy"]),
     (
         "areas.csv",
-        &["slug", "name", "region", "code", "col", "row"],
+        &["slug", "name", "name_cy", "region", "code", "col", "row"],
     ),
     ("places.csv", &["place", "area", "source"]),
     (
@@ -36,6 +36,7 @@ pub const COLUMNS: [(&str, &[&str]); 11] = [
         &[
             "slug",
             "name",
+            "name_cy",
             "term_months",
             "value_basis",
             "scheduled_end",
@@ -305,7 +306,12 @@ fn rows<'a>(files: &'a (impl Files + ?Sized), file: &'a str) -> Result<Table<'a>
             });
         }
     }
-    if let Some(missing) = expected.iter().find(|e| !columns.iter().any(|c| c == *e)) {
+    // A name in Welsh is given where there is one: a file may leave out the column.
+    let optional = |e: &str| e.ends_with("_cy");
+    if let Some(missing) = expected
+        .iter()
+        .find(|e| !optional(e) && !columns.iter().any(|c| c == *e))
+    {
         return Err(DataError {
             file: file.to_string(),
             line: 1,
@@ -433,6 +439,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
     let mut awarded = None;
     let mut data_as_at = None;
     let mut start = None;
+    let mut welsh = Welsh::default();
     let mut seen_keys = HashSet::new();
     meta.each(|r| {
         let key = r.required("key")?;
@@ -441,7 +448,9 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         }
         // The slug, label, heading, file name and counting rule are the explorer's own
         // words, not a source's facts.
-        let own = matches!(key, "slug" | "label" | "heading" | "file_name" | "contracts");
+        // Words in Welsh are the explorer's own too.
+        let own = matches!(key, "slug" | "label" | "heading" | "file_name" | "contracts")
+            || key.ends_with("_cy");
         if !own || !r.text("source").is_empty() {
             r.lookup("source", &source_ix, "source")?;
         }
@@ -468,10 +477,15 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             "awarded" => awarded = Some(r.date("value")?),
             "data_as_at" => data_as_at = Some(r.date("value")?),
             "start" => start = Some(r.date("value")?),
+            "label_cy" => welsh.label = r.required("value")?.to_string(),
+            "title_cy" => welsh.title = r.required("value")?.to_string(),
+            "heading_cy" => welsh.heading = r.required("value")?.to_string(),
+            "place_cy" => welsh.place = r.required("value")?.to_string(),
+            "counting_cy" => welsh.counting = r.required("value")?.to_string(),
             other => {
                 return Err(r.error(
                     "key",
-                    format!("unknown key {other:?}; the keys are slug, label, contracts, title, heading, place, file_name, counting, awarded, data_as_at, start"),
+                    format!("unknown key {other:?}; the keys are slug, label, contracts, title, heading, place, file_name, counting, awarded, data_as_at, start, and in Welsh label_cy, title_cy, heading_cy, place_cy, counting_cy"),
                 ))
             }
         }
@@ -502,6 +516,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         Ok(Region {
             slug,
             name: r.required("name")?.to_string(),
+            name_cy: r.text("name_cy").to_string(),
         })
     })?;
 
@@ -536,6 +551,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         Ok(Area {
             slug,
             name,
+            name_cy: r.text("name_cy").to_string(),
             region: r.lookup("region", &region_ix, "region")?,
             code: code.to_string(),
             tile,
@@ -571,6 +587,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         Ok(Category {
             slug,
             name: r.required("name")?.to_string(),
+            name_cy: r.text("name_cy").to_string(),
             term_months,
             value_basis: ValueBasis::from_slug(basis).ok_or_else(|| {
                 r.error(
@@ -822,6 +839,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
         separate,
         contract_rule,
         notes,
+        welsh,
     }
     .assemble())
 }

@@ -13,7 +13,7 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD5";
+const MAGIC: &[u8; 4] = b"CXD6";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
@@ -41,13 +41,24 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
             w.date(d);
         }
     });
+    for text in [
+        &ds.welsh.label,
+        &ds.welsh.title,
+        &ds.welsh.heading,
+        &ds.welsh.place,
+        &ds.welsh.counting,
+    ] {
+        w.text(text);
+    }
     w.list(&ds.regions, |w, r| {
         w.text(&r.slug);
         w.text(&r.name);
+        w.text(&r.name_cy);
     });
     w.list(&ds.areas, |w, a| {
         w.text(&a.slug);
         w.text(&a.name);
+        w.text(&a.name_cy);
         w.uint(a.region as u64);
         w.text(&a.code);
         w.uint(a.tile.0.into());
@@ -57,6 +68,7 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
     w.list(&ds.categories, |w, c| {
         w.text(&c.slug);
         w.text(&c.name);
+        w.text(&c.name_cy);
         w.uint(c.term_months.into());
         w.uint(match c.value_basis {
             ValueBasis::StandardTerm => 0,
@@ -153,13 +165,22 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         title: r.text(),
         date: (r.index(2) == 1).then(|| r.date()),
     });
+    let welsh = Welsh {
+        label: r.text(),
+        title: r.text(),
+        heading: r.text(),
+        place: r.text(),
+        counting: r.text(),
+    };
     let regions = r.list(|r| Region {
         slug: r.text(),
         name: r.text(),
+        name_cy: r.text(),
     });
     let areas = r.list(|r| Area {
         slug: r.text(),
         name: r.text(),
+        name_cy: r.text(),
         region: r.index(regions.len()),
         code: r.text(),
         tile: (r.small(), r.small()),
@@ -168,6 +189,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
     let categories = r.list(|r| Category {
         slug: r.text(),
         name: r.text(),
+        name_cy: r.text(),
         term_months: r.below(u64::from(u32::MAX)) as u32,
         value_basis: [ValueBasis::StandardTerm, ValueBasis::Predicted][r.index(2)],
         scheduled_end: r.date(),
@@ -254,6 +276,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         separate,
         contract_rule,
         notes,
+        welsh,
     }
     .assemble())
 }

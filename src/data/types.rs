@@ -12,6 +12,7 @@ pub struct Month {
     pub month: u8,
 }
 
+/// English's month names.
 const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
@@ -26,6 +27,34 @@ const MONTH_NAMES: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The words the data's own labels use (months, sectors, cohorts), in one language.
+#[derive(Debug)]
+pub struct Words {
+    pub months: [&'static str; 12],
+    /// In `Sector::ALL` order.
+    pub sectors: [&'static str; 3],
+    /// Young adults, aged 26 and over.
+    pub cohorts: [&'static str; 2],
+}
+
+/// English's words, what labels use until the page shows another language.
+pub const ENGLISH_WORDS: Words = Words {
+    months: MONTH_NAMES,
+    sectors: ["Voluntary sector", "Private company", "Sector not stated"],
+    cohorts: ["young adults", "aged 26+"],
+};
+
+thread_local! {
+    /// The words labels use: the language shown's (`lang::set`).
+    static WORDS: std::cell::Cell<&'static Words> = const { std::cell::Cell::new(&ENGLISH_WORDS) };
+}
+
+/// Labels months, sectors and cohorts with `words` from now on (on this thread): the
+/// language shown's.
+pub fn use_words(words: &'static Words) {
+    WORDS.with(|w| w.set(words));
+}
 
 impl Month {
     /// Parses `YYYY-MM`.
@@ -48,9 +77,9 @@ impl Month {
         }
     }
 
-    /// "March 2025".
+    /// "March 2025" (in the language shown: "Mawrth 2025").
     pub fn label(self) -> String {
-        let name = MONTH_NAMES[usize::from(self.month.clamp(1, 12)) - 1];
+        let name = WORDS.with(|w| w.get().months[usize::from(self.month.clamp(1, 12)) - 1]);
         format!("{name} {}", self.year)
     }
 }
@@ -151,12 +180,9 @@ impl Sector {
         Sector::ALL.into_iter().find(|x| x.slug() == s)
     }
 
+    /// "Voluntary sector", in the language shown.
     pub fn label(self) -> &'static str {
-        match self {
-            Sector::Voluntary => "Voluntary sector",
-            Sector::Private => "Private company",
-            Sector::NotStated => "Sector not stated",
-        }
+        WORDS.with(|w| w.get().sectors[usize::from(self.position())])
     }
 }
 
@@ -195,11 +221,9 @@ impl Cohort {
         }
     }
 
+    /// "young adults", in the language shown.
     pub fn label(self) -> &'static str {
-        match self {
-            Cohort::YoungAdults => "young adults",
-            Cohort::Aged26Plus => "aged 26+",
-        }
+        WORDS.with(|w| w.get().cohorts[self as usize])
     }
 }
 
@@ -208,6 +232,8 @@ impl Cohort {
 pub struct Region {
     pub slug: String,
     pub name: String,
+    /// Its name in Welsh, where it has one of its own (empty where not).
+    pub name_cy: String,
 }
 
 /// A Police and Crime Commissioner (police force) area.
@@ -215,6 +241,8 @@ pub struct Region {
 pub struct Area {
     pub slug: String,
     pub name: String,
+    /// Its name in Welsh, where it has one of its own (empty where not).
+    pub name_cy: String,
     /// Index into `Dataset::regions`.
     pub region: usize,
     /// A short code (at most four characters) drawn on the area's map tile.
@@ -230,6 +258,8 @@ pub struct Area {
 pub struct Category {
     pub slug: String,
     pub name: String,
+    /// Its name in Welsh (empty where none is given).
+    pub name_cy: String,
     /// Length of the standard term the published value covers.
     pub term_months: u32,
     pub value_basis: ValueBasis,
@@ -410,8 +440,21 @@ pub struct Dataset {
     pub separate: Vec<Separate>,
     pub contract_rule: ContractRule,
     pub notes: Vec<Note>,
+    /// The dataset's own words in Welsh, where it gives them.
+    pub welsh: Welsh,
     /// Derived indexes the engine scans instead of re-deriving per query.
     pub index: Index,
+}
+
+/// A dataset's own words in Welsh (`dataset.csv`'s keys ending `_cy`): each empty where
+/// it gives none, and the English shown instead.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Welsh {
+    pub label: String,
+    pub title: String,
+    pub heading: String,
+    pub place: String,
+    pub counting: String,
 }
 
 /// Compact columns derived once from the awards and contracts, so that selecting and
@@ -743,11 +786,11 @@ impl Index {
                 .collect(),
             area_text: areas
                 .iter()
-                .map(|a| search_text(&a.name, &a.places))
+                .map(|a| search_text(&a.name, &[&a.places[..], &[a.name_cy.clone()]].concat()))
                 .collect(),
             category_text: categories
                 .iter()
-                .map(|c| search_text(&c.name, &c.search_words))
+                .map(|c| search_text(&c.name, &[&c.search_words[..], &[c.name_cy.clone()]].concat()))
                 .collect(),
         }
     }
@@ -782,6 +825,44 @@ fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone, more: &[(u32, u1
 }
 
 impl Dataset {
+    /// The dataset as the Welsh page shows it: its names and words in Welsh where it has
+    /// them (the English kept where it has none). The English names move to `name_cy`, so
+    /// search still finds both; slugs, and so links, are unchanged. Awards naming no buyer
+    /// are `buyer_not_stated`'s.
+    pub fn in_welsh(&self, buyer_not_stated: &str) -> Dataset {
+        fn swap(name: &mut String, other: &mut String) {
+            if !other.is_empty() {
+                std::mem::swap(name, other);
+            }
+        }
+        let mut ds = self.clone();
+        for r in &mut ds.regions {
+            swap(&mut r.name, &mut r.name_cy);
+        }
+        for a in &mut ds.areas {
+            swap(&mut a.name, &mut a.name_cy);
+        }
+        for c in &mut ds.categories {
+            swap(&mut c.name, &mut c.name_cy);
+        }
+        for b in &mut ds.index.buyers {
+            if b.slug == BUYER_NOT_STATED {
+                b.name = buyer_not_stated.to_string();
+            }
+        }
+        let w = &mut ds.welsh;
+        for (english, welsh) in [
+            (&mut ds.label, &mut w.label),
+            (&mut ds.title, &mut w.title),
+            (&mut ds.heading, &mut w.heading),
+            (&mut ds.place, &mut w.place),
+            (&mut ds.counting, &mut w.counting),
+        ] {
+            swap(english, welsh);
+        }
+        ds
+    }
+
     /// Every award has a published value.
     pub fn all_valued(&self) -> bool {
         self.index.valued_awards == self.awards.len()

@@ -4,6 +4,7 @@ use crate::data::Dataset;
 use crate::engine::facets::Facet;
 use crate::engine::filters::Filters;
 use crate::engine::text::pounds;
+use crate::lang::{self, fill, m, Msg};
 
 /// A removable filter, as a chip shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,25 +18,25 @@ impl Dataset {
     /// The active filters as chips, in share-link order.
     pub fn chips(&self, f: &Filters) -> Vec<Chip> {
         let mut chips = Vec::new();
-        let lists: [(Facet, &str, Vec<String>); 6] = [
-            (Facet::Region, "Region", f.regions.iter().cloned().collect()),
-            (Facet::Area, "Area", f.areas.iter().cloned().collect()),
+        let lists: [(Facet, Msg, Vec<String>); 6] = [
+            (Facet::Region, m::CHIP_REGION, f.regions.iter().cloned().collect()),
+            (Facet::Area, m::CHIP_AREA, f.areas.iter().cloned().collect()),
             (
                 Facet::Category,
-                "Category",
+                m::CHIP_CATEGORY,
                 f.categories.iter().cloned().collect(),
             ),
             (
                 Facet::Provider,
-                "Provider",
+                m::CHIP_PROVIDER,
                 f.providers.iter().cloned().collect(),
             ),
             (
                 Facet::Sector,
-                "Sector",
+                m::CHIP_SECTOR,
                 f.sectors.iter().map(|s| s.slug().to_string()).collect(),
             ),
-            (Facet::Buyer, "Buyer", f.buyers.iter().cloned().collect()),
+            (Facet::Buyer, m::CHIP_BUYER, f.buyers.iter().cloned().collect()),
         ];
         for (facet, name, slugs) in lists {
             for slug in slugs {
@@ -43,7 +44,7 @@ impl Dataset {
                     .facet_label(facet, &slug)
                     .unwrap_or_else(|| slug.clone());
                 chips.push(Chip {
-                    label: format!("{name}: {label}"),
+                    label: fill(name, &[("name", &label)]),
                     without: facet.toggled(f, &slug, false),
                 });
             }
@@ -54,23 +55,29 @@ impl Dataset {
             chips.push(Chip { label, without });
         };
         if let Some(v) = f.min_value {
-            single(format!("At least {}", pounds(v)), |f| f.min_value = None);
+            single(fill(m::CHIP_AT_LEAST, &[("value", &pounds(v))]), |f| {
+                f.min_value = None
+            });
         }
         if let Some(v) = f.max_value {
-            single(format!("At most {}", pounds(v)), |f| f.max_value = None);
+            single(fill(m::CHIP_AT_MOST, &[("value", &pounds(v))]), |f| {
+                f.max_value = None
+            });
         }
-        if let Some(m) = f.end_from {
-            single(format!("Ends {} or later", m.label()), |f| {
+        if let Some(from) = f.end_from {
+            single(fill(m::CHIP_ENDS_FROM, &[("month", &from.label())]), |f| {
                 f.end_from = None
             });
         }
-        if let Some(m) = f.end_to {
-            single(format!("Ends {} or earlier", m.label()), |f| {
+        if let Some(to) = f.end_to {
+            single(fill(m::CHIP_ENDS_TO, &[("month", &to.label())]), |f| {
                 f.end_to = None
             });
         }
         if !f.search.is_empty() {
-            single(format!("Search: “{}”", f.search), |f| f.search.clear());
+            single(fill(m::CHIP_SEARCH, &[("text", &f.search)]), |f| {
+                f.search.clear()
+            });
         }
         chips
     }
@@ -80,7 +87,7 @@ impl Dataset {
     /// dataset's question ("Region: Wales; Category: Women's services · Who was paid…?").
     pub fn page_title(&self, chips: &[Chip]) -> String {
         if chips.is_empty() {
-            return format!("{} · contracts explorer", self.heading);
+            return fill(m::PAGE_TITLE, &[("heading", &self.heading)]);
         }
         let labels: Vec<&str> = chips.iter().map(|c| c.label.as_str()).collect();
         format!("{} · {}", labels.join("; "), self.heading)
@@ -89,10 +96,10 @@ impl Dataset {
     pub fn filters_line(&self, f: &Filters) -> String {
         let chips = self.chips(f);
         if chips.is_empty() {
-            return "Filters: none (all contracts)".to_string();
+            return lang::t(m::FILTERS_NONE).to_string();
         }
         let labels: Vec<String> = chips.into_iter().map(|c| c.label).collect();
-        format!("Filters: {}", labels.join("; "))
+        fill(m::FILTERS_LINE, &[("filters", &labels.join("; "))])
     }
 
     /// The dataset, source and date lines for exports: the sources in one paragraph, as a
@@ -100,14 +107,14 @@ impl Dataset {
     pub fn provenance_lines(&self) -> Vec<String> {
         let sources: Vec<String> = self.sources.iter().map(|s| s.cite()).collect();
         let noun = if sources.len() == 1 {
-            "Source"
+            m::SOURCE_LINE
         } else {
-            "Sources"
+            m::SOURCES_LINE
         };
         vec![
             format!("{}.", self.title),
-            format!("{noun}: {}.", sources.join("; ")),
-            format!("Data as at {}.", self.data_as_at.label()),
+            fill(noun, &[("sources", &sources.join("; "))]),
+            fill(m::DATA_AS_AT, &[("date", &self.data_as_at.label())]),
         ]
     }
 }

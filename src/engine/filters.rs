@@ -441,7 +441,11 @@ impl SearchText {
             return SearchText { terms: Vec::new() };
         }
         let providers = &ds.index.provider_text;
-        let regions: Vec<String> = ds.regions.iter().map(|r| fold(&r.name)).collect();
+        let regions: Vec<String> = ds
+            .regions
+            .iter()
+            .map(|r| fold(&format!("{} {}", r.name, r.name_cy)))
+            .collect();
         let (categories, areas) = (&ds.index.category_text, &ds.index.area_text);
         let terms = terms
             .iter()

@@ -6,7 +6,8 @@
 //! contract now.
 
 use crate::data::{Dataset, Month};
-use crate::engine::text::{plural, thousands};
+use crate::engine::text::{count, thousands};
+use crate::lang::{self, fill, m};
 use crate::engine::totals::{Group, Key};
 
 /// How the scheduled ends of a view's contracts stand against today's month.
@@ -64,90 +65,96 @@ pub(crate) fn ends(groups: &[Group], today: Month) -> Option<Ends> {
 /// March 2026".
 fn span(first: Month, last: Month) -> String {
     if first == last {
-        format!("in {}", last.label())
+        fill(m::SPAN_IN, &[("month", &last.label())])
     } else {
-        format!("between {} and {}", first.label(), last.label())
+        fill(
+            m::SPAN_BETWEEN,
+            &[("first", &first.label()), ("last", &last.label())],
+        )
     }
 }
 
-/// The sentence on when the view's contracts were scheduled to end, in the tense today
-/// gives it: "They were scheduled to end between June 2023 and March 2026; all those dates
-/// have passed."
 pub(crate) fn schedule_sentence(e: &Ends) -> String {
     let one = e.contracts == 1;
+    let whole = span(e.first, e.last);
     if e.passed == e.contracts {
-        return match (one, e.first == e.last) {
-            (true, _) => format!(
-                "It was scheduled to end {}, which has passed.",
-                span(e.first, e.last)
-            ),
-            (false, true) => format!(
-                "They were scheduled to end {}, which has passed.",
-                span(e.first, e.last)
-            ),
-            (false, false) => format!(
-                "They were scheduled to end {}; all those dates have passed.",
-                span(e.first, e.last)
-            ),
+        let template = match (one, e.first == e.last) {
+            (true, _) => m::SCHED_PASSED_ONE,
+            (false, true) => m::SCHED_PASSED_MANY,
+            (false, false) => m::SCHED_PASSED_MANY_DATES,
         };
+        return fill(template, &[("span", &whole)]);
     }
     if e.passed == 0 {
-        let subject = if one { "It is" } else { "They are" };
-        return format!("{subject} scheduled to end {}.", span(e.first, e.last));
+        let template = if one {
+            m::SCHED_TO_COME_ONE
+        } else {
+            m::SCHED_TO_COME_MANY
+        };
+        return fill(template, &[("span", &whole)]);
     }
     let rest = e.contracts - e.passed;
     let (last_passed, first_to_come) = (
         e.last_passed.unwrap_or(e.first),
         e.first_to_come.unwrap_or(e.last),
     );
-    format!(
-        "{} of them {} scheduled to end {}, {}; {} scheduled to end {}.",
-        thousands(e.passed as u64),
-        if e.passed == 1 { "was" } else { "were" },
-        span(e.first, last_passed),
-        if e.first == last_passed {
-            "which has passed"
-        } else {
-            "dates that have passed"
-        },
-        if rest == 1 {
-            "the other is".to_string()
-        } else {
-            format!("the other {} are", thousands(rest as u64))
-        },
-        if rest == 1 {
-            format!("in {}", first_to_come.label())
-        } else {
-            span(first_to_come, e.last)
-        },
+    let which = lang::t(if e.first == last_passed {
+        m::SCHED_WHICH_HAS_PASSED
+    } else {
+        m::SCHED_DATES_HAVE_PASSED
+    });
+    let other = if rest == 1 {
+        fill(
+            m::SCHED_OTHER_ONE,
+            &[("span", &span(first_to_come, first_to_come))],
+        )
+    } else {
+        fill(
+            m::SCHED_OTHER_MANY,
+            &[
+                ("n", &thousands(rest as u64)),
+                ("span", &span(first_to_come, e.last)),
+            ],
+        )
+    };
+    let template = if e.passed == 1 {
+        m::SCHED_SOME_PASSED_ONE
+    } else {
+        m::SCHED_SOME_PASSED_MANY
+    };
+    fill(
+        template,
+        &[
+            ("n", &thousands(e.passed as u64)),
+            ("span", &span(e.first, last_passed)),
+            ("which", which),
+            ("other", &other),
+        ],
     )
 }
 
 impl Dataset {
-    /// The line beside the figures saying what the data is as of today: the awards as
-    /// announced, not today's providers once their scheduled ends have passed.
     pub fn currency_note(&self, today: Month) -> String {
         let ends = &self.index.end_months;
         let passed = ends.iter().filter(|&&m| has_passed(m, today)).count();
-        let awards = plural(self.awards.len(), "award", "awards");
-        // Awards that took over others' contracts were not all announced on one date.
+        let awards = count(self.awards.len(), m::N_AWARDS_ONE, m::N_AWARDS_MANY);
         let when = if self.index.later_starts {
-            format!("held from {}", self.start.month().label())
+            fill(m::HELD_FROM, &[("month", &self.start.month().label())])
         } else {
-            format!("announced in {}", self.awarded.month().label())
+            fill(m::ANNOUNCED_IN, &[("month", &self.awarded.month().label())])
         };
-        if passed == 0 || ends.is_empty() {
-            format!("These are the {awards} {when}.")
+        let last = ends.last().map(|m| m.label()).unwrap_or_default();
+        let template = if passed == 0 || ends.is_empty() {
+            m::CURRENCY_TO_COME
         } else if passed == ends.len() {
-            format!(
-                "These are the {awards} {when}, not today's providers: every scheduled end, the last in {}, has passed.",
-                ends[ends.len() - 1].label()
-            )
+            m::CURRENCY_ALL_PASSED
         } else {
-            format!(
-                "These are the {awards} {when}; some of their contracts have passed their scheduled end."
-            )
-        }
+            m::CURRENCY_SOME_PASSED
+        };
+        fill(
+            template,
+            &[("awards", &awards), ("when", &when), ("last", &last)],
+        )
     }
 }
 

@@ -1,4 +1,6 @@
-//! The plain-English sentence describing a view, and the detail line under the figures.
+//! The sentence describing a view, and the detail line under the figures, in the language
+//! shown: each language's catalogue has whole sentences with names to fill in, so each can
+//! order its words (and avoid a mutation) as its grammar needs.
 
 use crate::data::fold::lower_char;
 use crate::data::{Dataset, Month, Sector};
@@ -8,11 +10,12 @@ use crate::engine::facets::Facet;
 use crate::engine::filters::Filters;
 use crate::engine::schedule::{ends, schedule_sentence};
 use crate::engine::set::Set;
-use crate::engine::text::{join_and, percent, plural, pounds_short, thousands};
+use crate::engine::text::{count, join_and, percent, pounds_short, thousands};
 use crate::engine::totals::{Dim, Summary};
+use crate::lang::{self, fill, m};
 
 impl Dataset {
-    /// Plain English describing the view, for people and screen readers: what was awarded,
+    /// Plain words describing the view, for people and screen readers: what was awarded,
     /// and when it was scheduled to end, in the tense `today` (this month) gives it.
     pub fn describe(&self, f: &Filters, summary: &Summary, today: Month) -> String {
         let t = &summary.totals;
@@ -27,9 +30,9 @@ impl Dataset {
             scope.push(names(&f.areas, &|s| self.facet_label(Facet::Area, s)));
         }
         let place = if scope.is_empty() {
-            format!("Across {}", self.place)
+            fill(m::SENTENCE_ACROSS, &[("place", &self.place)])
         } else {
-            format!("In {}", scope.join(" and "))
+            fill(m::SENTENCE_IN, &[("names", &join_and(scope))])
         };
         let kind = if f.categories.is_empty() {
             String::new()
@@ -38,70 +41,65 @@ impl Dataset {
                 self.facet_label(Facet::Category, s)
                     .map(|n| lower_first(&n))
             });
-            format!(" for {c}")
+            format!(" {}", fill(m::SENTENCE_FOR, &[("names", &c)]))
         };
         if t.awards == 0 {
-            return format!("{place}, no awards{kind} match these filters.");
+            return fill(m::SENTENCE_NONE, &[("place", &place), ("kind", &kind)]);
         }
-        let mut who = plural(t.lead_providers, "lead provider", "lead providers");
-        if f.sectors.len() == 1 {
-            let s = f
-                .sectors
-                .iter()
-                .next()
-                .copied()
-                .unwrap_or(Sector::Voluntary);
-            who = match s {
-                Sector::Voluntary => plural(
-                    t.lead_providers,
-                    "voluntary-sector lead provider",
-                    "voluntary-sector lead providers",
-                ),
-                Sector::Private => plural(
-                    t.lead_providers,
-                    "private lead provider",
-                    "private lead providers",
-                ),
-                Sector::NotStated => plural(
-                    t.lead_providers,
-                    "lead provider whose sector is not stated",
-                    "lead providers whose sector is not stated",
-                ),
-            };
-        }
-        let verb = if t.lead_providers == 1 { "was" } else { "were" };
-        let contracts = plural(t.contracts, "contract", "contracts");
+        let n = t.lead_providers;
+        let who = match f.sectors.iter().next().filter(|_| f.sectors.len() == 1) {
+            None => count(n, m::N_LEAD_PROVIDERS_ONE, m::N_LEAD_PROVIDERS_MANY),
+            Some(Sector::Voluntary) => count(n, m::N_VOLUNTARY_PROVIDERS_ONE, m::N_VOLUNTARY_PROVIDERS_MANY),
+            Some(Sector::Private) => count(n, m::N_PRIVATE_PROVIDERS_ONE, m::N_PRIVATE_PROVIDERS_MANY),
+            Some(Sector::NotStated) => count(n, m::N_UNSTATED_PROVIDERS_ONE, m::N_UNSTATED_PROVIDERS_MANY),
+        };
+        let contracts = count(t.contracts, m::N_CONTRACTS_ONE, m::N_CONTRACTS_MANY);
         // Where no award has a value, there is no worth to give; where some have none,
         // the worth is of those that have one.
+        let value = pounds_short(t.value);
         let worth = match (t.valued_awards, t.awards) {
             (0, _) => String::new(),
-            (n, m) if n == m => format!(" worth {}", pounds_short(t.value)),
-            (n, m) => format!(
-                " worth {} (the {} of {m} with a published value)",
-                pounds_short(t.value),
-                thousands(n as u64)
+            (n, all) if n == all => format!(" {}", fill(m::WORTH, &[("value", &value)])),
+            (n, all) => format!(
+                " {}",
+                fill(
+                    m::WORTH_OF_VALUED,
+                    &[
+                        ("value", &value),
+                        ("n", &thousands(n as u64)),
+                        ("m", &thousands(all as u64))
+                    ]
+                )
             ),
         };
+        let month = self.awarded.month().label();
+        let args = [
+            ("place", place.as_str()),
+            ("who", &who),
+            ("contracts", &contracts),
+            ("kind", &kind),
+            ("worth", &worth),
+            ("month", &month),
+        ];
         // Awards that took over others' contracts were not all made on one date.
-        let mut s = if self.index.later_starts {
-            format!("{place}, {who} held {contracts}{kind}{worth}")
-        } else {
-            format!(
-                "{place}, {who} {verb} awarded {contracts}{kind}{worth} in {}",
-                self.awarded.month().label()
-            )
+        let template = match (self.index.later_starts, t.lead_providers == 1) {
+            (true, _) => m::SENTENCE_HELD,
+            (false, true) => m::SENTENCE_AWARDED_ONE,
+            (false, false) => m::SENTENCE_AWARDED_MANY,
         };
+        let mut s = fill(template, &args);
         if t.partial_awards > 0 && t.valued_awards > 0 {
-            s.push_str(" (counting the full value of awards that also cover other areas or dates)");
+            s.push(' ');
+            s.push_str(lang::t(m::SENTENCE_PARTIAL));
         }
         // With one sector chosen, its share of the value is all of it, or none.
-        match t.voluntary_value_share().filter(|_| f.sectors.len() != 1) {
-            Some(share) => s.push_str(&format!(
-                "; {} of the value went to voluntary-sector organisations.",
-                percent(share)
-            )),
-            None => s.push('.'),
-        }
+        let mut s = match t.voluntary_value_share().filter(|_| f.sectors.len() != 1) {
+            Some(share) => fill(
+                m::SENTENCE_WITH_SHARE,
+                &[("sentence", &s), ("share", &percent(share))],
+            ),
+            None => fill(m::SENTENCE_END, &[("sentence", &s)]),
+        };
         if let Some(ends) = ends(summary.group(Dim::End), today) {
             s.push(' ');
             s.push_str(&schedule_sentence(&ends));
@@ -116,30 +114,39 @@ impl Dataset {
             return String::new();
         }
         let share = |s: Option<f64>| s.map(percent).unwrap_or_default();
-        let value = if t.valued_awards > 0 {
-            format!(
-                "{} ({}) of the value, ",
-                pounds_short(t.voluntary_value),
-                share(t.voluntary_value_share()),
-            )
-        } else {
-            String::new()
-        };
-        let mut line = format!(
-            "Voluntary sector: {value}{} of {} contracts ({}), {} of {} lead providers ({}).",
-            thousands(t.voluntary_contracts as u64),
-            thousands(t.contracts as u64),
+        let n = |n: usize| thousands(n as u64);
+        let value = pounds_short(t.voluntary_value);
+        let (c, c_all, c_share) = (
+            n(t.voluntary_contracts),
+            n(t.contracts),
             share(t.voluntary_contract_share()),
-            thousands(t.voluntary_lead_providers as u64),
-            thousands(t.lead_providers as u64),
+        );
+        let (p, p_all, p_share) = (
+            n(t.voluntary_lead_providers),
+            n(t.lead_providers),
             share(t.voluntary_provider_share()),
         );
+        let value_share = share(t.voluntary_value_share());
+        let args = [
+            ("value", value.as_str()),
+            ("value_share", &value_share),
+            ("c", &c),
+            ("c_all", &c_all),
+            ("c_share", &c_share),
+            ("p", &p),
+            ("p_all", &p_all),
+            ("p_share", &p_share),
+        ];
+        let template = if t.valued_awards > 0 {
+            m::DETAIL_WITH_VALUE
+        } else {
+            m::DETAIL
+        };
+        let mut line = fill(template, &args);
         if t.lead_providers > 3 {
             if let Some(top) = top_share(s.summary.group(Dim::Provider), 3) {
-                line.push_str(&format!(
-                    " The 3 largest lead providers were awarded {} of the value.",
-                    percent(top)
-                ));
+                line.push(' ');
+                line.push_str(&fill(m::DETAIL_TOP_3, &[("share", &percent(top))]));
             }
         }
         // A list with awards the map cannot place says how many it can.

@@ -2,6 +2,7 @@
 //! Folding names for search, and slugs, are the data's (`data::fold`).
 
 pub use crate::data::fold::slugify;
+use crate::lang::{self, fill, m, Msg};
 
 /// A whole number with thousands separators: `1,234,567`.
 pub fn thousands(n: u64) -> String {
@@ -23,29 +24,30 @@ pub fn pounds(value: u64) -> String {
 
 /// An award's value as the table shows it: `pounds`, or "not published".
 pub fn award_value(value: Option<u64>) -> String {
-    value.map_or_else(|| "not published".to_string(), pounds)
+    value.map_or_else(|| lang::t(m::NOT_PUBLISHED).to_string(), pounds)
 }
 
 /// A short figure for people: `£1.2bn`, `£46.6m`, `£545k`, `£900`.
 pub(crate) fn pounds_short(value: u64) -> String {
     if value >= 999_950_000 {
         let tenths = (value + 50_000_000) / 100_000_000;
-        if tenths.is_multiple_of(10) {
-            format!("£{}bn", tenths / 10)
-        } else {
-            format!("£{}.{}bn", tenths / 10, tenths % 10)
-        }
+        fill(m::MONEY_BN, &[("n", &tenths_of(tenths))])
     } else if value >= 999_500 {
         let tenths = (value + 50_000) / 100_000;
-        if tenths.is_multiple_of(10) {
-            format!("£{}m", tenths / 10)
-        } else {
-            format!("£{}.{}m", tenths / 10, tenths % 10)
-        }
+        fill(m::MONEY_M, &[("n", &tenths_of(tenths))])
     } else if value >= 1_000 {
-        format!("£{}k", (value + 500) / 1_000)
+        fill(m::MONEY_K, &[("n", &((value + 500) / 1_000).to_string())])
     } else {
         format!("£{value}")
+    }
+}
+
+/// A number of tenths as a decimal: `463` → `46.3`, `20` → `2`.
+fn tenths_of(tenths: u64) -> String {
+    if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
     }
 }
 
@@ -54,7 +56,17 @@ pub(crate) fn percent(share: f64) -> String {
     format!("{}%", (share * 100.0).round() as i64)
 }
 
-/// "1 award", "2 awards", "1,204 awards".
+/// A count in the language shown: "1 award", "2 awards", "1,204 awards" (`one` for 1,
+/// `many` for any other number, each with `{n}`).
+pub(crate) fn count(n: usize, one: Msg, many: Msg) -> String {
+    fill(
+        if n == 1 { one } else { many },
+        &[("n", &thousands(n as u64))],
+    )
+}
+
+/// "1 row", "2 rows", in English: for what only English reads (the import report and
+/// the command line).
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!(
         "{} {}",
@@ -63,13 +75,21 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     )
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c", as the language shown joins a list.
 pub(crate) fn join_and(items: Vec<String>) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    let mut items = items.into_iter();
+    let Some(mut out) = items.next() else {
+        return String::new();
+    };
+    let mut items = items.peekable();
+    while let Some(item) = items.next() {
+        out = if items.peek().is_some() {
+            fill(m::LIST_COMMA, &[("rest", &out), ("item", &item)])
+        } else {
+            fill(m::LIST_AND, &[("rest", &out), ("last", &item)])
+        };
     }
+    out
 }
 
 /// `text` with the characters HTML gives meaning to escaped, for text and attribute values.

@@ -31,6 +31,7 @@ use crate::engine::embed::{text_on, EmbedOptions, Panel};
 use crate::engine::facets::Facet;
 use crate::engine::link::{self, View};
 use crate::engine::{Filters, Key, Summarised, Totals, Unfiltered};
+use crate::lang::{self, fill, m, t, Lang};
 
 pub use figures::Figures;
 
@@ -146,7 +147,7 @@ impl Datasets {
 
     /// Fetches every dataset not yet read, without showing it.
     pub fn fetch_all(&self) {
-        for &(slug, _) in embedded::CATALOGUE {
+        for &(slug, _, _) in embedded::CATALOGUE {
             self.fetch(slug);
         }
     }
@@ -186,7 +187,10 @@ impl Datasets {
 
 /// The label of dataset `slug` in the catalogue.
 fn label_of(slug: &str) -> &'static str {
-    embedded::position(slug).map_or("", |i| embedded::CATALOGUE[i].1)
+    embedded::position(slug).map_or("", |i| match lang::now() {
+        Lang::En => embedded::CATALOGUE[i].1,
+        Lang::Cy => embedded::CATALOGUE[i].2,
+    })
 }
 
 /// The root: the explorer over the dataset the link names (the built-in one unless it
@@ -591,8 +595,8 @@ fn DatasetSwitch() -> impl IntoView {
         <p class="dataset-switch">
             <label for="dataset">"Dataset "</label>
             <select id="dataset" data-testid="dataset" on:change=change>
-                {embedded::CATALOGUE.iter().map(|&(slug, label)| view! {
-                    <option value=slug selected=slug == state.ds.slug>{label}</option>
+                {embedded::CATALOGUE.iter().map(|&(slug, _, _)| view! {
+                    <option value=slug selected=slug == state.ds.slug>{label_of(slug)}</option>
                 }).collect_view()}
                 {datasets.loaded.get_untracked().into_iter().filter(|d| embedded::position(&d.slug).is_none()).map(|d| view! {
                     <option value=d.slug.as_str() selected=d.slug == state.ds.slug>{format!("Your file: {}", d.label)}</option>
