@@ -240,7 +240,7 @@ fn draw_legend<DB: DrawingBackend>(
         palette.text.stroke_width(px(2.0).max(1) as u32),
     ))?;
     area.draw(&Text::new(
-        fit("Probation region boundary", room, &width),
+        fit(crate::lang::t(crate::lang::m::MAP_BOUNDARY), room, &width),
         (px(x + SWATCH + 8.0), mid(y)),
         text,
     ))?;

@@ -9,7 +9,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::data::{Dataset, Month, NoteKind, Sector};
 use crate::engine::schedule::has_passed;
 use crate::engine::sort::{first_k, sort_by};
-use crate::engine::text::plural;
+use crate::engine::text::count;
+use crate::lang::{self, m};
 use crate::engine::text::{pounds, pounds_short, thousands};
 use crate::engine::totals::by_value_desc;
 use crate::engine::totals::Summary;
@@ -60,16 +61,16 @@ impl Basis {
     pub fn short(self, n: u64) -> String {
         match self {
             Basis::Value => pounds_short(n),
-            Basis::Contracts => count(n as usize, "contract"),
+            Basis::Contracts => contracts(n as usize),
         }
     }
 
     /// What the charts' titles call the measure: "Value" or "Contracts".
     pub fn noun(self) -> &'static str {
-        match self {
-            Basis::Value => "Value",
-            Basis::Contracts => "Contracts",
-        }
+        lang::t(match self {
+            Basis::Value => m::BASIS_VALUE,
+            Basis::Contracts => m::BASIS_CONTRACTS,
+        })
     }
 
     /// A group's amount of this measure, split by sector in `Sector::ALL` order.
@@ -100,7 +101,7 @@ impl Basis {
     fn note(self, t: &Totals) -> String {
         match self {
             Basis::Value => value_and_contracts(t),
-            Basis::Contracts => count(t.contracts, "contract"),
+            Basis::Contracts => contracts(t.contracts),
         }
     }
 }
@@ -124,7 +125,7 @@ impl BarChart {
     /// A short text alternative: the largest bars in words.
     pub fn summary(&self) -> String {
         if self.bars.is_empty() {
-            return "No awards in this view.".to_string();
+            return lang::t(m::CHART_EMPTY).to_string();
         }
         let mut sorted: Vec<&Bar> = self.bars.iter().collect();
         sort_by(&mut sorted, |a, b| b.total().cmp(&a.total()));
@@ -133,14 +134,17 @@ impl BarChart {
             .take(3)
             .map(|b| format!("{} {}", b.label, self.basis.short(b.total())))
             .collect();
-        let mut text = format!("Largest: {}.", top.join("; "));
+        let mut text = lang::fill(m::CHART_LARGEST, &[("bars", &top.join("; "))]);
         if let Some((n, value)) = self.left_out {
-            text.push_str(&format!(
-                " The {} largest of {} are drawn; the other {} hold {}.",
-                self.bars.len(),
-                thousands((self.bars.len() + n) as u64),
-                thousands(n as u64),
-                self.basis.short(value)
+            text.push(' ');
+            text.push_str(&lang::fill(
+                m::CHART_LEFT_OUT,
+                &[
+                    ("drawn", &self.bars.len().to_string()),
+                    ("all", &thousands((self.bars.len() + n) as u64)),
+                    ("n", &thousands(n as u64)),
+                    ("value", &self.basis.short(value)),
+                ],
             ));
         }
         text
@@ -301,12 +305,12 @@ fn value_and_contracts(t: &Totals) -> String {
     format!(
         "{} · {}",
         pounds_short(t.value),
-        count(t.contracts, "contract")
+        contracts(t.contracts)
     )
 }
 
-fn count(n: usize, noun: &str) -> String {
-    plural(n, noun, &format!("{noun}s"))
+fn contracts(n: usize) -> String {
+    count(n, m::N_CONTRACTS_ONE, m::N_CONTRACTS_MANY)
 }
 
 /// Draws a horizontal bar chart filling `area`; `scale` is the device-pixel ratio.
@@ -332,7 +336,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         .pos(Pos::new(HPos::Left, VPos::Center));
     if chart.bars.is_empty() {
         area.draw(&Text::new(
-            "No awards in this view",
+            lang::t(m::CHART_EMPTY_DRAWN),
             (px(PAD), px(ROW / 2 + PAD)),
             label_style,
         ))?;
@@ -427,39 +431,39 @@ pub struct Timeline {
 impl Timeline {
     pub fn summary(&self) -> String {
         if self.points.is_empty() {
-            return "No contracts in this view.".to_string();
+            return lang::t(m::TIMELINE_EMPTY).to_string();
         }
         let parts: Vec<String> = self
             .points
             .iter()
-            .map(|p| format!("{}: {}", p.month.label(), count(p.contracts, "contract")))
+            .map(|p| format!("{}: {}", p.month.label(), contracts(p.contracts)))
             .collect();
         let passed = self
             .points
             .iter()
             .filter(|p| has_passed(p.month, self.today))
             .count();
-        let today = match passed {
-            0 => "none has passed",
-            n if n == self.points.len() => "all have passed",
-            _ => "some have passed",
+        let template = match passed {
+            0 => m::TIMELINE_NONE_PASSED,
+            n if n == self.points.len() => m::TIMELINE_ALL_PASSED,
+            _ => m::TIMELINE_SOME_PASSED,
         };
-        let mut text = format!(
-            "Contracts start in {}. Scheduled ends: {}. Today is {}: {today}.",
-            self.start.label(),
-            parts.join("; "),
-            self.today.label()
+        let mut text = lang::fill(
+            template,
+            &[
+                ("start", &self.start.label()),
+                ("ends", &parts.join("; ")),
+                ("today", &self.today.label()),
+            ],
         );
         if let Some(next) = self.next {
-            let tense = if has_passed(next, self.today) {
-                "was"
+            let template = if has_passed(next, self.today) {
+                m::TIMELINE_NEXT_PASSED
             } else {
-                "is"
+                m::TIMELINE_NEXT
             };
-            text.push_str(&format!(
-                " What comes next {tense} due to start in {} (see the notes).",
-                next.label()
-            ));
+            text.push(' ');
+            text.push_str(&lang::fill(template, &[("month", &next.label())]));
         }
         text
     }
@@ -549,7 +553,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
         .color(&palette.muted)
         .pos(Pos::new(HPos::Left, VPos::Bottom));
     area.draw(&Text::new(
-        "Start",
+        lang::t(m::TIMELINE_START),
         (start_x + px(6.0), axis_y - px(4.0)),
         start_style,
     ))?;
@@ -574,7 +578,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     } else {
         today_x - px(4.0)
     };
-    area.draw(&Text::new("Today", (label_x, top - px(20.0)), today_style))?;
+    area.draw(&Text::new(lang::t(m::TIMELINE_TODAY), (label_x, top - px(20.0)), today_style))?;
     // What comes next: a hollow mark on the axis, labelled "Next" below the top.
     if let Some(next) = timeline.next {
         let x = x_of(next);
@@ -589,7 +593,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
             VPos::Bottom,
         ));
         let at = if right_side { x + px(7.0) } else { x - px(7.0) };
-        area.draw(&Text::new("Next", (at, axis_y - px(4.0)), style))?;
+        area.draw(&Text::new(lang::t(m::TIMELINE_NEXT_MARK), (at, axis_y - px(4.0)), style))?;
     }
     let max = timeline
         .points
@@ -627,12 +631,13 @@ pub fn draw_timeline<DB: DrawingBackend>(
 /// note show.
 #[cfg_attr(not(feature = "ui"), allow(dead_code))] // the page's, not the command line's
 pub(crate) fn bar_description(bar: &Bar, by_sector: bool, basis: Basis) -> String {
-    let contracts = count(bar.contracts, "contract");
+    let contracts = self::contracts(bar.contracts);
     let amount = |v: u64| match basis {
         Basis::Value => pounds(v),
         Basis::Contracts => v.to_string(),
     };
-    let parts: Vec<String> = ["voluntary sector", "private", "sector not stated"]
+    let parts: Vec<String> = [m::SPLIT_VOLUNTARY, m::SPLIT_PRIVATE, m::SPLIT_NOT_STATED]
+        .map(lang::t)
         .iter()
         .zip(bar.values)
         .filter(|(_, v)| *v > 0)

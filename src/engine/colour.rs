@@ -1,5 +1,6 @@
 //! What colours the map's tiles: a choice that is part of the view a link shares, though not a filter.
 
+use crate::lang::{self, m};
 use crate::data::Dataset;
 
 /// What colours the map's tiles. Part of the share link (`map=`), though not a filter.
@@ -50,14 +51,14 @@ impl MapColour {
     pub fn label(&self, ds: &Dataset) -> String {
         match self {
             // A dataset with no published values can only show where its awards are.
-            MapColour::Value if ds.none_valued() => "Where there are awards".to_string(),
-            MapColour::Value => "Value of the awards".to_string(),
-            MapColour::Sector => "Lead providers' sector".to_string(),
+            MapColour::Value if ds.none_valued() => lang::t(m::COLOUR_WHERE).to_string(),
+            MapColour::Value => lang::t(m::COLOUR_VALUE).to_string(),
+            MapColour::Sector => lang::t(m::COLOUR_SECTOR).to_string(),
             MapColour::Coverage(c) => {
                 let name = ds
                     .category_index(c)
                     .map_or(c.as_str(), |i| &ds.categories[i].name);
-                format!("Coverage: {name}")
+                lang::fill(m::COLOUR_COVERAGE, &[("name", name)])
             }
         }
     }

@@ -1,6 +1,7 @@
 //! How concentrated a selection is among its lead providers: the share of the largest three,
 //! and the Herfindahl–Hirschman index (HHI) of all their shares.
 
+use crate::lang::{self, m};
 use crate::engine::sort::first_k;
 use crate::engine::text::thousands;
 use crate::engine::totals::{share, Dim, Group, Summary, Totals};
@@ -54,12 +55,13 @@ impl Band {
         }
     }
 
+    /// "unconcentrated", in the language shown.
     pub fn label(self) -> &'static str {
-        match self {
-            Band::Unconcentrated => "unconcentrated",
-            Band::Moderately => "moderately concentrated",
-            Band::Highly => "highly concentrated",
-        }
+        lang::t(match self {
+            Band::Unconcentrated => m::HHI_UNCONCENTRATED,
+            Band::Moderately => m::HHI_MODERATELY,
+            Band::Highly => m::HHI_HIGHLY,
+        })
     }
 }
 
@@ -116,11 +118,15 @@ pub fn concentration(summary: &Summary) -> Option<Concentration> {
 impl Concentration {
     /// "Concentration (HHI) by value: 1,234, unconcentrated. …", with one sentence on what it is.
     pub fn sentence(&self) -> String {
-        format!(
-            "Concentration among lead providers (HHI, by {}): {}, {}. The HHI adds up the square of each lead provider's percentage share: one provider with everything scores 10,000; under 1,500 counts as unconcentrated, above 2,500 as highly concentrated.",
-            self.of.slug(),
-            thousands(u64::from(self.hhi)),
-            self.band.label()
+        lang::fill(
+            match self.of {
+                ShareOf::Value => m::HHI_BY_VALUE,
+                ShareOf::Contracts => m::HHI_BY_CONTRACTS,
+            },
+            &[
+                ("hhi", &thousands(u64::from(self.hhi))),
+                ("band", self.band.label()),
+            ],
         )
     }
 }

@@ -1,6 +1,7 @@
 //! The filter lists: each facet's options, how many awards each option would give, and
 //! which options a long list shows.
 
+use crate::lang::{self, m};
 use crate::data::fold::fold;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Summarised, Unfiltered};
@@ -142,9 +143,12 @@ pub fn shown_options(matching: &[usize], chosen: impl Fn(usize) -> bool) -> Vec<
 /// The note under a long list when `matching` options are more than it shows.
 pub fn long_list_note(matching: usize) -> Option<String> {
     (matching > LONG_LIST).then(|| {
-        format!(
-            "Showing {LONG_LIST} of {}: type above to find the others.",
-            thousands(matching as u64)
+        lang::fill(
+            m::LONG_LIST,
+            &[
+                ("n", &LONG_LIST.to_string()),
+                ("all", &thousands(matching as u64)),
+            ],
         )
     })
 }

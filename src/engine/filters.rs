@@ -1,5 +1,6 @@
 //! `Filters` and the selection of the contracts (and so the awards) they match.
 
+use crate::lang::{self, m};
 use crate::engine::set::Set;
 
 use crate::data::fold::fold;
@@ -44,13 +45,13 @@ impl Filters {
             .zip(self.max_value)
             .is_some_and(|(lo, hi)| lo > hi)
         {
-            Some("“At least” is more than “At most”.")
+            Some(lang::t(m::CONTRADICTION_VALUE))
         } else if self
             .end_from
             .zip(self.end_to)
             .is_some_and(|(from, to)| from > to)
         {
-            Some("The “From” month of “Scheduled to end” is after its “To” month.")
+            Some(lang::t(m::CONTRADICTION_END))
         } else {
             None
         }

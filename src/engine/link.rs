@@ -5,7 +5,9 @@
 //! `end-from`, `end-to` (`YYYY-MM`, inclusive); `q` (free text); `map` (how the map is
 //! coloured: `value`, `sector` or a category's slug for its coverage); `data` (which
 //! dataset: without it, the built-in one, so links made before there were others keep
-//! their meaning). Anything unknown or
+//! their meaning); `lang` (`cy` or `en`: the language the page is written in, which, like
+//! `map`, is part of the view and not a filter; without it, the browser's preference).
+//! Anything unknown or
 //! malformed is ignored and reported as a `Warning`; what remains still applies.
 //! A link made today must mean the same in every later version: see tests/link_corpus.txt.
 
@@ -16,6 +18,7 @@ use crate::data::{Dataset, Month, Sector};
 use crate::embedded;
 use crate::engine::colour::MapColour;
 use crate::engine::filters::Filters;
+use crate::lang::{self, m, Lang};
 
 /// The format version this code writes and reads.
 pub(crate) const VERSION: &str = "1";
@@ -63,66 +66,67 @@ impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = setting(&self.param);
         let v = shown(&self.value);
-        match self.problem {
-            Problem::UnknownParameter => {
-                write!(
-                    f,
-                    "Ignored “{}”: not a setting this explorer knows.",
-                    shown(&self.param)
-                )
-            }
-            Problem::UnknownValue => write!(f, "Ignored {p} “{v}”: no such {}.", noun(&self.param)),
-            Problem::NotANumber => write!(f, "Ignored {p} “{v}”: not a whole number of pounds."),
-            Problem::NotAMonth => write!(
-                f,
-                "Ignored {p} “{v}”: not a month (write the year, then the month: 2025-03)."
-            ),
-            Problem::BadEncoding => write!(f, "Ignored {p}: this part of the link is garbled."),
-            Problem::Repeated => write!(f, "Ignored a second {p} “{v}”: only the first is used."),
-            Problem::TooLong => write!(
-                f,
-                "Ignored the end of the link: it is longer than {MAX_QUERY_LEN} characters."
-            ),
-            Problem::SearchTooLong => write!(
-                f,
-                "Shortened the search text to its first {MAX_SEARCH_CHARS} characters."
-            ),
-            Problem::UnknownVersion => write!(
-                f,
-                "This link says it is format version “{v}”; it was read as version {VERSION}."
-            ),
-        }
+        let template = match self.problem {
+            Problem::UnknownParameter => m::LINK_UNKNOWN_SETTING,
+            Problem::UnknownValue => m::LINK_UNKNOWN_VALUE,
+            Problem::NotANumber => m::LINK_NOT_A_NUMBER,
+            Problem::NotAMonth => m::LINK_NOT_A_MONTH,
+            Problem::BadEncoding => m::LINK_GARBLED,
+            Problem::Repeated => m::LINK_REPEATED,
+            Problem::TooLong => m::LINK_TOO_LONG,
+            Problem::SearchTooLong => m::LINK_SEARCH_TOO_LONG,
+            Problem::UnknownVersion => m::LINK_UNKNOWN_VERSION,
+        };
+        let args = [
+            ("param", shown(&self.param)),
+            ("setting", p),
+            ("value", v),
+            ("noun", noun(&self.param).to_string()),
+            ("max", MAX_QUERY_LEN.to_string()),
+            ("max_search", MAX_SEARCH_CHARS.to_string()),
+            ("version", VERSION.to_string()),
+        ];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        f.write_str(&lang::fill(template, &args))
     }
 }
 
 /// A link's setting as the notice names it: in words, not its short name in the link.
 fn setting(param: &str) -> String {
-    match param {
-        "min" => "the smallest award value".to_string(),
-        "max" => "the largest award value".to_string(),
-        "end-from" => "the earliest end".to_string(),
-        "end-to" => "the latest end".to_string(),
-        "q" => "the search".to_string(),
-        "v" => "the link's version".to_string(),
-        "map" => "the map colouring".to_string(),
-        "data" => "the dataset".to_string(),
-        "region" | "area" | "category" | "provider" | "sector" | "buyer" => param.to_string(),
-        other => format!("“{}”", shown(other)),
-    }
+    let m = match param {
+        "min" => m::SETTING_MIN,
+        "max" => m::SETTING_MAX,
+        "end-from" => m::SETTING_END_FROM,
+        "end-to" => m::SETTING_END_TO,
+        "q" => m::SETTING_Q,
+        "v" => m::SETTING_V,
+        "map" => m::SETTING_MAP,
+        "data" => m::SETTING_DATA,
+        "lang" => m::SETTING_LANG,
+        "region" => m::SETTING_REGION,
+        "area" => m::SETTING_AREA,
+        "category" => m::SETTING_CATEGORY,
+        "provider" => m::SETTING_PROVIDER,
+        "sector" => m::SETTING_SECTOR,
+        "buyer" => m::SETTING_BUYER,
+        other => return format!("“{}”", shown(other)),
+    };
+    lang::t(m).to_string()
 }
 
 fn noun(param: &str) -> &'static str {
-    match param {
-        "region" => "region",
-        "area" => "area",
-        "category" => "service category",
-        "provider" => "lead provider",
-        "buyer" => "buyer",
-        "sector" => "sector (use voluntary, private or not-stated)",
-        "map" => "map colouring (use value, sector or a service category)",
-        "data" => "dataset here",
-        _ => "value",
-    }
+    lang::t(match param {
+        "region" => m::NOUN_REGION,
+        "area" => m::NOUN_AREA,
+        "category" => m::NOUN_CATEGORY,
+        "provider" => m::NOUN_PROVIDER,
+        "buyer" => m::NOUN_BUYER,
+        "sector" => m::NOUN_SECTOR,
+        "map" => m::NOUN_MAP,
+        "data" => m::NOUN_DATA,
+        "lang" => m::NOUN_LANG,
+        _ => m::NOUN_VALUE,
+    })
 }
 
 /// Decodes `%XX` escapes and `+` as space. `None` if an escape is malformed or the result is not UTF-8.
@@ -187,6 +191,8 @@ pub struct View {
     pub data: String,
     pub filters: Filters,
     pub map: MapColour,
+    /// The language the link asks for, if it asks for one.
+    pub lang: Option<Lang>,
 }
 
 impl View {
@@ -234,6 +240,7 @@ impl View {
             ds.slug.clone()
         };
         let mut seen_single: Vec<String> = Vec::new();
+        let mut chosen = None;
         for part in query.split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = part.split_once('=').unwrap_or((part, ""));
             let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value))
@@ -273,7 +280,7 @@ impl View {
             }
             let is_single = matches!(
                 key.as_str(),
-                "min" | "max" | "end-from" | "end-to" | "q" | "v" | "map" | "data"
+                "min" | "max" | "end-from" | "end-to" | "q" | "v" | "map" | "data" | "lang"
             );
             if !is_single {
                 warn(&key, &value, Problem::UnknownParameter);
@@ -313,6 +320,10 @@ impl View {
                         warn(&key, trimmed, Problem::UnknownValue);
                     }
                 }
+                "lang" => match Lang::parse(trimmed).filter(|_| !trimmed.contains(['-', '_'])) {
+                    Some(l) => chosen = Some(l),
+                    None => warn(&key, trimmed, Problem::UnknownValue),
+                },
                 "map" => match MapColour::parse(&trimmed.to_ascii_lowercase(), ds) {
                     Some(m) => map = m,
                     None => warn(&key, trimmed, Problem::UnknownValue),
@@ -335,6 +346,7 @@ impl View {
                 data,
                 filters: f,
                 map,
+                lang: chosen,
             },
             warnings,
         )
@@ -343,20 +355,43 @@ impl View {
     /// Writes the view as a share-link query string (no leading `?`; empty for the default
     /// view).
     pub fn to_query(&self) -> String {
-        query(&self.data, &self.filters, &self.map)
+        with_lang(query(&self.data, &self.filters, &self.map), self.lang)
     }
 }
 
-/// The dataset a share-link query names with `data=` (its first, lower-cased), if it names one.
-pub fn dataset_slug(query: &str) -> Option<String> {
+/// The first value a share-link query gives `name` (trimmed, lower-cased), if it gives one.
+fn first_value(query: &str, name: &str) -> Option<String> {
     let query = query.strip_prefix('?').unwrap_or(query);
     query
         .split('&')
         .filter_map(|p| p.split_once('='))
         .filter_map(|(k, v)| Some((percent_decode(k)?, percent_decode(v)?)))
-        .find(|(k, _)| k.trim().eq_ignore_ascii_case("data"))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case(name))
         .map(|(_, v)| v.trim().to_ascii_lowercase())
         .filter(|v| !v.is_empty())
+}
+
+/// The dataset a share-link query names with `data=` (its first, lower-cased), if it names one.
+pub fn dataset_slug(query: &str) -> Option<String> {
+    first_value(query, "data")
+}
+
+/// The language a share-link query asks for with `lang=`, if it asks for one this explorer
+/// has (`View::from_query` reports any other).
+pub fn lang_of(query: &str) -> Option<Lang> {
+    first_value(query, "lang").and_then(|v| Lang::parse(&v).filter(|_| !v.contains(['-', '_'])))
+}
+
+/// `query` with `lang=` at its end where a language was chosen (`None`: the browser's).
+pub fn with_lang(mut query: String, lang: Option<Lang>) -> String {
+    if let Some(l) = lang {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str("lang=");
+        query.push_str(l.code());
+    }
+    query
 }
 
 /// The slug of the dataset a link opens: the one its `data=` names, if there is one of

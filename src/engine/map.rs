@@ -12,7 +12,8 @@ use crate::engine::aggregate::Summarised;
 use crate::engine::colour::MapColour;
 use crate::engine::filters::{Filters, Selection};
 use crate::engine::text::pounds_short;
-use crate::engine::text::{join_and, plural, thousands};
+use crate::engine::text::{count, join_and, thousands};
+use crate::lang::{self, fill, m};
 
 /// The number of value bands in the value colouring.
 pub const VALUE_BANDS: usize = 5;
@@ -168,15 +169,14 @@ impl Dataset {
         let (placed, all) = self.placed(sel)?;
         Some(match placed {
             _ if placed == all => return None,
-            0 if all == 1 => "This award names no region or PCC area the explorer knows, so the map shows nothing for it.".to_string(),
-            0 => format!(
-                "None of these {} awards names a region or PCC area the explorer knows, so the map shows nothing for them.",
-                thousands(all as u64)
-            ),
-            _ => format!(
-                "{} of {} awards are placed on the map; the others name no region or PCC area the explorer knows.",
-                thousands(placed as u64),
-                thousands(all as u64)
+            0 if all == 1 => lang::t(m::PLACED_NONE_ONE).to_string(),
+            0 => fill(m::PLACED_NONE_MANY, &[("n", &thousands(all as u64))]),
+            _ => fill(
+                m::PLACED_SOME,
+                &[
+                    ("n", &thousands(placed as u64)),
+                    ("all", &thousands(all as u64)),
+                ],
             ),
         })
     }
@@ -411,26 +411,32 @@ impl Dataset {
 /// A legend line; `step` is the width of a value band, `plain` says no other filter is set.
 fn fill_label(fill: Fill, step: u64, plain: bool) -> String {
     match fill {
-        Fill::Band(0) => format!("Under {}", pounds_short(step)),
-        Fill::Band(b) if b + 1 == VALUE_BANDS => {
-            format!("{} or more", pounds_short(step * b as u64))
-        }
-        Fill::Band(b) => format!(
-            "{} to {}",
-            pounds_short(step * b as u64),
-            pounds_short(step * (b as u64 + 1))
+        Fill::Band(0) => lang::fill(m::BAND_UNDER, &[("value", &pounds_short(step))]),
+        Fill::Band(b) if b + 1 == VALUE_BANDS => lang::fill(
+            m::BAND_OR_MORE,
+            &[("value", &pounds_short(step * b as u64))],
         ),
-        Fill::Voluntary => "All voluntary sector".to_string(),
-        Fill::MostlyVoluntary => "Mostly voluntary (by value)".to_string(),
-        Fill::MostlyPrivate => "Mostly private (by value)".to_string(),
-        Fill::Private => "All private companies".to_string(),
-        Fill::Covered => "Awarded for the whole term".to_string(),
-        Fill::Until(m) => format!("Awarded only until {}", m.label()),
-        Fill::Separate => "Commissioned separately".to_string(),
-        Fill::Gap if plain => "Gap (no contract awarded)".to_string(),
-        Fill::Gap => "No contract matching the filters".to_string(),
-        Fill::NoAward => "No award in this view".to_string(),
-        Fill::Outside => "Outside the chosen regions".to_string(),
+        Fill::Band(b) => lang::fill(
+            m::BAND_TO,
+            &[
+                ("from", &pounds_short(step * b as u64)),
+                ("to", &pounds_short(step * (b as u64 + 1))),
+            ],
+        ),
+        Fill::Until(month) => lang::fill(m::FILL_UNTIL, &[("month", &month.label())]),
+        other => lang::t(match other {
+            Fill::Voluntary => m::FILL_VOLUNTARY,
+            Fill::MostlyVoluntary => m::FILL_MOSTLY_VOLUNTARY,
+            Fill::MostlyPrivate => m::FILL_MOSTLY_PRIVATE,
+            Fill::Private => m::FILL_PRIVATE,
+            Fill::Covered => m::FILL_COVERED,
+            Fill::Separate => m::FILL_SEPARATE,
+            Fill::Gap if plain => m::FILL_GAP,
+            Fill::Gap => m::FILL_NO_MATCH,
+            Fill::NoAward => m::FILL_NO_AWARD,
+            _ => m::FILL_OUTSIDE,
+        })
+        .to_string(),
     }
 }
 
@@ -519,13 +525,14 @@ impl AreaMap {
                     .filter(|t| t.fill == e.fill)
                     .map(|t| ds.areas[t.area].name.clone())
                     .collect();
-                if names.is_empty() {
-                    format!("{}: none", e.label)
+                let which = if names.is_empty() {
+                    lang::t(m::NONE).to_string()
                 } else if names.len() <= 5 {
-                    format!("{}: {}", e.label, join_and(names))
+                    join_and(names)
                 } else {
-                    format!("{}: {}", e.label, plural(names.len(), "area", "areas"))
-                }
+                    count(names.len(), m::N_AREAS_ONE, m::N_AREAS_MANY)
+                };
+                format!("{}: {which}", e.label)
             })
             .collect();
         let mut summary = format!("{}. {}.", self.title(ds), parts.join("; "));
@@ -542,13 +549,13 @@ impl AreaMap {
         let providers = tile.provider_names(ds);
         vec![
             area.name.clone(),
-            format!("Region: {}", ds.regions[area.region].name),
+            lang::fill(m::TILE_REGION, &[("name", &ds.regions[area.region].name)]),
             self.label_of(tile.fill).to_string(),
-            format!("Awards covering it: {}", pounds_short(tile.value)),
+            lang::fill(m::TILE_VALUE, &[("value", &pounds_short(tile.value))]),
             if providers.is_empty() {
-                "No lead provider in this view".to_string()
+                lang::t(m::TILE_NO_PROVIDER).to_string()
             } else {
-                format!("Lead providers: {providers}")
+                lang::fill(m::TILE_PROVIDERS, &[("names", &providers)])
             },
         ]
     }

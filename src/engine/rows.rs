@@ -1,5 +1,6 @@
 //! One award as the table and the CSV export show it.
 
+use crate::lang::{self, m};
 use std::borrow::Cow;
 
 use crate::data::contracts::scheduled_end;
@@ -34,18 +35,19 @@ impl Column {
         Column::Source,
     ];
 
+    /// Its heading, in the language shown.
     pub fn title(self) -> &'static str {
-        match self {
-            Column::Region => "Region",
-            Column::Category => "Category",
-            Column::Provider => "Lead provider",
-            Column::Sector => "Sector",
-            Column::Buyer => "Buyer",
-            Column::Value => "Value",
-            Column::Areas => "Areas",
-            Column::End => "Scheduled end",
-            Column::Source => "Source",
-        }
+        lang::t(match self {
+            Column::Region => m::COL_REGION,
+            Column::Category => m::COL_CATEGORY,
+            Column::Provider => m::COL_PROVIDER,
+            Column::Sector => m::COL_SECTOR,
+            Column::Buyer => m::COL_BUYER,
+            Column::Value => m::COL_VALUE,
+            Column::Areas => m::COL_AREAS,
+            Column::End => m::COL_END,
+            Column::Source => m::COL_SOURCE,
+        })
     }
 }
 
@@ -149,19 +151,19 @@ impl Dataset {
     pub(crate) fn push_areas_text(&self, a: usize, out: &mut String) {
         let award = &self.awards[a];
         if award.areas.is_empty() {
-            out.push_str("Whole region (");
-            out.push_str(&self.regions[award.region].name);
-            out.push(')');
+            out.push_str(&lang::fill(
+                m::WHOLE_REGION,
+                &[("name", &self.regions[award.region].name)],
+            ));
         }
         for (i, x) in award.areas.iter().enumerate() {
             if i > 0 {
                 out.push_str(", ");
             }
             out.push_str(&self.areas[x.area].name);
-            if let Some(m) = x.until {
-                out.push_str(" (until ");
-                out.push_str(&m.label());
-                out.push(')');
+            if let Some(until) = x.until {
+                out.push(' ');
+                out.push_str(&lang::fill(m::UNTIL, &[("month", &until.label())]));
             }
         }
     }
@@ -172,7 +174,8 @@ impl Dataset {
         let category = &self.categories[self.awards[a].category];
         let mut category_end = category.scheduled_end.label();
         if category.end_inferred {
-            category_end.push_str(" (inferred)");
+            category_end.push(' ');
+            category_end.push_str(lang::t(m::INFERRED));
         }
         self.end_text_after(a, &category_end).into_owned()
     }
@@ -187,7 +190,10 @@ impl Dataset {
         if award.areas.iter().all(|x| x.until.is_some()) {
             Cow::Owned(earliest.label())
         } else {
-            Cow::Owned(format!("{category_end} (some areas {})", earliest.label()))
+            Cow::Owned(lang::fill(
+                m::END_SOME_AREAS,
+                &[("end", category_end), ("month", &earliest.label())],
+            ))
         }
     }
 
