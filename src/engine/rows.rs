@@ -35,6 +35,21 @@ impl Column {
         Column::Source,
     ];
 
+    /// Its name in the page's hooks (`sort-lead-provider`): the same in every language.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Column::Region => "region",
+            Column::Category => "category",
+            Column::Provider => "lead-provider",
+            Column::Sector => "sector",
+            Column::Buyer => "buyer",
+            Column::Value => "value",
+            Column::Areas => "areas",
+            Column::End => "scheduled-end",
+            Column::Source => "source",
+        }
+    }
+
     /// Its heading, in the language shown.
     pub fn title(self) -> &'static str {
         lang::t(match self {
@@ -79,7 +94,7 @@ impl AwardRow {
     /// ("31 March 2025, passed"). Whether the contract ran to that end, the data does not say.
     pub fn end_on(&self, today: Month) -> String {
         if has_passed(self.end, today) {
-            format!("{}, passed", self.end_label)
+            lang::fill(m::END_PASSED, &[("end", &self.end_label)])
         } else {
             self.end_label.clone()
         }

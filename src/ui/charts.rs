@@ -14,7 +14,8 @@ use crate::charts::{
 };
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
-use crate::engine::text::{escape_html, plural, pounds};
+use crate::engine::text::{count, escape_html, pounds};
+use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::{AreaMap, Key};
 use crate::ui::canvas::{self, CanvasBackend};
 use crate::ui::targets::BarTargets;
@@ -71,18 +72,23 @@ impl Drawing {
                 let bar = c.bars.get(index)?;
                 Some((
                     bar.key,
-                    format!(
-                        "{}. Filter by this.",
-                        bar_description(bar, c.by_sector, c.basis)
+                    fill(
+                        msg::BAR_FILTER,
+                        &[("bar", &bar_description(bar, c.by_sector, c.basis))],
                     ),
                 ))
             }
             Drawing::Timeline(t) => {
                 let p = t.points.get(index)?;
-                let label = format!(
-                    "{}: {} scheduled to end. Filter by this month.",
-                    p.month.label(),
-                    plural(p.contracts, "contract", "contracts")
+                let label = fill(
+                    msg::MONTH_FILTER,
+                    &[
+                        ("month", &p.month.label()),
+                        (
+                            "contracts",
+                            &count(p.contracts, msg::N_CONTRACTS_ONE, msg::N_CONTRACTS_MANY),
+                        ),
+                    ],
                 );
                 Some((Key::End(p.month), label))
             }
@@ -99,17 +105,17 @@ impl Drawing {
                 let by_value = c.basis == Basis::Value;
                 let amount = |n: u64| if by_value { pounds(n) } else { n.to_string() };
                 let mut head = vec![
-                    ("Name", false),
+                    (tr(msg::TH_NAME), false),
                     (c.basis.noun(), true),
-                    ("Voluntary sector", true),
-                    ("Private", true),
+                    (tr(msg::SECTOR_VOLUNTARY), true),
+                    (tr(msg::TH_PRIVATE), true),
                 ];
                 let unstated = c.bars.iter().any(|b| b.values[2] > 0);
                 if unstated {
-                    head.push(("Sector not stated", true));
+                    head.push((tr(msg::SECTOR_NOT_STATED), true));
                 }
                 if by_value {
-                    head.push(("Contracts", true));
+                    head.push((tr(msg::BASIS_CONTRACTS), true));
                 }
                 let rows = c
                     .bars
@@ -130,16 +136,16 @@ impl Drawing {
             }
             Drawing::Timeline(t) => (
                 vec![
-                    ("Month", false),
-                    ("Contracts", true),
-                    ("Full value of the awards with a contract ending then", true),
+                    (tr(msg::TH_MONTH), false),
+                    (tr(msg::BASIS_CONTRACTS), true),
+                    (tr(msg::TH_VALUE_ENDING), true),
                 ],
                 t.points
                     .iter()
                     .map(|p| {
                         let value = match Basis::of(ds) {
                             Basis::Value => pounds(p.value),
-                            Basis::Contracts => "not published".to_string(),
+                            Basis::Contracts => tr(msg::NOT_PUBLISHED).to_string(),
                         };
                         (
                             Key::End(p.month),
@@ -151,11 +157,11 @@ impl Drawing {
             ),
             Drawing::Map(m) => (
                 vec![
-                    ("Area", false),
-                    ("Region", false),
-                    ("On the map", false),
-                    ("Value of the awards covering it", true),
-                    ("Lead providers", false),
+                    (tr(msg::TH_AREA), false),
+                    (tr(msg::COL_REGION), false),
+                    (tr(msg::TH_ON_MAP), false),
+                    (tr(msg::TH_VALUE_COVERING), true),
+                    (tr(msg::TH_LEAD_PROVIDERS), false),
                 ],
                 m.tiles
                     .iter()
@@ -169,7 +175,7 @@ impl Drawing {
                                 m.label_of(t.fill).to_string(),
                                 match Basis::of(ds) {
                                     Basis::Value => pounds(t.value),
-                                    Basis::Contracts => "not published".to_string(),
+                                    Basis::Contracts => tr(msg::NOT_PUBLISHED).to_string(),
                                 },
                                 t.provider_names(ds),
                             ],
@@ -199,7 +205,7 @@ pub fn Charts() -> impl IntoView {
     let panels = [
         (
             Panel::Map,
-            "Where the services are, area by area",
+            tr(msg::PANEL_MAP),
             "map",
             Signal::from(Memo::new(move |_| {
                 state.filters.with(|f| {
@@ -214,51 +220,51 @@ pub fn Charts() -> impl IntoView {
         ),
         (
             Panel::ChartRegion,
-            if by_value {
-                "Value by region"
+            tr(if by_value {
+                msg::PANEL_REGION_VALUE
             } else {
-                "Contracts by region"
-            },
+                msg::PANEL_REGION_CONTRACTS
+            }),
             "chart-region",
             bars(crate::charts::region_chart),
             true,
         ),
         (
             Panel::ChartCategory,
-            if by_value {
-                "Value by service category"
+            tr(if by_value {
+                msg::PANEL_CATEGORY_VALUE
             } else {
-                "Contracts by service category"
-            },
+                msg::PANEL_CATEGORY_CONTRACTS
+            }),
             "chart-category",
             bars(crate::charts::category_chart),
             false,
         ),
         (
             Panel::ChartProvider,
-            if by_value {
-                "Lead providers by value"
+            tr(if by_value {
+                msg::PANEL_PROVIDER_VALUE
             } else {
-                "Lead providers by contracts"
-            },
+                msg::PANEL_PROVIDER_CONTRACTS
+            }),
             "chart-provider",
             bars(crate::charts::provider_chart),
             true,
         ),
         (
             Panel::ChartBuyer,
-            if by_value {
-                "Buyers by value"
+            tr(if by_value {
+                msg::PANEL_BUYER_VALUE
             } else {
-                "Buyers by contracts"
-            },
+                msg::PANEL_BUYER_CONTRACTS
+            }),
             "chart-buyer",
             bars(crate::charts::buyer_chart),
             true,
         ),
         (
             Panel::ChartTimeline,
-            "When contracts are scheduled to end",
+            tr(msg::PANEL_TIMELINE),
             "chart-timeline",
             Signal::from(Memo::new(move |_| {
                 state.selection.with(|s| {
@@ -475,7 +481,7 @@ fn ChartPanel(
                 <li>
                     <button type="button" class="legend-item" on:click=move |_| state.pick(Key::Sector(s))
                         aria-pressed=move || state.filters.with(|f| f.sectors.contains(&s)).to_string()
-                        aria-label=format!("{}. Filter by this sector.", s.label())>
+                        aria-label=fill(msg::SECTOR_FILTER, &[("sector", s.label())])>
                         <span class=format!("swatch {class}") aria-hidden="true"></span>
                         {s.label()}
                     </button>
@@ -527,25 +533,25 @@ fn ChartPanel(
                     });
                     view! { <map::MapTargets map=map hits=hits /> }.into_any()
                 } else {
-                    let label = format!("{title}. Arrow keys move between the bars; Enter or Space filters by one.");
+                    let label = fill(msg::BARS_LABEL, &[("title", title)]);
                     view! { <BarTargets label=label targets=targets_now /> }.into_any()
                 }}
             </div>
             <Show when=move || failed.get()>
-                <p class="fallback" role="status">"This chart could not be drawn here; the table below has the same figures."</p>
+                <p class="fallback" role="status">{tr(msg::CHART_NOT_DRAWN)}</p>
             </Show>
             <div class="chart-actions">
                 <button type="button" class="secondary" aria-expanded=move || (table.get() || failed.get()).to_string()
                     on:click=move |_| table.update(|t| *t = !*t)>
-                    {move || if table.get() { "Hide table" } else { "Show as table" }}
+                    {move || tr(if table.get() { msg::HIDE_TABLE } else { msg::SHOW_TABLE })}
                 </button>
                 <button type="button" class="secondary" data-testid=format!("{testid}-png") on:click=download>
-                    "Download PNG"
+                    {tr(msg::DOWNLOAD_PNG)}
                 </button>
             </div>
             <Show when=move || table.get() || failed.get()>
                 // Scrolls sideways on a narrow screen rather than squeezing the columns.
-                <div class="table-scroll" role="region" tabindex="0" aria-label=format!("{title}: table")
+                <div class="table-scroll" role="region" tabindex="0" aria-label=fill(msg::TABLE_OF, &[("title", title)])
                     on:click=pick_row inner_html=table_html>
                 </div>
             </Show>

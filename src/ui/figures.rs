@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::engine::text::plural;
 use crate::engine::text::{percent, pounds, pounds_short, thousands};
+use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::Totals;
 
 /// One figure: a label, the text people read, and the exact value.
@@ -42,30 +42,29 @@ pub fn Figures(
     let partial = move || totals.with(|t| t.partial_awards);
     view! {
         <dl class="figures">
-            <Figure label="Total value" testid="total-value"
+            <Figure label=tr(msg::FIG_TOTAL_VALUE) testid="total-value"
                 value=Signal::derive(move || totals.with(|t| t.value.to_string()))
                 text=Signal::derive(move || totals.with(|t| if t.valued_awards == 0 && t.awards > 0 {
-                    "Not published".to_string()
+                    tr(msg::FIG_NOT_PUBLISHED).to_string()
                 } else {
                     pounds_short(t.value)
                 })) />
-            <Figure label="Contracts" testid="contracts" value=count(|t| t.contracts) text=shown(|t| t.contracts) />
-            <Figure label="Awards" testid="awards" value=count(|t| t.awards) text=shown(|t| t.awards) />
-            <Figure label="Lead providers" testid="lead-providers" value=count(|t| t.lead_providers) text=shown(|t| t.lead_providers) />
-            <Figure label="To the voluntary sector" testid="voluntary-share"
+            <Figure label=tr(msg::BASIS_CONTRACTS) testid="contracts" value=count(|t| t.contracts) text=shown(|t| t.contracts) />
+            <Figure label=tr(msg::FIG_AWARDS) testid="awards" value=count(|t| t.awards) text=shown(|t| t.awards) />
+            <Figure label=tr(msg::TH_LEAD_PROVIDERS) testid="lead-providers" value=count(|t| t.lead_providers) text=shown(|t| t.lead_providers) />
+            <Figure label=tr(msg::FIG_VOLUNTARY) testid="voluntary-share"
                 value=Signal::derive(move || share().map(crate::ui::browser::number_text).unwrap_or_default())
                 text=Signal::derive(move || share().map(percent).unwrap_or_else(|| "–".to_string())) />
         </dl>
-        <p class="exact">{move || totals.with(|t| (t.valued_awards > 0).then(|| format!("Exactly {}.", pounds(t.value))))}</p>
+        <p class="exact">{move || totals.with(|t| (t.valued_awards > 0).then(|| fill(msg::FIG_EXACTLY, &[("value", &pounds(t.value))])))}</p>
         <Show when=move || totals.with(|t| t.valued_awards < t.awards)>
             <p class="value-note" data-testid="valued-awards" data-value=move || totals.with(|t| t.valued_awards.to_string())>
                 {move || totals.with(|t| match (t.valued_awards, t.awards) {
-                    (0, 1) => "No source gives this award's value, so the total is not known.".to_string(),
-                    (0, m) => format!("No source gives a value for any of these {} awards, so the total is not known.", thousands(m as u64)),
-                    (n, m) => format!(
-                        "The total is based on {} of {} awards with a published value: no source gives a value for the rest.",
-                        thousands(n as u64),
-                        thousands(m as u64),
+                    (0, 1) => tr(msg::VALUED_NONE_ONE).to_string(),
+                    (0, m) => fill(msg::VALUED_NONE_MANY, &[("n", &thousands(m as u64))]),
+                    (n, m) => fill(
+                        msg::VALUED_SOME,
+                        &[("n", &thousands(n as u64)), ("all", &thousands(m as u64))],
                     ),
                 })}
             </p>
@@ -74,16 +73,13 @@ pub fn Figures(
             <p class="value-note" data-testid="unsplit-note">
                 {move || {
                     let n = partial();
-                    let whole = if totals.with(|t| t.valued_awards > 0) {
-                        "The source gives one value per award and does not split it, so each award's full value is counted."
+                    let whole = tr(if totals.with(|t| t.valued_awards > 0) {
+                        msg::UNSPLIT_VALUED
                     } else {
-                        "Each is counted whole."
-                    };
-                    format!(
-                        "{} in this view also cover{} other areas or dates. {whole}",
-                        plural(n, "award", "awards"),
-                        if n == 1 { "s" } else { "" },
-                    )
+                        msg::UNSPLIT_WHOLE
+                    });
+                    let template = if n == 1 { msg::UNSPLIT_ONE } else { msg::UNSPLIT_MANY };
+                    fill(template, &[("n", &thousands(n as u64)), ("whole", whole)])
                 }}
             </p>
         </Show>

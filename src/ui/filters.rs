@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 
 use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
-use crate::engine::text::plural;
+use crate::engine::text::count;
+use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::Filters;
 use crate::ui::{browser, options, Change, State, RESULTS};
 
@@ -40,32 +41,31 @@ pub fn FilterPanel() -> impl IntoView {
                 on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>
                     <span class="disclosure" aria-hidden="true"></span>
-                    <h2 id="filters-title">"Filter the awards"</h2>
+                    <h2 id="filters-title">{tr(msg::FILTERS_TITLE)}</h2>
                     <span class="active-count">
                         {move || match active() {
                             0 => String::new(),
-                            1 => "1 active".to_string(),
-                            n => format!("{n} active"),
+                            n => count(n, msg::N_ACTIVE_ONE, msg::N_ACTIVE_MANY),
                         }}
                     </span>
                 </summary>
                 <Search />
-                <FacetGroup facet=Facet::Category legend="Service category" find=None />
-                <FacetGroup facet=Facet::Sector legend="Lead provider's sector" find=None />
-                <FacetGroup facet=Facet::Region legend="Probation region" find=None />
-                <FacetGroup facet=Facet::Area legend="PCC area"
-                    find=Some(("Find an area, council or city", "No PCC area or council matches")) />
-                <FacetGroup facet=Facet::Provider legend="Lead provider"
-                    find=Some(("Find a provider", "No lead provider matches")) />
+                <FacetGroup facet=Facet::Category legend=tr(msg::LEGEND_CATEGORY) find=None />
+                <FacetGroup facet=Facet::Sector legend=tr(msg::LEGEND_SECTOR) find=None />
+                <FacetGroup facet=Facet::Region legend=tr(msg::LEGEND_REGION) find=None />
+                <FacetGroup facet=Facet::Area legend=tr(msg::LEGEND_AREA)
+                    find=Some((tr(msg::FIND_AREA), tr(msg::FIND_AREA_NONE))) />
+                <FacetGroup facet=Facet::Provider legend=tr(msg::COL_PROVIDER)
+                    find=Some((tr(msg::FIND_PROVIDER), tr(msg::FIND_PROVIDER_NONE))) />
                 {state.ds.has_buyers().then(|| view! {
-                    <FacetGroup facet=Facet::Buyer legend="Buyer"
-                        find=Some(("Find a buyer", "No buyer matches")) />
+                    <FacetGroup facet=Facet::Buyer legend=tr(msg::COL_BUYER)
+                        find=Some((tr(msg::FIND_BUYER), tr(msg::FIND_BUYER_NONE))) />
                 })}
                 <ValueRange />
                 <EndRange />
                 // On a phone the results are far below: a way straight to them.
                 <button type="button" class="show-results" data-testid="show-results" on:click=show_results>
-                    {move || format!("Show the {}", plural(awards(), "award", "awards"))}
+                    {move || fill(msg::SHOW_AWARDS, &[("awards", &count(awards(), msg::N_AWARDS_ONE, msg::N_AWARDS_MANY))])}
                 </button>
             </details>
         </div>
@@ -92,9 +92,9 @@ fn Search() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="search">"Search"</label>
+            <label for="search">{tr(msg::SEARCH)}</label>
             <input id="search" type="search" data-testid="search" autocomplete="off"
-                placeholder="Provider, place or service"
+                placeholder=tr(msg::SEARCH_PLACEHOLDER)
                 prop:value=move || state.filters.with(|f| f.search.clone())
                 on:input=on_input on:blur=move |_| typing.set_value(false) />
         </div>
@@ -199,9 +199,9 @@ fn FacetGroup(
     let hidden = move || {
         let (_, none) = find?;
         match matching.with(Vec::len) {
-            0 => Some(format!(
-                "{none} “{}”.",
-                typed.with(|t| t.trim().to_string())
+            0 => Some(fill(
+                msg::FIND_NONE,
+                &[("none", none), ("typed", &typed.with(|t| t.trim().to_string()))],
             )),
             n => long_list_note(n),
         }
@@ -249,9 +249,9 @@ fn ValueRange() -> impl IntoView {
     };
     view! {
         <fieldset class="range">
-            <legend>"Award value (£)"</legend>
-            {input("At least", "min-value", |f| f.min_value, |f, v| f.min_value = v)}
-            {input("At most", "max-value", |f| f.max_value, |f, v| f.max_value = v)}
+            <legend>{tr(msg::LEGEND_VALUE)}</legend>
+            {input(tr(msg::AT_LEAST), "min-value", |f| f.min_value, |f, v| f.min_value = v)}
+            {input(tr(msg::AT_MOST), "max-value", |f| f.max_value, |f, v| f.max_value = v)}
         </fieldset>
     }
 }
@@ -279,7 +279,7 @@ fn EndRange() -> impl IntoView {
                 <label for=id>{label}</label>
                 <select id=id data-testid=id on:change=on_change
                     prop:value=move || state.filters.with(|f| get(f).map(|m| m.to_string()).unwrap_or_default())>
-                    <option value="">"Any"</option>
+                    <option value="">{tr(msg::ANY)}</option>
                     {options}
                 </select>
             </div>
@@ -287,9 +287,9 @@ fn EndRange() -> impl IntoView {
     };
     view! {
         <fieldset class="range">
-            <legend>"Scheduled to end"</legend>
-            {select("From", "end-from", |f| f.end_from, |f, m| f.end_from = m)}
-            {select("To", "end-to", |f| f.end_to, |f, m| f.end_to = m)}
+            <legend>{tr(msg::LEGEND_END)}</legend>
+            {select(tr(msg::FROM), "end-from", |f| f.end_from, |f, m| f.end_from = m)}
+            {select(tr(msg::TO), "end-to", |f| f.end_to, |f, m| f.end_to = m)}
         </fieldset>
     }
 }
@@ -302,7 +302,7 @@ pub fn Chips() -> impl IntoView {
     view! {
         <Show when=move || chips.with(|c| !c.is_empty())>
             <div class="chips" data-testid="chips">
-                <span class="chips-title">"Filters:"</span>
+                <span class="chips-title">{tr(msg::CHIPS_TITLE)}</span>
                 <ul>
                     {move || chips.get().into_iter().enumerate().map(|(i, chip)| {
                         let label = chip.label.clone();
@@ -320,7 +320,7 @@ pub fn Chips() -> impl IntoView {
                         };
                         view! {
                             <li>
-                                <button type="button" class="chip" aria-label=format!("Remove filter {label}")
+                                <button type="button" class="chip" aria-label=fill(msg::REMOVE_FILTER, &[("filter", &label)])
                                     on:click=remove>
                                     {chip.label} <span aria-hidden="true">" ×"</span>
                                 </button>
@@ -333,7 +333,7 @@ pub fn Chips() -> impl IntoView {
                         state.set.run((Filters::default(), Change::Push));
                         browser::focus_later(RESULTS.to_string());
                     }>
-                    "Clear all"
+                    {tr(msg::CLEAR_ALL)}
                 </button>
             </div>
         </Show>

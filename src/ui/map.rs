@@ -2,6 +2,7 @@
 //! tile that a click, a tap or the keyboard (arrow keys between tiles, Enter to choose)
 //! uses to filter by that area, with the area's details on hover and focus.
 
+use crate::lang::{m as msg, t as tr};
 use leptos::prelude::*;
 
 use crate::charts::Hit;
@@ -35,7 +36,7 @@ pub fn ColourBy() -> impl IntoView {
         .collect_view();
     view! {
         <label class="colour-by">
-            "Colour the map by "
+            {tr(msg::COLOUR_BY)} " "
             <select data-testid="map-colour" prop:value=current on:change=change>{options}</select>
         </label>
     }
@@ -78,11 +79,11 @@ pub fn MapTargets(
             let slug = ds.areas[a].slug.clone();
             let selected = move || state.filters.with(|f| f.areas.contains(&ds.areas[a].slug));
             let label = move || {
-                let action = if selected() {
-                    "Chosen. Select again to stop filtering by this area."
+                let action = tr(if selected() {
+                    msg::AREA_CHOSEN
                 } else {
-                    "Select to filter by this area."
-                };
+                    msg::AREA_CHOOSE
+                });
                 with_map(&|m| format!("{}. {action}", m.describe(ds, &m.tiles[a]).join(". ")))
             };
             let toggle = move |_| {
@@ -166,7 +167,7 @@ pub fn MapTargets(
     };
     view! {
         <div class="hits" role="group"
-            aria-label="Areas on the map. Arrow keys move between areas; Enter or Space filters by one.">
+            aria-label=tr(msg::MAP_TARGETS)>
             {buttons}
             {details}
         </div>

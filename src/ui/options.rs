@@ -75,7 +75,11 @@ impl Slot {
         }
         let count = format!(
             " {}",
-            crate::engine::text::plural(o.awards, "award", "awards")
+            crate::engine::text::count(
+                o.awards,
+                crate::lang::m::N_AWARDS_ONE,
+                crate::lang::m::N_AWARDS_MANY
+            )
         );
         if s.2 != count {
             self.count_text.set_data(&count);

@@ -1,5 +1,6 @@
 //! The awards table: one row per award, sortable by every column, paged, and downloadable as CSV.
 
+use crate::lang::{self, fill, m as msg, t as tr, Lang};
 use leptos::prelude::*;
 
 use crate::data::Month;
@@ -119,7 +120,7 @@ pub fn AwardsTable() -> impl IntoView {
         let class = if c == Column::Value { "num" } else { "" };
         view! {
             <th scope="col" role="columnheader" class=class aria-sort=aria>
-                <button type="button" class="sort" data-testid=format!("sort-{}", c.title().to_ascii_lowercase().replace(' ', "-"))
+                <button type="button" class="sort" data-testid=format!("sort-{}", c.slug())
                     on:click=move |_| sort.update(|(col, desc)| {
                         if *col == c {
                             *desc = !*desc;
@@ -136,9 +137,9 @@ pub fn AwardsTable() -> impl IntoView {
     view! {
         <section class="table-section" aria-labelledby="awards-title">
             <div class="table-head">
-                <h2 id="awards-title">"Awards in this view"</h2>
+                <h2 id="awards-title">{tr(msg::AWARDS_TITLE)}</h2>
                 <button type="button" data-testid="download-csv" on:click=download>
-                    {move || if preparing.get() { "Preparing CSV…" } else { "Download CSV" }}
+                    {move || tr(if preparing.get() { msg::PREPARING_CSV } else { msg::DOWNLOAD_CSV })}
                 </button>
             </div>
             <div class="table-scroll">
@@ -150,7 +151,7 @@ pub fn AwardsTable() -> impl IntoView {
                     <tbody role="rowgroup" node_ref=body></tbody>
                 </table>
             </div>
-            <nav class="pager" aria-label="Pages of awards">
+            <nav class="pager" aria-label=tr(msg::PAGES)>
                 // The button that has reached the first or last page is disabled, which
                 // drops focus: it moves to the other.
                 <button type="button" data-testid="prev-page" disabled=move || page.get() == 0
@@ -159,15 +160,22 @@ pub fn AwardsTable() -> impl IntoView {
                         if page.get_untracked() == 0 {
                             browser::focus_later("[data-testid=next-page]".to_string());
                         }
-                    }>"Previous"</button>
+                    }>{tr(msg::PREVIOUS)}</button>
                 <span data-testid="page-status" aria-live="polite">
                     {move || {
                         let n = rows.with(Vec::len);
                         let p = page.get().min(pages() - 1);
                         if n == 0 {
-                            "No awards".to_string()
+                            tr(msg::NO_AWARDS).to_string()
                         } else {
-                            format!("Awards {}–{} of {n}", p * PAGE + 1, (p * PAGE + PAGE).min(n))
+                            fill(
+                                msg::PAGE_STATUS,
+                                &[
+                                    ("from", &(p * PAGE + 1).to_string()),
+                                    ("to", &(p * PAGE + PAGE).min(n).to_string()),
+                                    ("all", &n.to_string()),
+                                ],
+                            )
                         }
                     }}
                 </span>
@@ -177,7 +185,7 @@ pub fn AwardsTable() -> impl IntoView {
                         if page.get_untracked() + 1 >= pages() {
                             browser::focus_later("[data-testid=prev-page]".to_string());
                         }
-                    }>"Next"</button>
+                    }>{tr(msg::NEXT)}</button>
             </nav>
         </section>
     }
@@ -193,7 +201,8 @@ fn fields(r: &AwardRow, today: Month, columns: &[Column]) -> Vec<String> {
         *field = if c == Column::Value {
             let mut value = award_value(r.value);
             if r.subject_to_contract {
-                value.push_str(" (subject to contract)");
+                value.push(' ');
+                value.push_str(tr(msg::SUBJECT_TO_CONTRACT));
             }
             value
         } else if c == Column::End {
@@ -237,6 +246,10 @@ impl Slot {
                 let both = doc.create_element("span").ok()?;
                 let note = doc.create_element("span").ok()?;
                 note.set_attribute("class", "note").ok()?;
+                // A source's note is in the source's language.
+                if lang::now() != Lang::En {
+                    note.set_attribute("lang", "en").ok()?;
+                }
                 let note_text = doc.create_text_node("");
                 note.append_child(&note_text).ok()?;
                 both.append_child(&text).ok()?;
