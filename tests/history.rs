@@ -7,7 +7,7 @@ use contracts_explorer::engine::history::history;
 fn all() -> Vec<Dataset> {
     embedded::CATALOGUE
         .iter()
-        .map(|(slug, _)| embedded::dataset_named(slug).unwrap().unwrap())
+        .map(|(slug, _, _)| embedded::dataset_named(slug).unwrap().unwrap())
         .collect()
 }
 

@@ -2,6 +2,7 @@
 
 mod common;
 
+use contracts_explorer::lang::Lang;
 use common::ds;
 use contracts_explorer::data::{Dataset, Month, Sector};
 use contracts_explorer::embedded;
@@ -120,6 +121,7 @@ fn views(ds: &Dataset) -> impl Strategy<Value = View> {
         (
             "\\PC{0,60}",
             proptest::sample::select(MapColour::choices(ds)),
+            proptest::sample::select(vec![None, Some(Lang::En), Some(Lang::Cy)]),
         ),
     )
         .prop_map(
@@ -131,7 +133,7 @@ fn views(ds: &Dataset) -> impl Strategy<Value = View> {
                 sectors,
                 (min, max),
                 (from, to),
-                (search, map),
+                (search, map, lang),
             )| {
                 View {
                     data: String::new(),
@@ -150,6 +152,7 @@ fn views(ds: &Dataset) -> impl Strategy<Value = View> {
                         search,
                     },
                     map,
+                    lang,
                 }
             },
         )

@@ -471,6 +471,7 @@ fn the_map_counts_each_award_once_in_each_area_it_covers_at_scale() {
             data: String::new(),
             filters: f.clone(),
             map: colour.clone(),
+            lang: None,
         }
         .to_query();
         // The plain rules: the map leaves the area filter out, so every area shows what

@@ -7,6 +7,18 @@
 // table the wasm builds from its built-in data (src/ui/fallback.rs), once.
 const name = (n) => document.querySelector(`meta[name="contracts-explorer-${n}"]`)?.content;
 const loading = document.getElementById('loading');
+// Until the explorer has read its catalogue (www/lang/), the two lines this file may show
+// are here, in the language the explorer will choose: the link's `lang=`, an embed's, else
+// the browser's preference between Welsh and English.
+const asked = new URLSearchParams(location.search).get('lang') ?? new URLSearchParams(location.hash.slice(1)).get('lang');
+const welsh = (asked ?? navigator.languages?.find((l) => /^(cy|en)(-|$)/i.test(l)) ?? 'en').slice(0, 2).toLowerCase() === 'cy';
+const SAY = welsh
+  ? { loading: 'Wrthi’n llwytho’r archwiliwr contractau…', failed: 'Ni allai’r archwiliwr ddechrau yn y porwr hwn. Mae’r data ar gael fel ffeiliau CSV yn y ffolder data/.' }
+  : { loading: 'Loading the contracts explorer…', failed: 'The explorer could not start in this browser. The data is available as CSV files in the data/ folder.' };
+if (welsh && loading) {
+  document.documentElement.lang = 'cy';
+  loading.textContent = SAY.loading;
+}
 let glue;
 let fellBack = false;
 const stopped = (error) => {
@@ -51,7 +63,7 @@ try {
   if (wanted && !glue.knowsDataset(wanted)) import('./open-list.js').then((m) => m.openHosted(wanted, glue));
 } catch (e) {
   if (!stopped(e) && loading?.isConnected) {
-    loading.textContent = 'The explorer could not start in this browser. The data is available as CSV files in the data/ folder.';
+    loading.textContent = SAY.failed;
   }
   throw e;
 }

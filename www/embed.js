@@ -3,7 +3,8 @@
  *   <script src="https://YOUR-SITE/contracts-explorer/embed.js" async></script>
  * Options (data attributes): view (a share-link query), panels (figures, sentence, filters,
  * charts or chart-region, chart-category, chart-provider, chart-timeline, table, map),
- * theme (light, dark, auto), accent (#rrggbb), transparent, height (initial, px),
+ * theme (light, dark, auto), accent (#rrggbb), lang (cy or en: the language, which the
+ * visitor's browser chooses otherwise), transparent, height (initial, px),
  * phone-height (initial on screens under 40rem, px), title, id,
  * sync-url (mirror the view into this page's URL fragment, and follow it when it changes). */
 (function () {
@@ -13,6 +14,9 @@
   var base = new URL('./', script.src).href;
   var origin = new URL(base).origin;
   var PREFIX = 'contracts-explorer:';
+  // The frame's default title in each language (kept here, not in www/lang/, as it is
+  // needed before the widget loads; tests/lang.rs checks both are given).
+  var TITLES = { en: 'Probation contracts explorer', cy: 'Archwiliwr contractau prawf' };
   var frames = [];
 
   // This page's fragment as key/value pairs: one `ce-<id>` key per synced embed.
@@ -38,7 +42,7 @@
       if (own) options.push('base=' + encodeURIComponent(own));
       options.push('page=' + encodeURIComponent(location.origin + location.pathname + location.search));
     }
-    [['panels', 'panels'], ['theme', 'theme'], ['accent', 'accent']].forEach(function (p) {
+    [['panels', 'panels'], ['theme', 'theme'], ['accent', 'accent'], ['lang', 'lang']].forEach(function (p) {
       var v = attr(el, p[0]);
       if (v) options.push(p[1] + '=' + encodeURIComponent(v));
     });
@@ -47,7 +51,8 @@
     var frame = document.createElement('iframe');
     var entry = { id: id, frame: frame, sync: sync, own: own, options: options.join('&'), view: null };
     open(entry);
-    frame.title = attr(el, 'title') || 'Probation contracts explorer';
+    // The frame's name before the widget has said anything: in the language asked for.
+    frame.title = attr(el, 'title') || TITLES[attr(el, 'lang') === 'cy' ? 'cy' : 'en'];
     frame.loading = 'lazy';
     frame.allow = 'clipboard-write';
     frame.style.width = '100%';

@@ -5,6 +5,11 @@
 // leaves the device: the worker reads it from the visitor's disk.
 let worker;
 
+// What the status line says, in the page's language: its `data-` attributes (written from
+// the catalogue, www/lang/), with `{name}`s filled in here.
+const words = (key, fill) =>
+  (document.getElementById('open-status')?.dataset[key] ?? '').replace(/\{(\w+)\}/g, (m, k) => fill[k] ?? m);
+
 const size = (bytes) =>
   bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 
@@ -30,12 +35,12 @@ export function open(file, glue, hosted) {
   // Marks for bench/import.mjs: from here to the worker's answer is the reading.
   performance.mark('contracts-list-start');
   worker = new Worker(new URL('import-worker_loader.js', document.baseURI));
-  say(`Reading “${file.name}” (${size(file.size)})…`);
+  say(words('reading', { name: file.name, size: size(file.size) }));
   if (cancel) {
     cancel.hidden = false;
     cancel.onclick = () => {
       stop();
-      say(`Stopped reading “${file.name}”. Nothing was changed.`);
+      say(words('stopped', { name: file.name }));
       document.getElementById('open-file')?.focus();
     };
   }
@@ -48,22 +53,22 @@ export function open(file, glue, hosted) {
     }
     if (data.progress !== undefined) {
       const part = data.total > 0 ? Math.floor((100 * data.progress) / data.total) : 100;
-      say(`Reading “${file.name}”: ${part}% of ${size(data.total)}…`);
+      say(words('progress', { name: file.name, part: String(part), size: size(data.total) }));
       return;
     }
     performance.mark('contracts-list-read');
     stop();
     if (data.error !== undefined) {
-      say(`“${file.name}” could not be read: ${data.error}`);
+      say(words('unreadable', { name: file.name, why: data.error }));
       return;
     }
     const why = glue.openList(data.done, data.report.join('\n'), hosted?.join('\n'));
-    if (why) say(`“${file.name}” could not be shown: ${why}.`);
+    if (why) say(words('unshown', { name: file.name, why }));
   };
   worker.onerror = (e) => {
     e.preventDefault();
     stop();
-    say(`“${file.name}” could not be read: the reader stopped (${e.message || 'an error'}).`);
+    say(words('readerStopped', { name: file.name, why: e.message || 'an error' }));
   };
 }
 
@@ -88,7 +93,7 @@ export async function openHosted(slug, glue) {
   const response = await fetch(new URL(`data/${name}`, document.baseURI)).catch(() => undefined);
   const status = document.getElementById('open-status');
   if (!response?.ok) {
-    if (status) status.textContent = `The list “${label}” (data/${name}) could not be fetched.`;
+    if (status) status.textContent = words('unfetched', { label, file: `data/${name}` });
     return;
   }
   const file = new File([await response.blob()], name.split('/').pop());

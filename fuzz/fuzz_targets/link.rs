@@ -17,7 +17,7 @@ fn dataset(query: &str) -> &'static Dataset {
     let all = ALL.get_or_init(|| {
         embedded::CATALOGUE
             .iter()
-            .map(|(slug, _)| {
+            .map(|(slug, _, _)| {
                 embedded::dataset_named(slug)
                     .unwrap()
                     .expect("the built-in data loads")

@@ -2,6 +2,7 @@
 //! the widget URL's fragment (`#embed&id=…&host=…&panels=…&theme=…&accent=…`), kept apart from
 //! the share-link filters in the query string. Also the embed snippet for a view.
 
+use crate::lang::Lang;
 use crate::engine::link::{percent_decode, percent_encode, Problem, Warning};
 
 /// A part of the widget an embed can show or hide.
@@ -93,6 +94,8 @@ pub struct EmbedOptions {
     /// The host page's address (no fragment), on the host's origin: a synced embed's
     /// copied link opens the host page at this view.
     pub page: Option<String>,
+    /// The language the host asked for (`data-lang`), which a link's `lang=` overrides.
+    pub lang: Option<Lang>,
 }
 
 impl Default for EmbedOptions {
@@ -108,6 +111,7 @@ impl Default for EmbedOptions {
             sync: false,
             base: None,
             page: None,
+            lang: None,
         }
     }
 }
@@ -243,6 +247,11 @@ impl EmbedOptions {
                     Some(c) => o.accent = Some(c),
                     None => warn("accent", &value),
                 },
+                "lang" => match value.as_str() {
+                    "cy" => o.lang = Some(Lang::Cy),
+                    "en" => o.lang = Some(Lang::En),
+                    _ => warn("lang", &value),
+                },
                 "base" if value.len() <= 2048 => o.base = Some(value),
                 // Checked against the host once all options are read: they come in any order.
                 "page" if value.len() <= 2048 => o.page = Some(value),
@@ -329,6 +338,9 @@ impl EmbedOptions {
         if let Some(a) = &self.accent {
             attr("accent", a);
         }
+        if let Some(l) = self.lang {
+            attr("lang", l.code());
+        }
         if self.transparent {
             attr("transparent", "");
         }
@@ -360,6 +372,9 @@ impl EmbedOptions {
         }
         if let Some(a) = &self.accent {
             parts.push(format!("accent={}", percent_encode(a)));
+        }
+        if let Some(l) = self.lang {
+            parts.push(format!("lang={}", l.code()));
         }
         if self.transparent {
             parts.push("transparent".to_string());

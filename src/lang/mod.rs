@@ -29,6 +29,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The value of `<html lang>` for it.
+    pub fn html(self) -> &'static str {
+        match self {
+            Lang::En => "en-GB",
+            Lang::Cy => "cy",
+        }
+    }
+
     /// Its code in links, on the embed (`data-lang`) and in `lang` attributes.
     pub fn code(self) -> &'static str {
         match self {
@@ -80,6 +88,22 @@ thread_local! {
     static WELSH: Cell<Option<&'static [&'static str]>> = const { Cell::new(None) };
     /// The data's labels in Welsh, once made.
     static WELSH_WORDS: std::cell::OnceCell<&'static Words> = const { std::cell::OnceCell::new() };
+}
+
+thread_local! {
+    /// The language the view's link names: the visitor's choice, or the link's.
+    static CHOSEN: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// The language the view's link names, if the visitor or the link chose one (`None`: the
+/// browser's preference, which a link leaves to whoever opens it).
+pub fn chosen() -> Option<Lang> {
+    CHOSEN.with(Cell::get)
+}
+
+/// Records the language the view's link names.
+pub fn choose(lang: Option<Lang>) {
+    CHOSEN.with(|c| c.set(lang));
 }
 
 /// The language shown.

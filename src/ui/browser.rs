@@ -69,6 +69,8 @@ pub fn url_with_query(query: &str) -> String {
 /// would otherwise wait for before seeing anything. Writes keep their order (frame
 /// callbacks and timers run in the order they were asked for).
 pub fn write_query(query: &str, push: bool) {
+    // The language is part of the view where the visitor or the link chose it.
+    let query = crate::engine::link::with_lang(query.to_string(), crate::lang::chosen());
     let url = if query.is_empty() {
         web_sys::window()
             .and_then(|w| w.location().pathname().ok())
@@ -87,6 +89,24 @@ pub fn write_query(query: &str, push: bool) {
             history.replace_state_with_url(&state, "", Some(&url))
         };
     });
+}
+
+/// The browser's preferred languages, most preferred first (`navigator.languages`).
+pub fn languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|l| l.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Says which language the page is in (`<html lang>`), for screen readers and search.
+pub fn set_page_lang(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
 }
 
 /// Runs `f` once the next frame has been drawn: a task queued from that frame's callback.

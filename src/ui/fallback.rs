@@ -7,6 +7,7 @@
 //! `WebAssembly.RuntimeError`, and www/boot.js, which watches for one, calls
 //! [`show_fallback`].
 
+use crate::lang::{self, m, t, Lang};
 use std::sync::OnceLock;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -43,20 +44,28 @@ pub fn show_fallback() {
     let Some(main) = el("main", None) else { return };
     let _ = main.set_attribute("class", "explorer fallback-page");
     let _ = main.set_attribute("data-testid", "fallback");
-    if let Some(p) = el("p", Some("Something went wrong in the explorer, so it is showing the contract data as a plain table. Reloading the page may help.")) {
+    if let Some(p) = el("p", Some(t(m::FALLBACK))) {
         let _ = p.set_attribute("role", "alert");
         let _ = main.append_child(&p);
     }
     if let Ok(ds) = embedded::dataset() {
+        let ds = match lang::now() {
+            Lang::En => ds,
+            Lang::Cy => ds.in_welsh(t(m::BUYER_NOT_STATED)),
+        };
         if let Some(table) = el("table", None) {
             let _ = table.set_attribute("class", "awards");
             if let Some(caption) = el(
                 "caption",
-                Some(&format!("{}, as at {}", ds.title, ds.data_as_at.label())),
+                Some(&lang::fill(
+                    m::FALLBACK_CAPTION,
+                    &[("title", &ds.title), ("date", &ds.data_as_at.label())],
+                )),
             ) {
                 let _ = table.append_child(&caption);
             }
-            let heads = ["Region", "Category", "Lead provider", "Value"].map(String::from);
+            let heads = [m::COL_REGION, m::COL_CATEGORY, m::COL_PROVIDER, m::COL_VALUE]
+                .map(|h| t(h).to_string());
             // Each cell labelled with its column, so a phone shows each award as a card
             // (the CSS for `.awards tbody`), as the explorer's own table does.
             let row = |cells: &[String], tag: &str| {

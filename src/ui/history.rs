@@ -1,6 +1,8 @@
 //! An area's history: with one area chosen, who held its contracts in every dataset, as a
 //! timeline and a table, fetching the other datasets when a visitor opens it.
 
+use crate::lang::{fill, fill_text, m as msg, t as tr};
+use crate::ui::lang_en;
 use leptos::prelude::*;
 
 use crate::data::Month;
@@ -57,10 +59,10 @@ pub fn AreaHistory() -> impl IntoView {
             .unwrap_or_default();
         Some(view! {
             <details class="history" data-testid="history" on:toggle=toggle>
-                <summary>{format!("Who held {name}'s contracts, in every dataset")}</summary>
+                <summary>{fill(msg::HISTORY_TITLE, &[("area", &name)])}</summary>
                 {move || match found.get() {
                     Some(html) => view! { <div inner_html=html /> }.into_any(),
-                    None if open.get() => view! { <p class="loading" role="status">"Loading the other datasets…"</p> }.into_any(),
+                    None if open.get() => view! { <p class="loading" role="status">{tr(msg::HISTORY_LOADING)}</p> }.into_any(),
                     None => ().into_any(),
                 }}
             </details>
@@ -141,49 +143,70 @@ fn history_html(h: &History, today: Month) -> String {
     let now = x(today);
     let _ = write!(
         out,
-        "<line x1=\"{now}\" x2=\"{now}\" y1=\"0\" y2=\"{axis}\" class=\"today\"/><text x=\"{}\" y=\"10\" class=\"today-label\">Today</text>",
-        now - 4
+        "<line x1=\"{now}\" x2=\"{now}\" y1=\"0\" y2=\"{axis}\" class=\"today\"/><text x=\"{}\" y=\"10\" class=\"today-label\">{}</text>",
+        now - 4,
+        tr(msg::TIMELINE_TODAY)
     );
     if let Some(n) = h.next.first() {
         let at = x(n.date);
         let _ = write!(
             out,
-            "<circle cx=\"{at}\" cy=\"{axis}\" r=\"5\" class=\"next\"/><text x=\"{}\" y=\"{}\" class=\"next-label\">Next</text>",
+            "<circle cx=\"{at}\" cy=\"{axis}\" r=\"5\" class=\"next\"/><text x=\"{}\" y=\"{}\" class=\"next-label\">{}</text>",
             at - 7,
-            axis - 4
+            axis - 4,
+            tr(msg::TIMELINE_NEXT_MARK)
         );
     }
     let area = escape_html(&h.area);
     let _ = write!(
         out,
-        "</svg><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"The history of {area}: table\"><table class=\"chart-table\"><caption>Who held {area}'s contracts</caption><thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Lead provider</th><th scope=\"col\">Service</th><th scope=\"col\">From</th><th scope=\"col\">Scheduled end</th></tr></thead><tbody>"
+        "</svg><div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table class=\"chart-table\"><caption>{}</caption><thead><tr>",
+        fill_text(&escape_html(tr(msg::HISTORY_TABLE)), &[("area", &area)]),
+        fill_text(&escape_html(tr(msg::HISTORY_CAPTION)), &[("area", &area)]),
     );
+    for head in [
+        msg::TH_DATASET,
+        msg::COL_PROVIDER,
+        msg::TH_SERVICE,
+        msg::FROM,
+        msg::COL_END,
+    ] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", escape_html(tr(head)));
+    }
+    out.push_str("</tr></thead><tbody>");
     for held in &h.held {
-        let inferred = if held.end_inferred { " (inferred)" } else { "" };
-        let passed = if has_passed(held.end, today) {
-            ", passed"
-        } else {
-            ""
-        };
-        let whole = if held.regional { " (whole region)" } else { "" };
+        let mut end = held.end.label();
+        if held.end_inferred {
+            end = format!("{end} {}", tr(msg::INFERRED));
+        }
+        if has_passed(held.end, today) {
+            end = fill(msg::END_PASSED, &[("end", &end)]);
+        }
+        let mut category = escape_html(&held.category);
+        if held.regional {
+            category = format!("{category} {}", tr(msg::WHOLE_REGION_NOTE));
+        }
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}{whole}</td><td>{}</td><td>{}{inferred}{passed}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{category}</td><td>{}</td><td>{}</td></tr>",
             escape_html(&held.label),
             escape_html(&held.provider),
-            escape_html(&held.category),
             held.start.label(),
-            held.end.label()
+            escape_html(&end)
         );
     }
     out.push_str("</tbody></table></div>");
     for n in &h.next {
         let _ = write!(
             out,
-            "<p class=\"about\">Next, {}: {} Source: {}.</p>",
-            n.date.label(),
-            escape_html(&n.text),
-            escape_html(&n.source)
+            "<p class=\"about\">{}</p>",
+            fill_text(&escape_html(tr(msg::HISTORY_NEXT)),
+                &[
+                    ("date", &n.date.label()),
+                    ("text", &format!("<span{}>{}</span>", lang_en(), escape_html(&n.text))),
+                    ("source", &escape_html(&n.source)),
+                ]
+            )
         );
     }
     out

@@ -51,6 +51,9 @@ pub struct Datasets {
     /// The view the next dataset shown opens on, where the page chose it (the address bar
     /// has it only after the next frame: `browser::write_query`).
     next_query: StoredValue<Option<String>>,
+    /// The datasets as the Welsh page shows them (`Dataset::in_welsh`), made once each:
+    /// (the dataset, its Welsh copy).
+    welsh: StoredValue<Vec<(&'static Dataset, &'static Dataset)>>,
 }
 
 impl Datasets {
@@ -131,13 +134,31 @@ impl Datasets {
             .unwrap_or_else(|| link::dataset_of(query))
     }
 
-    /// Every dataset of the catalogue read so far; `fetch_all` asks for the rest.
+    /// Every dataset of the catalogue read so far, in the language shown; `fetch_all` asks
+    /// for the rest.
     pub fn all(&self) -> Vec<&'static Dataset> {
         self.loaded
             .get()
             .into_iter()
             .filter(|d| embedded::position(&d.slug).is_some())
+            .map(|d| self.in_lang(d))
             .collect()
+    }
+
+    /// Dataset `ds` as the language shown writes it: its Welsh copy on the Welsh page.
+    fn in_lang(&self, ds: &'static Dataset) -> &'static Dataset {
+        if lang::now() == Lang::En {
+            return ds;
+        }
+        if let Some(w) = self
+            .welsh
+            .with_value(|w| w.iter().find(|(d, _)| std::ptr::eq(*d, ds)).map(|p| p.1))
+        {
+            return w;
+        }
+        let w: &'static Dataset = Box::leak(Box::new(ds.in_welsh(t(m::BUYER_NOT_STATED))));
+        self.welsh.update_value(|v| v.push((ds, w)));
+        w
     }
 
     /// Whether every dataset of the catalogue has been read.
@@ -173,7 +194,7 @@ impl Datasets {
                     let ds: &'static Dataset = Box::leak(Box::new(ds));
                     loaded.update(|l| l.push(ds));
                 }
-                Ok(Ok(_)) => failed.set(Some("the file holds another dataset".into())),
+                Ok(Ok(_)) => failed.set(Some(t(m::OTHER_DATASET).into())),
                 Ok(Err(why)) | Err(why) => {
                     asked.update_value(|a| a.retain(|s| *s != slug));
                     if current.get_untracked() == slug {
@@ -217,6 +238,7 @@ pub fn App() -> impl IntoView {
                 failed: RwSignal::new(None),
                 asked: StoredValue::new(vec![embedded::default_slug()]),
                 next_query: StoredValue::new(None),
+                welsh: StoredValue::new(Vec::new()),
             };
             datasets.show(wanted);
             provide_context(datasets);
@@ -231,33 +253,161 @@ pub fn App() -> impl IntoView {
                 }
             });
             on_cleanup(move || back.remove());
+            let language = Language::start(&query, embed);
+            provide_context(language);
             let waiting = move || {
                 let label = label_of(datasets.current.get());
                 match datasets.failed.get() {
-                    None => format!("Loading “{label}”…"),
-                    Some(why) => format!("The data for “{label}” could not be loaded: {why}."),
+                    None => fill(m::LOADING_DATASET, &[("label", label)]),
+                    Some(why) => fill(m::DATASET_FAILED, &[("label", label), ("why", &why)]),
                 }
             };
             let shown = datasets.shown_slug();
-            (move || match shown.get().and_then(|_| untrack(|| datasets.shown())) {
-                Some(ds) => view! { <Explorer ds=ds query=datasets.take_query() embed=embed /> }.into_any(),
-                None => view! {
-                    <main class="explorer">
-                        <p class="loading" role="status">{waiting}</p>
-                        <p><a href="./">{format!("Show {}", label_of(embedded::default_slug()))}</a></p>
-                    </main>
+            // The page is built again when the language changes: every word follows, and
+            // the view (the address bar's) is kept.
+            (move || {
+                language.shown.track();
+                if language.waiting.get() {
+                    return view! { <p class="loading" role="status">{t(m::LOADING)}</p> }.into_any();
                 }
-                .into_any(),
+                match shown.get().and_then(|_| untrack(|| datasets.shown())) {
+                    Some(ds) => view! { <Explorer ds=datasets.in_lang(ds) query=datasets.take_query() embed=embed /> }.into_any(),
+                    None => view! {
+                        <main class="explorer">
+                            <p class="loading" role="status">{waiting}</p>
+                            <p><a href="./">{fill(m::SHOW_DATASET, &[("label", label_of(embedded::default_slug()))])}</a></p>
+                        </main>
+                    }
+                    .into_any(),
+                }
             })
             .into_any()
         }
         Err(e) => view! {
             <main class="explorer">
-                <p role="alert">"The built-in contract data could not be read: " {e.to_string()}</p>
+                <p role="alert">{fill(m::DATA_UNREADABLE, &[("why", &e.to_string())])}</p>
             </main>
         }
         .into_any(),
     }
+}
+
+/// The language the page is written in, and how it changes.
+#[derive(Clone, Copy)]
+pub struct Language {
+    /// The language shown: the page is built again when it changes.
+    shown: RwSignal<Lang>,
+    /// Whether the page waits for a catalogue it is fetching.
+    waiting: RwSignal<bool>,
+    /// Why the Welsh catalogue could not be read, if it could not.
+    failed: RwSignal<Option<String>>,
+}
+
+impl Language {
+    /// The language the page opens in: the link's (`lang=`), else the embed's
+    /// (`data-lang`), else the browser's preference (Welsh where it prefers Welsh to
+    /// English), else English.
+    fn start(query: &str, embed: &EmbedOptions) -> Language {
+        let from_link = link::lang_of(query);
+        lang::choose(from_link);
+        let preferred = browser::languages();
+        let wanted = from_link
+            .or(embed.lang)
+            .unwrap_or_else(|| Lang::preferred(preferred.iter().map(String::as_str)));
+        let language = Language {
+            shown: RwSignal::new(Lang::En),
+            waiting: RwSignal::new(false),
+            failed: RwSignal::new(None),
+        };
+        language.show(wanted);
+        language
+    }
+
+    /// Shows the page in `to`, fetching its catalogue (`lang/cy.txt` beside the page) the
+    /// first time; if it cannot be read, the page stays in English and says why.
+    fn show(self, to: Lang) {
+        if lang::set(to) {
+            browser::set_page_lang(to.html());
+            self.shown.set(to);
+            return;
+        }
+        self.waiting.set(true);
+        browser::fetch_bytes("lang/cy.txt", move |bytes| {
+            let read = bytes
+                .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".to_string()))
+                .and_then(|text| lang::read_welsh(&text));
+            if let Err(why) = read {
+                self.failed.set(Some(why));
+            } else if lang::set(to) {
+                browser::set_page_lang(to.html());
+                self.shown.set(to);
+            }
+            self.waiting.set(false);
+        });
+    }
+
+    /// The visitor's switch to the other language, keeping the view (`query`).
+    fn switch(self, query: String) {
+        let to = lang::now().other();
+        lang::choose(Some(to));
+        browser::write_query(&query, false);
+        if let Some(datasets) = use_context::<Datasets>() {
+            datasets.next_query.set_value(Some(query));
+        }
+        self.failed.set(None);
+        self.show(to);
+        browser::focus_later("#lang-switch".to_string());
+    }
+}
+
+/// The switch to the other language: a link to this view in it, named in that language,
+/// which changes the page in place.
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let state = State::get();
+    let language = use_context::<Language>()?;
+    let other = lang::now().other();
+    let href = move || {
+        let query = state.filters.with(|f| {
+            state
+                .map
+                .with(|m| link::query(&state.ds.slug, f, m))
+        });
+        format!("?{}", link::with_lang(query, Some(other)))
+    };
+    let click = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let query = state.filters.with_untracked(|f| {
+            state
+                .map
+                .with_untracked(|m| link::query(&state.ds.slug, f, m))
+        });
+        language.switch(query);
+    };
+    Some(view! {
+        <p class="lang-switch">
+            <a id="lang-switch" data-testid="lang-switch" href=href hreflang=other.code() lang=other.code()
+                on:click=click>{other.own_name()}</a>
+            {move || language.failed.get().map(|why| view! {
+                <span role="status">{fill(m::LANG_FAILED, &[("why", &why)])}</span>
+            })}
+        </p>
+    })
+}
+
+/// ` lang="en"` where the page is not in English: for text written as HTML that keeps its
+/// source's English (notes, sources), so screen readers read it as English.
+pub(crate) fn lang_en() -> &'static str {
+    if lang::now() == Lang::En {
+        ""
+    } else {
+        " lang=\"en\""
+    }
+}
+
+/// The `lang` attribute for text in English (a source's words) on a page that is not.
+pub(crate) fn en_attr() -> Option<&'static str> {
+    (lang::now() != Lang::En).then_some("en")
 }
 
 /// How a change reaches the address bar.
@@ -303,12 +453,13 @@ impl State {
         use_context::<State>().expect("a view of the explorer outside the explorer")
     }
 
-    /// The view's share-link query, as it is now.
+    /// The view's share-link query, as it is now (with the language, where one was chosen).
     pub fn query(&self) -> String {
-        self.filters.with_untracked(|f| {
+        let query = self.filters.with_untracked(|f| {
             self.map
                 .with_untracked(|m| link::query(&self.ds.slug, f, m))
-        })
+        });
+        link::with_lang(query, lang::chosen())
     }
 
     /// Colours the map by `colour`, recording it in the URL (a new history entry).
@@ -456,7 +607,7 @@ pub fn Explorer(
             copied.set(if ok {
                 what
             } else {
-                "Could not copy: the browser did not allow it."
+                t(m::COPY_REFUSED)
             })
         });
     };
@@ -465,17 +616,22 @@ pub fn Explorer(
         let query = state.query();
         embed.share_url(&query, browser::url_with_query(&query))
     };
-    let copy_link = move |_| copy(&share_url(), "Link copied.");
+    let copy_link = move |_| copy(&share_url(), t(m::LINK_COPIED));
     let copy_embed = move |_| {
         let mut options = embed.clone();
         options.id.clear();
         options.host = None;
-        let snippet = options.snippet(&browser::widget_base(), &state.query());
-        copy(&snippet, "Embed code copied.");
+        // The embed is in the language of the page it was copied from.
+        options.lang = (lang::now() != Lang::En).then_some(lang::now());
+        let query = state
+            .filters
+            .with_untracked(|f| state.map.with_untracked(|m| link::query(&ds.slug, f, m)));
+        let snippet = options.snippet(&browser::widget_base(), &query);
+        copy(&snippet, t(m::EMBED_COPIED));
     };
     let copy_text = move |_| {
         let text = format!("{} {}", sentence.get_untracked(), share_url());
-        copy(&text, "Summary and link copied.");
+        copy(&text, t(m::SUMMARY_COPIED));
     };
     let source = ds
         .sources
@@ -495,12 +651,13 @@ pub fn Explorer(
     };
     view! {
         <div class="explorer">
-            <nav class="skip-links" aria-label="Skip links">
-                <a href="#results-title" class="skip" on:click=skip(RESULTS, None)>"Skip to results"</a>
+            <nav class="skip-links" aria-label=t(m::SKIP_LINKS)>
+                <a href="#results-title" class="skip" on:click=skip(RESULTS, None)>{t(m::SKIP_RESULTS)}</a>
                 {embed.shows(Panel::Filters).then(|| view! {
-                    <a href="#search" class="skip" on:click=skip("#search", Some("details.filters"))>"Skip to filters"</a>
+                    <a href="#search" class="skip" on:click=skip("#search", Some("details.filters"))>{t(m::SKIP_FILTERS)}</a>
                 })}
             </nav>
+            <LangSwitch />
             <header class="top" class:hidden=embed.embedded>
                 <h1>{ds.heading.clone()}</h1>
                 <p class="lede">{format!("{}, {}.", ds.title, ds.place)}</p>
@@ -513,7 +670,7 @@ pub fn Explorer(
                     .map(|opened| view! { <own_list::OwnListNotice ds=ds opened=opened /> })}
                 <Show when=move || warnings.with(|w| !w.is_empty())>
                     <div class="notice" role="status" data-testid="link-warnings">
-                        <p>"Parts of this link were ignored; the rest applies:"</p>
+                        <p>{t(m::LINK_IGNORED)}</p>
                         <ul>
                             {move || warnings.get().into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
                         </ul>
@@ -521,15 +678,15 @@ pub fn Explorer(
                             warnings.set(Vec::new());
                             browser::focus_later(RESULTS.to_string());
                         }>
-                            "Dismiss"
+                            {t(m::DISMISS)}
                         </button>
                     </div>
                 </Show>
                 <div class="layout" class:no-filters=!embed.shows(Panel::Filters)>
                     {embed.shows(Panel::Filters).then(|| view! { <filters::FilterPanel /> })}
                     <div class="results">
-                        <h2 id="results-title" class="results-title" tabindex="-1">"Results"</h2>
-                        <section class="summary" aria-label="Summary">
+                        <h2 id="results-title" class="results-title" tabindex="-1">{t(m::RESULTS)}</h2>
+                        <section class="summary" aria-label=t(m::SUMMARY)>
                             <filters::Chips />
                             <p class="sentence" class:visually-hidden=!embed.shows(Panel::Sentence) data-testid="sentence" aria-live="polite">{sentence}</p>
                             <p class="about" data-testid="currency">{ds.currency_note(today)}</p>
@@ -548,9 +705,9 @@ pub fn Explorer(
                                 <Empty />
                             </Show>
                             <div class="share">
-                                <button type="button" data-testid="copy-link" on:click=copy_link>"Copy link to this view"</button>
-                                <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>"Copy summary and link"</button>
-                                <button type="button" class="secondary" data-testid="copy-embed" on:click=copy_embed>"Copy embed code"</button>
+                                <button type="button" data-testid="copy-link" on:click=copy_link>{t(m::COPY_LINK)}</button>
+                                <button type="button" class="secondary" data-testid="copy-text" on:click=copy_text>{t(m::COPY_TEXT)}</button>
+                                <button type="button" class="secondary" data-testid="copy-embed" on:click=copy_embed>{t(m::COPY_EMBED)}</button>
                                 <span role="status" class="copied">{move || copied.get()}</span>
                             </div>
                         </section>
@@ -561,12 +718,14 @@ pub fn Explorer(
                     </div>
                 </div>
                 {cfg!(feature = "panic-test").then(|| view! {
-                    <button type="button" data-testid="force-panic" on:click=|_| panic!("forced by the panic-test build")>"Force a panic (test build)"</button>
+                    <button type="button" data-testid="force-panic" on:click=|_| panic!("forced by the panic-test build")>{t(m::FORCE_PANIC)}</button>
                 })}
             </main>
             <footer class="source">
-                <p>"Source: " {source} ". Data as at " {ds.data_as_at.label()} ". "
-                    <a href=data_folder(ds)>"The data as CSV files"</a> "."
+                <p>
+                    {t(m::SOURCE_LABEL)} " " <span lang=en_attr()>{source}</span> ". "
+                    {fill(m::DATA_AS_AT, &[("date", &ds.data_as_at.label())])} " "
+                    <a href=data_folder(ds)>{t(m::DATA_AS_CSV)}</a> "."
                 </p>
             </footer>
         </div>
@@ -593,13 +752,13 @@ fn DatasetSwitch() -> impl IntoView {
     };
     Some(view! {
         <p class="dataset-switch">
-            <label for="dataset">"Dataset "</label>
+            <label for="dataset">{t(m::DATASET)} " "</label>
             <select id="dataset" data-testid="dataset" on:change=change>
                 {embedded::CATALOGUE.iter().map(|&(slug, _, _)| view! {
                     <option value=slug selected=slug == state.ds.slug>{label_of(slug)}</option>
                 }).collect_view()}
                 {datasets.loaded.get_untracked().into_iter().filter(|d| embedded::position(&d.slug).is_none()).map(|d| view! {
-                    <option value=d.slug.as_str() selected=d.slug == state.ds.slug>{format!("Your file: {}", d.label)}</option>
+                    <option value=d.slug.as_str() selected=d.slug == state.ds.slug>{fill(m::YOUR_FILE, &[("label", &d.label)])}</option>
                 }).collect_view()}
             </select>
         </p>
@@ -614,16 +773,16 @@ fn Notes() -> impl IntoView {
     (!ds.notes.is_empty()).then(|| {
         view! {
             <details class="notes" data-testid="notes">
-                <summary>"Events, values and what comes next"</summary>
+                <summary>{t(m::NOTES_TITLE)}</summary>
                 <ul>
                     {ds.notes.iter().map(|n| {
                         let source = ds.sources[n.source].cite();
                         view! {
                             <li data-kind=n.kind.slug()>
                                 <strong>{n.date.label()}": "</strong>
-                                {n.text.clone()}
-                                {n.inferred.then_some(" (Inferred.)")}
-                                " "<span class="source">{format!("Source: {source}.")}</span>
+                                <span lang=en_attr()>{n.text.clone()}</span>
+                                {n.inferred.then(|| format!(" {}", t(m::INFERRED_NOTE)))}
+                                " "<span class="source">{t(m::SOURCE_LABEL)} " " <span lang=en_attr()>{source}</span> "."</span>
                             </li>
                         }
                     }).collect_view()}
@@ -655,9 +814,9 @@ fn Empty() -> impl IntoView {
     };
     view! {
         <div class="empty" data-testid="empty" role="status">
-            <p>"No awards match all of these filters." {move || state.filters.with(|f| f.contradiction().map(|why| format!(" {why}")))}</p>
+            <p>{t(m::EMPTY)} {move || state.filters.with(|f| f.contradiction().map(|why| format!(" {why}")))}</p>
             <button type="button" data-testid="remove-last-filter" on:click=undo>
-                {move || if state.previous.with(Option::is_some) { "Remove the last filter" } else { "Clear all filters" }}
+                {move || t(if state.previous.with(Option::is_some) { m::REMOVE_LAST } else { m::CLEAR_FILTERS })}
             </button>
         </div>
     }

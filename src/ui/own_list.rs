@@ -5,6 +5,8 @@
 //! worker (`src/bin/import_worker.rs`, a wasm of its own) and hands the packed dataset to
 //! [`open_list`].
 
+use crate::lang::{self, m, t};
+use crate::ui::lang_en;
 use std::cell::RefCell;
 
 use leptos::prelude::*;
@@ -85,21 +87,47 @@ pub fn open_list(bytes: &[u8], report: String, hosted: Option<String>) -> Option
 
 /// "Open your own list": the file picker and where its progress is said. Static markup,
 /// written as HTML text: with the notice, as Leptos views they cost the page 0.4 KB more.
-const OPEN_LIST: &str = concat!(
-    "<summary>Open your own list</summary>",
-    "<p>A spreadsheet saved as CSV, one row per award (at least the provider and the value; ",
-    "<a href=\"list-template.csv\" download=\"list-template.csv\">a template</a>), or OCDS JSON ",
-    "from Contracts Finder or Find a Tender. It is read in this browser and never leaves your device.</p>",
-    "<p><label for=\"open-file\">Choose a file</label> ",
-    "<input id=\"open-file\" type=\"file\" data-testid=\"open-file\" ",
-    "accept=\".csv,.json,.jsonl,.ndjson,text/csv,application/json\"> or drop one on the page.</p>",
-    "<p id=\"open-status\" role=\"status\" data-testid=\"open-status\"></p>",
-    "<button type=\"button\" id=\"open-cancel\" class=\"secondary\" hidden>Cancel</button>",
-);
+/// What www/open-list.js says as it reads a file is in the status line's `data-` attributes,
+/// from the catalogue, with `{name}`s it fills in.
+fn open_list_html() -> String {
+    let says = [
+        ("reading", m::OPEN_READING),
+        ("progress", m::OPEN_PROGRESS),
+        ("stopped", m::OPEN_STOPPED),
+        ("unreadable", m::OPEN_UNREADABLE),
+        ("unshown", m::OPEN_UNSHOWN),
+        ("reader-stopped", m::OPEN_READER_STOPPED),
+        ("unfetched", m::OPEN_UNFETCHED),
+    ]
+    .map(|(name, msg)| format!(" data-{name}=\"{}\"", escape_html(t(msg))))
+    .concat();
+    format!(
+        "<summary>{}</summary><p>{}</p>\
+         <p><label for=\"open-file\">{}</label> \
+         <input id=\"open-file\" type=\"file\" data-testid=\"open-file\" \
+         accept=\".csv,.json,.jsonl,.ndjson,text/csv,application/json\"> {}</p>\
+         <p id=\"open-status\" role=\"status\" data-testid=\"open-status\"{says}></p>\
+         <button type=\"button\" id=\"open-cancel\" class=\"secondary\" hidden>{}</button>",
+        escape_html(t(m::OPEN_TITLE)),
+        lang::fill_text(
+            &escape_html(t(m::OPEN_ABOUT)),
+            &[(
+                "template",
+                &format!(
+                    "<a href=\"list-template.csv\" download=\"list-template.csv\">{}</a>",
+                    escape_html(t(m::OPEN_TEMPLATE))
+                )
+            )]
+        ),
+        escape_html(t(m::OPEN_CHOOSE)),
+        escape_html(t(m::OPEN_OR_DROP)),
+        escape_html(t(m::CANCEL)),
+    )
+}
 
 #[component]
 pub fn OpenList() -> impl IntoView {
-    view! { <details class="open-list" inner_html=OPEN_LIST></details> }
+    view! { <details class="open-list" inner_html=open_list_html()></details> }
 }
 
 /// The notice over a view of the visitor's own file: what it is, that a link cannot carry
@@ -108,18 +136,17 @@ pub fn OpenList() -> impl IntoView {
 pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
     let label = escape_html(&ds.label);
     let mut html = match &opened.hosted {
-        None => format!(
-            "<p>This is your own file, “{label}”, read in this browser; it has not left this \
-             device. A link to this view keeps its filters but cannot carry the file itself: \
-             whoever opens it needs the file too.</p>"
-        ),
+        None => format!("<p>{}</p>", lang::fill_text(&escape_html(t(m::OWN_FILE)), &[("label", &label)])),
         Some(file) => format!(
-            "<p>“{label}” is read from {}, published beside the explorer, each time the page \
-             opens it.</p>",
-            escape_html(file)
+            "<p>{}</p>",
+            lang::fill_text(
+                &escape_html(t(m::HOSTED_FILE)),
+                &[("label", &label), ("file", &escape_html(file))]
+            )
         ),
     };
-    html += "<div data-testid=\"import-report\">";
+    // The report is the reader's, in English.
+    html += &format!("<div data-testid=\"import-report\"{}>", lang_en());
     let (problems, sentences): (Vec<String>, Vec<String>) =
         opened.report.into_iter().partition(|l| l.starts_with("  "));
     for s in &sentences {
@@ -127,8 +154,8 @@ pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
     }
     if !problems.is_empty() {
         html += &format!(
-            "<details><summary>What could not be read ({})</summary><ul>",
-            problems.len()
+            "<details><summary>{}</summary><ul>",
+            escape_html(&lang::fill(m::UNREAD, &[("n", &problems.len().to_string())]))
         );
         for p in &problems {
             html += &format!("<li>{}</li>", escape_html(p.trim_start()));
