@@ -79,23 +79,30 @@ fn duplicate_ids_and_slugs_are_rejected() {
 
 #[test]
 fn missing_unknown_and_short_columns_are_rejected() {
-    let header = "slug,name,region,code,col,row";
-    let e = error_with("areas.csv", header, "slug,name,code,col,row");
+    let header = "slug,name,name_cy,region,code,col,row";
+    let e = error_with("areas.csv", header, "slug,name,name_cy,code,col,row");
     assert!(
         e.starts_with("areas.csv:1: missing column \"region\""),
         "{e}"
     );
-    let e = error_with("areas.csv", header, "slug,name,region,code,col,row,colour");
+    let e = error_with(
+        "areas.csv",
+        header,
+        "slug,name,name_cy,region,code,col,row,colour",
+    );
     assert!(
-        e.starts_with("areas.csv:1:7: unknown column \"colour\""),
+        e.starts_with("areas.csv:1:8: unknown column \"colour\""),
         "{e}"
     );
     let e = error_with(
         "areas.csv",
-        "kent,Kent,kent-surrey-sussex,KNT,5,8",
+        "kent,Kent,,kent-surrey-sussex,KNT,5,8",
         "kent,Kent",
     );
-    assert_eq!(e, "areas.csv:13:3: expected 6 fields, found 2");
+    assert_eq!(e, "areas.csv:13:3: expected 7 fields, found 2");
+    // The Welsh name is the one column a file may leave out: not every dataset has one.
+    let e = error_with("areas.csv", header, "slug,name,region,code,col,row");
+    assert!(e.starts_with("areas.csv:2:"), "{e}");
 }
 
 #[test]
@@ -104,19 +111,19 @@ fn map_tiles_must_be_distinct_small_positions_with_short_codes() {
     let e = error_with("areas.csv", "SUR,4,8", "SUR,5,8");
     assert_eq!(
         e,
-        "areas.csv:14:6: column `row`: the tile at column 5, row 8 is already Kent's"
+        "areas.csv:14:7: column `row`: the tile at column 5, row 8 is already Kent's"
     );
     let e = error_with("areas.csv", "SUR,4,8", "SUR,4,-1");
     assert_eq!(
         e,
-        "areas.csv:14:6: column `row`: \"-1\" is not a whole number from 0 to 30"
+        "areas.csv:14:7: column `row`: \"-1\" is not a whole number from 0 to 30"
     );
     let e = error_with("areas.csv", "SUR,4,8", "SUR,31,8");
-    assert!(e.starts_with("areas.csv:14:5: column `col`"), "{e}");
+    assert!(e.starts_with("areas.csv:14:6: column `col`"), "{e}");
     let e = error_with("areas.csv", "SUR,4,8", "KNT,4,8");
-    assert_eq!(e, "areas.csv:14:4: column `code`: \"KNT\" appears twice");
+    assert_eq!(e, "areas.csv:14:5: column `code`: \"KNT\" appears twice");
     let e = error_with("areas.csv", "SUR,4,8", "SURREY,4,8");
-    assert!(e.starts_with("areas.csv:14:4: column `code`"), "{e}");
+    assert!(e.starts_with("areas.csv:14:5: column `code`"), "{e}");
 }
 
 #[test]
@@ -148,7 +155,7 @@ fn references_are_checked() {
 #[test]
 fn wrong_types_are_rejected() {
     let e = error_with("categories.csv", "2026-03-31", "2026-02-30");
-    assert_eq!(e, "categories.csv:2:5: column `scheduled_end`: \"2026-02-30\" is not a date in the form YYYY-MM-DD");
+    assert_eq!(e, "categories.csv:2:6: column `scheduled_end`: \"2026-02-30\" is not a date in the form YYYY-MM-DD");
     let e = error_with("awards.csv", "544992,no,", "544992,maybe,");
     assert_eq!(
         e,

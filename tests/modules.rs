@@ -201,7 +201,7 @@ fn a_dataset_is_assembled_in_one_place() {
         code.match_indices("Dataset {")
             .filter(|(i, _)| {
                 let before = code[..*i].trim_end();
-                !["struct", "impl", "for", "->"]
+                !["struct", "impl", "for", "->", "'static"]
                     .iter()
                     .any(|w| before.ends_with(w))
             })

@@ -436,7 +436,15 @@ impl Timeline {
         let parts: Vec<String> = self
             .points
             .iter()
-            .map(|p| format!("{}: {}", p.month.label(), contracts(p.contracts)))
+            .map(|p| {
+                lang::fill(
+                    m::TIMELINE_PART,
+                    &[
+                        ("month", &p.month.label()),
+                        ("contracts", &contracts(p.contracts)),
+                    ],
+                )
+            })
             .collect();
         let passed = self
             .points

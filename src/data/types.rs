@@ -446,6 +446,14 @@ pub struct Dataset {
     pub index: Index,
 }
 
+/// The names, in one language, of a list's buyer, region and category where it gives none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NotStated {
+    pub buyer: String,
+    pub region: String,
+    pub category: String,
+}
+
 /// A dataset's own words in Welsh (`dataset.csv`'s keys ending `_cy`): each empty where
 /// it gives none, and the English shown instead.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -827,9 +835,9 @@ fn bit_rows(keys: impl ExactSizeIterator<Item = usize> + Clone, more: &[(u32, u1
 impl Dataset {
     /// The dataset as the Welsh page shows it: its names and words in Welsh where it has
     /// them (the English kept where it has none). The English names move to `name_cy`, so
-    /// search still finds both; slugs, and so links, are unchanged. Awards naming no buyer
-    /// are `buyer_not_stated`'s.
-    pub fn in_welsh(&self, buyer_not_stated: &str) -> Dataset {
+    /// search still finds both; slugs, and so links, are unchanged. `not_stated` names, in
+    /// Welsh, what a list leaves unnamed: its buyer, region and category.
+    pub fn in_welsh(&self, not_stated: &NotStated) -> Dataset {
         fn swap(name: &mut String, other: &mut String) {
             if !other.is_empty() {
                 std::mem::swap(name, other);
@@ -847,8 +855,15 @@ impl Dataset {
         }
         for b in &mut ds.index.buyers {
             if b.slug == BUYER_NOT_STATED {
-                b.name = buyer_not_stated.to_string();
+                b.name = not_stated.buyer.clone();
             }
+        }
+        // What an imported list leaves unnamed is under this slug (`import::tables`).
+        for r in ds.regions.iter_mut().filter(|r| r.slug == BUYER_NOT_STATED) {
+            r.name = not_stated.region.clone();
+        }
+        for c in ds.categories.iter_mut().filter(|c| c.slug == BUYER_NOT_STATED) {
+            c.name = not_stated.category.clone();
         }
         let w = &mut ds.welsh;
         for (english, welsh) in [

@@ -166,6 +166,8 @@ pub(crate) fn tables(
             vec![
                 slug.clone(),
                 label.clone(),
+                // A list's own categories have no name in Welsh.
+                String::new(),
                 term.to_string(),
                 "standard-term".into(),
                 end.to_string(),
@@ -278,6 +280,19 @@ pub(crate) fn tables(
             "Each award in the list is one contract, counted once, with the value the list gives it.".into(),
             "list",
         ),
+        // The same in Welsh, for the page shown in Welsh (`Dataset::in_welsh`).
+        (
+            "title_cy",
+            format!("Dyfarniadau contract a ddarllenwyd o {name}"),
+            "",
+        ),
+        ("heading_cy", "Pwy gafodd y contractau hyn?".into(), ""),
+        ("place_cy", "y rhestr hon".into(), ""),
+        (
+            "counting_cy",
+            "Mae pob dyfarniad yn y rhestr yn un contract, wedi’i gyfrif unwaith, gyda’r gwerth y mae’r rhestr yn ei roi iddo.".into(),
+            "",
+        ),
         ("awarded", awarded.to_string(), "list"),
         ("data_as_at", data_as_at.to_string(), "list"),
         ("start", start.to_string(), "list"),
@@ -300,7 +315,7 @@ pub(crate) fn tables(
             if !text.ends_with('\n') {
                 text.push('\n');
             }
-            text.push_str("not-stated,Region not stated\n");
+            text.push_str("not-stated,Region not stated,\n");
         }
         out.push((file.to_string(), text));
     }

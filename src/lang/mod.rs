@@ -182,6 +182,15 @@ pub fn read_welsh(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What a list leaves unnamed (its buyer, region, category), in the language shown.
+pub fn not_stated() -> crate::data::NotStated {
+    crate::data::NotStated {
+        buyer: t(m::BUYER_NOT_STATED).to_string(),
+        region: t(m::REGION_NOT_STATED).to_string(),
+        category: t(m::CATEGORY_NOT_STATED).to_string(),
+    }
+}
+
 /// The data's own labels (months, sectors, cohorts) from a catalogue's texts.
 fn words(texts: &'static [&'static str]) -> Words {
     let at = |m: Msg| texts.get(usize::from(m.0)).copied().unwrap_or("");

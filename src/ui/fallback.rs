@@ -51,7 +51,7 @@ pub fn show_fallback() {
     if let Ok(ds) = embedded::dataset() {
         let ds = match lang::now() {
             Lang::En => ds,
-            Lang::Cy => ds.in_welsh(t(m::BUYER_NOT_STATED)),
+            Lang::Cy => ds.in_welsh(&lang::not_stated()),
         };
         if let Some(table) = el("table", None) {
             let _ = table.set_attribute("class", "awards");

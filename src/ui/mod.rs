@@ -156,7 +156,7 @@ impl Datasets {
         {
             return w;
         }
-        let w: &'static Dataset = Box::leak(Box::new(ds.in_welsh(t(m::BUYER_NOT_STATED))));
+        let w: &'static Dataset = Box::leak(Box::new(ds.in_welsh(&lang::not_stated())));
         self.welsh.update_value(|v| v.push((ds, w)));
         w
     }
