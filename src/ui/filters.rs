@@ -126,10 +126,16 @@ fn FacetGroup(
                 .with(|s| ds.facet_counts_given(f, facet, s, state.unfiltered))
         })
     });
-    let id = format!(
-        "facet-{}",
-        legend.to_ascii_lowercase().replace([' ', '\''], "-")
-    );
+    // The same in every language: links to a filter and tests find it by this.
+    let id = match facet {
+        Facet::Category => "facet-service-category",
+        Facet::Sector => "facet-lead-provider-s-sector",
+        Facet::Region => "facet-probation-region",
+        Facet::Area => "facet-pcc-area",
+        Facet::Provider => "facet-lead-provider",
+        Facet::Buyer => "facet-buyer",
+    }
+    .to_string();
     let testid = id.clone();
     let find_box = find.map(|(label, _)| {
         let find_id = format!("{id}-find");

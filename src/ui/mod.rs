@@ -319,17 +319,23 @@ impl Language {
             waiting: RwSignal::new(false),
             failed: RwSignal::new(None),
         };
-        language.show(wanted);
+        language.show(wanted, false);
         language
     }
 
     /// Shows the page in `to`, fetching its catalogue (`lang/cy.txt` beside the page) the
-    /// first time; if it cannot be read, the page stays in English and says why.
-    fn show(self, to: Lang) {
+    /// first time; if it cannot be read, the page stays in English and says why. With
+    /// `refocus`, focus returns to the switch once the page is built again.
+    fn show(self, to: Lang, refocus: bool) {
+        let done = move || {
+            if refocus {
+                browser::focus_later("#lang-switch".to_string());
+            }
+        };
         if lang::set(to) {
             browser::set_page_lang(to.html());
             self.shown.set(to);
-            return;
+            return done();
         }
         self.waiting.set(true);
         browser::fetch_bytes("lang/cy.txt", move |bytes| {
@@ -343,6 +349,7 @@ impl Language {
                 self.shown.set(to);
             }
             self.waiting.set(false);
+            done();
         });
     }
 
@@ -355,8 +362,7 @@ impl Language {
             datasets.next_query.set_value(Some(query));
         }
         self.failed.set(None);
-        self.show(to);
-        browser::focus_later("#lang-switch".to_string());
+        self.show(to, true);
     }
 }
 
@@ -699,7 +705,7 @@ pub fn Explorer(
                                 <p class="about" data-testid="counting">{ds.counting.clone()}</p>
                             })}
                             {move || separate.get().into_iter().map(|note| view! {
-                                <p class="separate" data-testid="separately-commissioned">{note}</p>
+                                <p class="separate" data-testid="separately-commissioned" lang=en_attr()>{note}</p>
                             }).collect_view()}
                             <Show when=move || totals.with(|t| t.awards == 0)>
                                 <Empty />

@@ -38,6 +38,7 @@ before(async () => {
     {
       '/snippet.html': () => snippet,
       '/crcs.html': '<div data-contracts-explorer data-id="crcs" data-view="data=tr-crcs&amp;region=wales" data-height="900"></div>',
+      '/cy.html': '<div data-contracts-explorer data-id="cy" data-lang="cy" data-view="region=wales" data-height="900"></div>',
       '/plain.html': '<p>Top</p><div data-contracts-explorer data-id="p" data-view="region=wales" data-height="700"></div><p id="below">Below</p>' },
     {
       // A page on the widget's origin that the loader did not frame, posting random messages.
@@ -132,6 +133,18 @@ test('an embed opens another dataset from its data-view, fetched from the widget
   assert.equal(await w.getByTestId('contracts').getAttribute('data-value'), '1');
   assert.equal(await w.getByTestId('total-value').innerText(), 'Not published');
   assert.ok(o.widget.requests.includes('/data/tr-crcs/dataset.bin'));
+  assert.deepEqual(await cspViolations(w), []);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('an embed with data-lang="cy" is in Welsh from its frame\'s title on, whatever the browser prefers', async () => {
+  const page = await host('cy.html');
+  assert.equal(await page.locator('iframe').first().getAttribute('title'), 'Archwiliwr contractau prawf');
+  const w = widget(page, 0);
+  assert.equal(await w.evaluate(() => document.documentElement.lang), 'cy');
+  assert.equal(await w.getByTestId('awards').getAttribute('data-value'), String(summary('region=wales').awards));
+  assert.match(await w.getByTestId('sentence').innerText(), /^Yn yr ardal a ddewiswyd \(Cymru\), dyfarnwyd contractau/);
   assert.deepEqual(await cspViolations(w), []);
   assert.deepEqual(page.errors, []);
   await page.close();
