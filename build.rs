@@ -158,7 +158,8 @@ fn messages() {
          /// Each key's hash.\npub(crate) static HASHES: [u32; {n}] = [\n{hashes}];\n"
     );
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("messages.rs");
-    fs::write(&out, code).unwrap_or_else(|e| fail_lang(&format!("cannot write {}: {e}", out.display())));
+    fs::write(&out, code)
+        .unwrap_or_else(|e| fail_lang(&format!("cannot write {}: {e}", out.display())));
 }
 
 fn fail_lang(message: &str) -> ! {

@@ -1,7 +1,7 @@
-//! The browser entry point: mount the app, nothing else. A panic needs no hook here: the
+//! The browser entry point: start the app in its language, nothing else. A panic needs no hook here: the
 //! browser build stops at once on one, and www/boot.js then shows the fallback table
 //! (`ui::fallback`).
 
 fn main() {
-    leptos::mount::mount_to_body(contracts_explorer::App);
+    contracts_explorer::ui::start();
 }

@@ -32,15 +32,26 @@ fn both_catalogues_have_every_message_with_what_it_fills_in() {
     let missing: Vec<_> = en_keys.difference(&cy_keys).collect();
     let extra: Vec<_> = cy_keys.difference(&en_keys).collect();
     assert!(missing.is_empty(), "cy.txt lacks {missing:?}");
-    assert!(extra.is_empty(), "cy.txt has keys en.txt has not: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "cy.txt has keys en.txt has not: {extra:?}"
+    );
     for e in &en {
         let c = cy.iter().find(|c| c.key == e.key).unwrap();
-        assert!(!e.text.is_empty() && !c.text.is_empty(), "{} is empty", e.key);
+        assert!(
+            !e.text.is_empty() && !c.text.is_empty(),
+            "{} is empty",
+            e.key
+        );
         // Welsh may leave out what its grammar does not need ("was"/"were"), never add
         // a name the page does not fill in.
         let given: BTreeSet<_> = placeholders(e.text).into_iter().collect();
         for p in placeholders(c.text) {
-            assert!(given.contains(p), "cy.txt:{}: {{{p}}} is not filled in", c.line);
+            assert!(
+                given.contains(p),
+                "cy.txt:{}: {{{p}}} is not filled in",
+                c.line
+            );
         }
     }
     // The two lines the loaders show before the catalogue is read, in both languages.
@@ -53,10 +64,22 @@ fn both_catalogues_have_every_message_with_what_it_fills_in() {
 
 #[test]
 fn a_malformed_catalogue_says_where() {
-    assert_eq!(parse("a = b\nno equals\n").unwrap_err(), "2:1: no `=` between the key and the text");
-    assert_eq!(parse("a = b\na = c").unwrap_err(), "2:1: the key \"a\" appears twice");
-    assert_eq!(parse("ok = fine {n\n").unwrap_err(), "1:11: a `{` or `}` without its pair");
-    assert_eq!(parse("Bad Key = x").unwrap_err(), "1:1: the key \"Bad Key\" is not lower-case letters, digits and `_`");
+    assert_eq!(
+        parse("a = b\nno equals\n").unwrap_err(),
+        "2:1: no `=` between the key and the text"
+    );
+    assert_eq!(
+        parse("a = b\na = c").unwrap_err(),
+        "2:1: the key “a” appears twice"
+    );
+    assert_eq!(
+        parse("ok = fine {n\n").unwrap_err(),
+        "1:11: a `{` or `}` without its pair"
+    );
+    assert_eq!(
+        parse("Bad Key = x").unwrap_err(),
+        "1:1: the key “Bad Key” is not lower-case letters, digits and `_`"
+    );
     // A Welsh catalogue that cannot be read leaves the page in English.
     assert!(lang::read_welsh("broken line").is_err());
     assert_eq!(lang::now(), Lang::En);
@@ -68,10 +91,16 @@ fn english_labels_before_and_after_a_switch_are_the_catalogues() {
     assert_eq!(march.label(), "March 2025");
     welsh();
     assert_eq!(march.label(), "Mawrth 2025");
-    assert_eq!(contracts_explorer::data::Sector::Private.label(), "Cwmni preifat");
+    assert_eq!(
+        contracts_explorer::data::Sector::Private.label(),
+        "Cwmni preifat"
+    );
     assert!(lang::set(Lang::En));
     assert_eq!(march.label(), "March 2025");
-    assert_eq!(contracts_explorer::data::Sector::Private.label(), "Private company");
+    assert_eq!(
+        contracts_explorer::data::Sector::Private.label(),
+        "Private company"
+    );
     for (i, name) in ["January", "June", "December"].iter().enumerate() {
         let month = [1, 6, 12][i];
         assert_eq!(Month { year: 2021, month }.label(), format!("{name} 2021"));
@@ -111,22 +140,44 @@ fn the_language_is_the_links_else_the_browsers_else_english() {
 #[test]
 fn the_welsh_names_come_from_the_data_files_and_slugs_stay() {
     let ds = ds();
-    let cy = ds.in_welsh(&lang::not_stated());
-    let name = |d: &Dataset, slug: &str| d.regions.iter().find(|r| r.slug == slug).unwrap().name.clone();
+    let cy = ds.clone().into_welsh(&lang::not_stated());
+    let name = |d: &Dataset, slug: &str| {
+        d.regions
+            .iter()
+            .find(|r| r.slug == slug)
+            .unwrap()
+            .name
+            .clone()
+    };
     assert_eq!(name(&cy, "wales"), "Cymru");
     assert_eq!(name(&cy, "north-east"), "Gogledd-ddwyrain Lloegr");
     // No Welsh form given: the English name stays.
     assert_eq!(name(&cy, "south-central"), "South Central");
-    let area = |slug: &str| cy.areas.iter().find(|a| a.slug == slug).unwrap().name.clone();
+    let area = |slug: &str| {
+        cy.areas
+            .iter()
+            .find(|a| a.slug == slug)
+            .unwrap()
+            .name
+            .clone()
+    };
     assert_eq!(
         ["north-wales", "south-wales", "dyfed-powys", "gwent"].map(area),
         ["Gogledd Cymru", "De Cymru", "Dyfed-Powys", "Gwent"]
     );
     assert_eq!(area("derbyshire"), "Derbyshire");
     assert_eq!(cy.place, "Cymru a Lloegr");
-    assert_eq!(cy.heading, "Pwy gafodd eu talu i ddarparu gwasanaethau prawf?");
+    assert_eq!(
+        cy.heading,
+        "Pwy gafodd eu talu i ddarparu gwasanaethau prawf?"
+    );
     // A link means the same in both languages, and search finds either name.
-    for q in ["region=wales&category=womens", "area=north-wales", "q=cymru", "q=wales"] {
+    for q in [
+        "region=wales&category=womens",
+        "area=north-wales",
+        "q=cymru",
+        "q=wales",
+    ] {
         let (a, _) = Filters::from_query(q, &ds);
         let (b, _) = Filters::from_query(q, &cy);
         assert_eq!(ds.select(&a).awards, cy.select(&b).awards, "{q}");
@@ -140,8 +191,14 @@ fn the_welsh_names_come_from_the_data_files_and_slugs_stay() {
 
 fn list(csv: &str) -> Dataset {
     let files = [("list.csv".to_string(), csv.as_bytes().to_vec())];
-    let today = Date { year: 2026, month: 12, day: 6 };
-    import(&files, today).unwrap_or_else(|p| panic!("{p}")).dataset
+    let today = Date {
+        year: 2026,
+        month: 12,
+        day: 6,
+    };
+    import(&files, today)
+        .unwrap_or_else(|p| panic!("{p}"))
+        .dataset
 }
 
 /// The sentence and the detail line for view `query` on `today`.
@@ -158,7 +215,7 @@ fn say(ds: &Dataset, query: &str, today: &str) -> (String, String) {
 #[test]
 fn every_form_of_the_welsh_sentence_reads_right() {
     welsh();
-    let ds = ds().in_welsh(&lang::not_stated());
+    let ds = ds().into_welsh(&lang::not_stated());
     let said = |q: &str, today: &str| say(&ds, q, today).0;
     // Across the whole dataset; a share; every end passed, over a span of months.
     assert_eq!(
@@ -208,7 +265,10 @@ fn every_form_of_the_welsh_sentence_reads_right() {
     );
     // What the figures are, in each tense.
     let note = |today: &str| ds.currency_note(Month::parse(today).unwrap());
-    assert_eq!(note("2021-06"), "Dyma’r dyfarniadau a gyhoeddwyd ym mis Mai 2021 (dyfarniadau: 66).");
+    assert_eq!(
+        note("2021-06"),
+        "Dyma’r dyfarniadau a gyhoeddwyd ym mis Mai 2021 (dyfarniadau: 66)."
+    );
     assert_eq!(note("2024-01"), "Dyma’r dyfarniadau a gyhoeddwyd ym mis Mai 2021 (dyfarniadau: 66); mae rhai o’u contractau wedi mynd heibio i’w dyddiad gorffen arfaethedig.");
     assert_eq!(note("2026-12"), "Dyma’r dyfarniadau a gyhoeddwyd ym mis Mai 2021 (dyfarniadau: 66), nid darparwyr heddiw: mae pob dyddiad gorffen arfaethedig wedi mynd heibio, a’r olaf ym mis Mawrth 2026.");
 }
@@ -216,15 +276,23 @@ fn every_form_of_the_welsh_sentence_reads_right() {
 #[test]
 fn the_welsh_sentence_for_held_contracts_and_lists_without_values_or_places() {
     welsh();
-    let crcs = embedded::dataset_named("tr-crcs").unwrap().unwrap().in_welsh(&lang::not_stated());
+    let crcs = embedded::dataset_named("tr-crcs")
+        .unwrap()
+        .unwrap()
+        .into_welsh(&lang::not_stated());
     let (s, d) = say(&crcs, "", "2026-12");
     assert_eq!(s, "Ar draws Cymru a Lloegr, daliwyd contractau (contractau: 21; prif ddarparwyr: 8). Roedden nhw i fod i ddod i ben rhwng mis Chwefror 2019 a mis Mehefin 2021; mae’r holl ddyddiadau hynny wedi mynd heibio.");
-    assert_eq!(d, "Y sector gwirfoddol – contractau: 1 o 21 (5%); prif ddarparwyr: 1 o 8 (13%).");
-    assert!(crcs.currency_note(Month::parse("2026-12").unwrap()).starts_with("Dyma’r dyfarniadau a ddaliwyd o fis Chwefror 2015 (dyfarniadau: 24)"));
+    assert_eq!(
+        d,
+        "Y sector gwirfoddol – contractau: 1 o 21 (5%); prif ddarparwyr: 1 o 8 (13%)."
+    );
+    assert!(crcs
+        .currency_note(Month::parse("2026-12").unwrap())
+        .starts_with("Dyma’r dyfarniadau a ddaliwyd o fis Chwefror 2015 (dyfarniadau: 24)"));
     // A list: one award without a value, one in no place the explorer knows, one whose
     // sector is not stated.
     let l = list("Supplier,Value,Region,Sector\nA Trust,1000,Wales,voluntary\nB Ltd,,Wales,\nC Ltd,3000,Narnia,private\n")
-        .in_welsh(&lang::not_stated());
+        .into_welsh(&lang::not_stated());
     let (s, d) = say(&l, "", "2026-12");
     assert_eq!(s, "Ar draws y rhestr hon, dyfarnwyd contractau gwerth £4k (dyfarniadau â gwerth cyhoeddedig: 2 o 3) ym mis Rhagfyr 2026 (contractau: 3; prif ddarparwyr: 3). Aeth 25% o’r gwerth i sefydliadau’r sector gwirfoddol. Maen nhw i fod i ddod i ben ym mis Rhagfyr 2026.");
     assert_eq!(d, "Y sector gwirfoddol – £1k (25%) o’r gwerth; contractau: 1 o 3 (33%); prif ddarparwyr: 1 o 3 (33%). Dyfarniadau ar y map: 2 o 3; nid yw’r lleill yn enwi rhanbarth nac ardal CHTh y mae’r archwiliwr yn ei hadnabod.");
@@ -233,14 +301,25 @@ fn the_welsh_sentence_for_held_contracts_and_lists_without_values_or_places() {
         "Ar draws y rhestr hon, dyfarnwyd contractau ym mis Rhagfyr 2026 (contractau: 1; prif ddarparwyr heb nodi eu sector: 1). Mae i fod i ddod i ben ym mis Rhagfyr 2026."
     );
     assert_eq!(l.heading, "Pwy gafodd y contractau hyn?");
-    let only_unplaced = list("Supplier,Value,Region\nC Ltd,3000,Narnia\n").in_welsh(&lang::not_stated());
+    let only_unplaced =
+        list("Supplier,Value,Region\nC Ltd,3000,Narnia\n").into_welsh(&lang::not_stated());
     assert!(say(&only_unplaced, "", "2026-12").1.ends_with(" Nid yw’r dyfarniad hwn yn enwi unrhyw ranbarth nac ardal CHTh y mae’r archwiliwr yn ei hadnabod, felly nid yw’r map yn dangos dim ar ei gyfer."));
 }
 
 /// English words of the catalogue's sentences that are never Welsh (names aside).
 const ENGLISH: [&str; 12] = [
-    " the ", " and ", " of ", "awarded", "contracts", "scheduled", "value", " were ", " was ",
-    "provider", "voluntary-sector", "which",
+    " the ",
+    " and ",
+    " of ",
+    "awarded",
+    "contracts",
+    "scheduled",
+    "value",
+    " were ",
+    " was ",
+    "provider",
+    "voluntary-sector",
+    "which",
 ];
 
 /// Every name a dataset holds, lower-cased, longest first.
@@ -260,13 +339,14 @@ fn names(ds: &Dataset) -> Vec<String> {
 #[test]
 fn no_view_of_any_dataset_in_welsh_says_an_english_word() {
     welsh();
-    let datasets = [
-        ds(),
-        embedded::dataset_named("tr-crcs").unwrap().unwrap(),
-    ]
-    .map(|d| d.in_welsh(&lang::not_stated()));
+    let datasets = [ds(), embedded::dataset_named("tr-crcs").unwrap().unwrap()]
+        .map(|d| d.into_welsh(&lang::not_stated()));
     for ds in &datasets {
-        let mut queries = vec![String::new(), "sector=voluntary".into(), "sector=private".into()];
+        let mut queries = vec![
+            String::new(),
+            "sector=voluntary".into(),
+            "sector=private".into(),
+        ];
         queries.extend(ds.regions.iter().map(|r| format!("region={}", r.slug)));
         queries.extend(ds.areas.iter().map(|a| format!("area={}", a.slug)));
         queries.extend(ds.categories.iter().map(|c| format!("category={}", c.slug)));
@@ -285,7 +365,10 @@ fn no_view_of_any_dataset_in_welsh_says_an_english_word() {
                     let without_names = names(ds)
                         .iter()
                         .fold(words.clone(), |t, n| t.replace(n.as_str(), ""));
-                    assert!(!without_names.contains(w), "{q} @ {today}: {w:?} in {words}");
+                    assert!(
+                        !without_names.contains(w),
+                        "{q} @ {today}: {w:?} in {words}"
+                    );
                 }
                 assert!(!words.contains('{'), "{q}: {words}");
             }

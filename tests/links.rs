@@ -2,12 +2,12 @@
 
 mod common;
 
-use contracts_explorer::lang::Lang;
 use common::ds;
 use contracts_explorer::data::{Dataset, Month, Sector};
 use contracts_explorer::embedded;
 use contracts_explorer::engine::link::{self, percent_decode};
 use contracts_explorer::engine::{Filters, MapColour, View};
+use contracts_explorer::lang::Lang;
 use proptest::prelude::*;
 
 #[test]

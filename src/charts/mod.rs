@@ -10,11 +10,11 @@ use crate::data::{Dataset, Month, NoteKind, Sector};
 use crate::engine::schedule::has_passed;
 use crate::engine::sort::{first_k, sort_by};
 use crate::engine::text::count;
-use crate::lang::{self, m};
 use crate::engine::text::{pounds, pounds_short, thousands};
 use crate::engine::totals::by_value_desc;
 use crate::engine::totals::Summary;
 use crate::engine::{Dim, Key, Totals};
+use crate::lang::{self, m};
 
 mod map;
 mod paint;
@@ -302,11 +302,7 @@ pub fn timeline(ds: &Dataset, summary: &Summary, today: Month) -> Timeline {
 
 /// A bar's note: "£13.4m · 7 contracts".
 fn value_and_contracts(t: &Totals) -> String {
-    format!(
-        "{} · {}",
-        pounds_short(t.value),
-        contracts(t.contracts)
-    )
+    format!("{} · {}", pounds_short(t.value), contracts(t.contracts))
 }
 
 fn contracts(n: usize) -> String {
@@ -586,7 +582,11 @@ pub fn draw_timeline<DB: DrawingBackend>(
     } else {
         today_x - px(4.0)
     };
-    area.draw(&Text::new(lang::t(m::TIMELINE_TODAY), (label_x, top - px(20.0)), today_style))?;
+    area.draw(&Text::new(
+        lang::t(m::TIMELINE_TODAY),
+        (label_x, top - px(20.0)),
+        today_style,
+    ))?;
     // What comes next: a hollow mark on the axis, labelled "Next" below the top.
     if let Some(next) = timeline.next {
         let x = x_of(next);
@@ -601,7 +601,11 @@ pub fn draw_timeline<DB: DrawingBackend>(
             VPos::Bottom,
         ));
         let at = if right_side { x + px(7.0) } else { x - px(7.0) };
-        area.draw(&Text::new(lang::t(m::TIMELINE_NEXT_MARK), (at, axis_y - px(4.0)), style))?;
+        area.draw(&Text::new(
+            lang::t(m::TIMELINE_NEXT_MARK),
+            (at, axis_y - px(4.0)),
+            style,
+        ))?;
     }
     let max = timeline
         .points

@@ -70,9 +70,19 @@ pub const COLUMNS: [(&str, &[&str]); 11] = [
     ("award_areas.csv", &["award", "area", "until"]),
     (
         "separately_commissioned.csv",
-        &["region", "category", "commissioner", "note", "source"],
+        &[
+            "region",
+            "category",
+            "commissioner",
+            "note",
+            "note_cy",
+            "source",
+        ],
     ),
-    ("notes.csv", &["date", "kind", "text", "source", "inferred"]),
+    (
+        "notes.csv",
+        &["date", "kind", "text", "text_cy", "source", "inferred"],
+    ),
 ];
 
 /// The columns of `file`, one of `FILES`.
@@ -776,6 +786,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
             category,
             commissioner: r.required("commissioner")?.to_string(),
             note: r.required("note")?.to_string(),
+            note_cy: r.text("note_cy").to_string(),
             source: r.lookup("source", &source_ix, "source")?,
         })
     })?;
@@ -800,6 +811,7 @@ pub fn load(files: &(impl Files + ?Sized)) -> Result<Dataset, DataError> {
                     )
                 })?,
             text: r.required("text")?.to_string(),
+            text_cy: r.text("text_cy").to_string(),
             source: r.lookup("source", &source_ix, "source")?,
             inferred: r.yes_no("inferred")?,
         })

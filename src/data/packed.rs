@@ -13,7 +13,7 @@ use super::load::DataError;
 use super::types::*;
 
 /// The first bytes of a packed dataset; a change to the layout changes the number.
-const MAGIC: &[u8; 4] = b"CXD6";
+const MAGIC: &[u8; 4] = b"CXD7";
 
 /// The dataset as bytes (`unpack` reverses it).
 pub fn pack(ds: &Dataset) -> Vec<u8> {
@@ -125,12 +125,14 @@ pub fn pack(ds: &Dataset) -> Vec<u8> {
         w.uint(s.category.map_or(0, |c| c as u64 + 1));
         w.text(&s.commissioner);
         w.text(&s.note);
+        w.text(&s.note_cy);
         w.uint(s.source as u64);
     });
     w.list(&ds.notes, |w, n| {
         w.uint(month_number(n.date));
         w.uint(NoteKind::ALL.iter().position(|&k| k == n.kind).unwrap_or(0) as u64);
         w.text(&n.text);
+        w.text(&n.text_cy);
         w.uint(n.source as u64);
         w.uint(n.inferred.into());
     });
@@ -238,6 +240,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         category: r.index(categories.len() + 1).checked_sub(1),
         commissioner: r.text(),
         note: r.text(),
+        note_cy: r.text(),
         source: r.index(sources.len()),
     });
     let notes = r.list(|r| Note {
@@ -247,6 +250,7 @@ pub fn unpack(bytes: &[u8]) -> Result<Dataset, DataError> {
         },
         kind: NoteKind::ALL[r.index(NoteKind::ALL.len())],
         text: r.text(),
+        text_cy: r.text(),
         source: r.index(sources.len()),
         inferred: r.index(2) == 1,
     });

@@ -381,6 +381,8 @@ pub struct Note {
     pub date: Month,
     pub kind: NoteKind,
     pub text: String,
+    /// The text in Welsh, where the file gives it (empty where not).
+    pub text_cy: String,
     pub source: usize,
     /// Put together from stated facts, not stated itself.
     pub inferred: bool,
@@ -406,6 +408,8 @@ pub struct Separate {
     pub category: Option<usize>,
     pub commissioner: String,
     pub note: String,
+    /// The note in Welsh, where the file gives it (empty where not).
+    pub note_cy: String,
     pub source: usize,
 }
 
@@ -798,7 +802,12 @@ impl Index {
                 .collect(),
             category_text: categories
                 .iter()
-                .map(|c| search_text(&c.name, &[&c.search_words[..], &[c.name_cy.clone()]].concat()))
+                .map(|c| {
+                    search_text(
+                        &c.name,
+                        &[&c.search_words[..], &[c.name_cy.clone()]].concat(),
+                    )
+                })
                 .collect(),
         }
     }
@@ -837,13 +846,13 @@ impl Dataset {
     /// them (the English kept where it has none). The English names move to `name_cy`, so
     /// search still finds both; slugs, and so links, are unchanged. `not_stated` names, in
     /// Welsh, what a list leaves unnamed: its buyer, region and category.
-    pub fn in_welsh(&self, not_stated: &NotStated) -> Dataset {
+    pub fn into_welsh(self, not_stated: &NotStated) -> Dataset {
         fn swap(name: &mut String, other: &mut String) {
             if !other.is_empty() {
                 std::mem::swap(name, other);
             }
         }
-        let mut ds = self.clone();
+        let mut ds = self;
         for r in &mut ds.regions {
             swap(&mut r.name, &mut r.name_cy);
         }
@@ -852,6 +861,12 @@ impl Dataset {
         }
         for c in &mut ds.categories {
             swap(&mut c.name, &mut c.name_cy);
+        }
+        for n in &mut ds.notes {
+            swap(&mut n.text, &mut n.text_cy);
+        }
+        for s in &mut ds.separate {
+            swap(&mut s.note, &mut s.note_cy);
         }
         for b in &mut ds.index.buyers {
             if b.slug == BUYER_NOT_STATED {
@@ -862,7 +877,11 @@ impl Dataset {
         for r in ds.regions.iter_mut().filter(|r| r.slug == BUYER_NOT_STATED) {
             r.name = not_stated.region.clone();
         }
-        for c in ds.categories.iter_mut().filter(|c| c.slug == BUYER_NOT_STATED) {
+        for c in ds
+            .categories
+            .iter_mut()
+            .filter(|c| c.slug == BUYER_NOT_STATED)
+        {
             c.name = not_stated.category.clone();
         }
         let w = &mut ds.welsh;

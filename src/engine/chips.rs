@@ -19,7 +19,11 @@ impl Dataset {
     pub fn chips(&self, f: &Filters) -> Vec<Chip> {
         let mut chips = Vec::new();
         let lists: [(Facet, Msg, Vec<String>); 6] = [
-            (Facet::Region, m::CHIP_REGION, f.regions.iter().cloned().collect()),
+            (
+                Facet::Region,
+                m::CHIP_REGION,
+                f.regions.iter().cloned().collect(),
+            ),
             (Facet::Area, m::CHIP_AREA, f.areas.iter().cloned().collect()),
             (
                 Facet::Category,
@@ -36,7 +40,11 @@ impl Dataset {
                 m::CHIP_SECTOR,
                 f.sectors.iter().map(|s| s.slug().to_string()).collect(),
             ),
-            (Facet::Buyer, m::CHIP_BUYER, f.buyers.iter().cloned().collect()),
+            (
+                Facet::Buyer,
+                m::CHIP_BUYER,
+                f.buyers.iter().cloned().collect(),
+            ),
         ];
         for (facet, name, slugs) in lists {
             for slug in slugs {

@@ -1,7 +1,7 @@
 //! What colours the map's tiles: a choice that is part of the view a link shares, though not a filter.
 
-use crate::lang::{self, m};
 use crate::data::Dataset;
+use crate::lang::{self, m};
 
 /// What colours the map's tiles. Part of the share link (`map=`), though not a filter.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,10 +1,10 @@
 //! How concentrated a selection is among its lead providers: the share of the largest three,
 //! and the Herfindahl–Hirschman index (HHI) of all their shares.
 
-use crate::lang::{self, m};
 use crate::engine::sort::first_k;
 use crate::engine::text::thousands;
 use crate::engine::totals::{share, Dim, Group, Summary, Totals};
+use crate::lang::{self, m};
 
 /// The share of the value of `groups` held by the `n` with the most value (0 to 1).
 pub(crate) fn top_share(groups: &[Group], n: usize) -> Option<f64> {

@@ -2,8 +2,8 @@
 //! the widget URL's fragment (`#embed&id=…&host=…&panels=…&theme=…&accent=…`), kept apart from
 //! the share-link filters in the query string. Also the embed snippet for a view.
 
-use crate::lang::Lang;
 use crate::engine::link::{percent_decode, percent_encode, Problem, Warning};
+use crate::lang::Lang;
 
 /// A part of the widget an embed can show or hide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,6 @@
 //! The filter lists: each facet's options, how many awards each option would give, and
 //! which options a long list shows.
 
-use crate::lang::{self, m};
 use crate::data::fold::fold;
 use crate::data::{Dataset, Month, Sector};
 use crate::engine::aggregate::{Summarised, Unfiltered};
@@ -9,6 +8,7 @@ use crate::engine::filters::Filters;
 use crate::engine::sort::sort_by;
 use crate::engine::text::thousands;
 use crate::engine::totals::{Dim, Key};
+use crate::lang::{self, m};
 
 /// A filter dimension a visitor can pick values of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

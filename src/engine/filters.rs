@@ -1,7 +1,7 @@
 //! `Filters` and the selection of the contracts (and so the awards) they match.
 
-use crate::lang::{self, m};
 use crate::engine::set::Set;
+use crate::lang::{self, m};
 
 use crate::data::fold::fold;
 use crate::data::{Dataset, Index, Month, Sector, REGIONAL};

@@ -26,6 +26,8 @@ pub struct Held {
 pub struct Next {
     pub date: Month,
     pub text: String,
+    /// Whether the dataset gives the text in both languages (else it is in English).
+    pub in_both: bool,
     pub source: String,
 }
 
@@ -96,6 +98,7 @@ pub fn history(datasets: &[&Dataset], slug: &str) -> Option<History> {
                 .map(|n| Next {
                     date: n.date,
                     text: n.text.clone(),
+                    in_both: !n.text_cy.is_empty(),
                     source: ds.sources[n.source].cite(),
                 })
         })

@@ -7,8 +7,8 @@
 
 use crate::data::{Dataset, Month};
 use crate::engine::text::{count, thousands};
-use crate::lang::{self, fill, m};
 use crate::engine::totals::{Group, Key};
+use crate::lang::{self, fill, m};
 
 /// How the scheduled ends of a view's contracts stand against today's month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

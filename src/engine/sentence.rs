@@ -49,9 +49,17 @@ impl Dataset {
         let n = t.lead_providers;
         let who = match f.sectors.iter().next().filter(|_| f.sectors.len() == 1) {
             None => count(n, m::N_LEAD_PROVIDERS_ONE, m::N_LEAD_PROVIDERS_MANY),
-            Some(Sector::Voluntary) => count(n, m::N_VOLUNTARY_PROVIDERS_ONE, m::N_VOLUNTARY_PROVIDERS_MANY),
-            Some(Sector::Private) => count(n, m::N_PRIVATE_PROVIDERS_ONE, m::N_PRIVATE_PROVIDERS_MANY),
-            Some(Sector::NotStated) => count(n, m::N_UNSTATED_PROVIDERS_ONE, m::N_UNSTATED_PROVIDERS_MANY),
+            Some(Sector::Voluntary) => count(
+                n,
+                m::N_VOLUNTARY_PROVIDERS_ONE,
+                m::N_VOLUNTARY_PROVIDERS_MANY,
+            ),
+            Some(Sector::Private) => {
+                count(n, m::N_PRIVATE_PROVIDERS_ONE, m::N_PRIVATE_PROVIDERS_MANY)
+            }
+            Some(Sector::NotStated) => {
+                count(n, m::N_UNSTATED_PROVIDERS_ONE, m::N_UNSTATED_PROVIDERS_MANY)
+            }
         };
         let contracts = count(t.contracts, m::N_CONTRACTS_ONE, m::N_CONTRACTS_MANY);
         // Where no award has a value, there is no worth to give; where some have none,

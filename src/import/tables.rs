@@ -280,7 +280,7 @@ pub(crate) fn tables(
             "Each award in the list is one contract, counted once, with the value the list gives it.".into(),
             "list",
         ),
-        // The same in Welsh, for the page shown in Welsh (`Dataset::in_welsh`).
+        // The same in Welsh, for the page shown in Welsh (`Dataset::into_welsh`).
         (
             "title_cy",
             format!("Dyfarniadau contract a ddarllenwyd o {name}"),

@@ -10,7 +10,8 @@ pub struct Entry<'a> {
     pub line: usize,
 }
 
-/// Reads a catalogue; a malformed line is an error naming its line and column.
+/// Reads a catalogue; a malformed line is an error naming its line and column. (The page
+/// reads one too: no `{:?}` here, which would link Rust's string escaping into it.)
 pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, String> {
     let mut out: Vec<Entry> = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -29,11 +30,11 @@ pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, String> {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
             return Err(format!(
-                "{line}:1: the key {key:?} is not lower-case letters, digits and `_`"
+                "{line}:1: the key “{key}” is not lower-case letters, digits and `_`"
             ));
         }
         if out.iter().any(|e| e.key == key) {
-            return Err(format!("{line}:1: the key {key:?} appears twice"));
+            return Err(format!("{line}:1: the key “{key}” appears twice"));
         }
         let text = text.trim();
         if let Some(col) = unbalanced(text) {

@@ -25,7 +25,8 @@ pub fn fetch_bytes(url: &str, done: impl FnOnce(Result<Vec<u8>, String>) + 'stat
         return done(Err("no window".to_string()));
     };
     let request = window.fetch_with_str(url);
-    leptos::task::spawn_local(async move {
+    // Not Leptos' executor: the page's language is fetched before anything is mounted.
+    wasm_bindgen_futures::spawn_local(async move {
         let why = |e: wasm_bindgen::JsValue| {
             e.as_string()
                 .unwrap_or_else(|| "the network request failed".to_string())

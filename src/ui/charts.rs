@@ -15,8 +15,8 @@ use crate::charts::{
 use crate::data::{Dataset, Sector};
 use crate::engine::embed::Panel;
 use crate::engine::text::{count, escape_html, pounds};
-use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::{AreaMap, Key};
+use crate::lang::{fill, m as msg, t as tr};
 use crate::ui::canvas::{self, CanvasBackend};
 use crate::ui::targets::BarTargets;
 use crate::ui::{browser, map, State};

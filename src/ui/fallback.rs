@@ -7,7 +7,7 @@
 //! `WebAssembly.RuntimeError`, and www/boot.js, which watches for one, calls
 //! [`show_fallback`].
 
-use crate::lang::{self, m, t, Lang};
+use crate::lang::{self, m, t};
 use std::sync::OnceLock;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -49,10 +49,7 @@ pub fn show_fallback() {
         let _ = main.append_child(&p);
     }
     if let Ok(ds) = embedded::dataset() {
-        let ds = match lang::now() {
-            Lang::En => ds,
-            Lang::Cy => ds.in_welsh(&lang::not_stated()),
-        };
+        let ds = crate::ui::in_lang(ds);
         if let Some(table) = el("table", None) {
             let _ = table.set_attribute("class", "awards");
             if let Some(caption) = el(
@@ -64,8 +61,13 @@ pub fn show_fallback() {
             ) {
                 let _ = table.append_child(&caption);
             }
-            let heads = [m::COL_REGION, m::COL_CATEGORY, m::COL_PROVIDER, m::COL_VALUE]
-                .map(|h| t(h).to_string());
+            let heads = [
+                m::COL_REGION,
+                m::COL_CATEGORY,
+                m::COL_PROVIDER,
+                m::COL_VALUE,
+            ]
+            .map(|h| t(h).to_string());
             // Each cell labelled with its column, so a phone shows each award as a card
             // (the CSS for `.awards tbody`), as the explorer's own table does.
             let row = |cells: &[String], tag: &str| {

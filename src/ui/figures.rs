@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::engine::text::{percent, pounds, pounds_short, thousands};
-use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::Totals;
+use crate::lang::{fill, m as msg, t as tr};
 
 /// One figure: a label, the text people read, and the exact value.
 #[component]

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 use crate::data::Month;
 use crate::engine::facets::{long_list_note, matching_options, shown_options, Facet};
 use crate::engine::text::count;
-use crate::lang::{fill, m as msg, t as tr};
 use crate::engine::Filters;
+use crate::lang::{fill, m as msg, t as tr};
 use crate::ui::{browser, options, Change, State, RESULTS};
 
 /// Every filter control, in a panel that starts open on wide screens and folded on phones.
@@ -207,7 +207,10 @@ fn FacetGroup(
         match matching.with(Vec::len) {
             0 => Some(fill(
                 msg::FIND_NONE,
-                &[("none", none), ("typed", &typed.with(|t| t.trim().to_string()))],
+                &[
+                    ("none", none),
+                    ("typed", &typed.with(|t| t.trim().to_string())),
+                ],
             )),
             n => long_list_note(n),
         }

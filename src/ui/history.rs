@@ -200,10 +200,18 @@ fn history_html(h: &History, today: Month) -> String {
         let _ = write!(
             out,
             "<p class=\"about\">{}</p>",
-            fill_text(&escape_html(tr(msg::HISTORY_NEXT)),
+            fill_text(
+                &escape_html(tr(msg::HISTORY_NEXT)),
                 &[
                     ("date", &n.date.label()),
-                    ("text", &format!("<span{}>{}</span>", lang_en(), escape_html(&n.text))),
+                    (
+                        "text",
+                        &format!(
+                            "<span{}>{}</span>",
+                            if n.in_both { "" } else { lang_en() },
+                            escape_html(&n.text)
+                        )
+                    ),
                     ("source", &escape_html(&n.source)),
                 ]
             )

@@ -51,9 +51,6 @@ pub struct Datasets {
     /// The view the next dataset shown opens on, where the page chose it (the address bar
     /// has it only after the next frame: `browser::write_query`).
     next_query: StoredValue<Option<String>>,
-    /// The datasets as the Welsh page shows them (`Dataset::in_welsh`), made once each:
-    /// (the dataset, its Welsh copy).
-    welsh: StoredValue<Vec<(&'static Dataset, &'static Dataset)>>,
 }
 
 impl Datasets {
@@ -103,7 +100,7 @@ impl Datasets {
             n += 1;
             ds.slug = format!("{base}-{n}");
         }
-        let ds: &'static Dataset = Box::leak(Box::new(ds));
+        let ds = keep(ds);
         self.loaded.update(|l| l.push(ds));
         let slug = ds.slug.as_str();
         if hosted {
@@ -134,31 +131,13 @@ impl Datasets {
             .unwrap_or_else(|| link::dataset_of(query))
     }
 
-    /// Every dataset of the catalogue read so far, in the language shown; `fetch_all` asks
-    /// for the rest.
+    /// Every dataset of the catalogue read so far; `fetch_all` asks for the rest.
     pub fn all(&self) -> Vec<&'static Dataset> {
         self.loaded
             .get()
             .into_iter()
             .filter(|d| embedded::position(&d.slug).is_some())
-            .map(|d| self.in_lang(d))
             .collect()
-    }
-
-    /// Dataset `ds` as the language shown writes it: its Welsh copy on the Welsh page.
-    fn in_lang(&self, ds: &'static Dataset) -> &'static Dataset {
-        if lang::now() == Lang::En {
-            return ds;
-        }
-        if let Some(w) = self
-            .welsh
-            .with_value(|w| w.iter().find(|(d, _)| std::ptr::eq(*d, ds)).map(|p| p.1))
-        {
-            return w;
-        }
-        let w: &'static Dataset = Box::leak(Box::new(ds.in_welsh(&lang::not_stated())));
-        self.welsh.update_value(|v| v.push((ds, w)));
-        w
     }
 
     /// Whether every dataset of the catalogue has been read.
@@ -191,8 +170,7 @@ impl Datasets {
                 .map(|b| crate::data::packed::unpack(&b).map_err(|e| e.to_string()))
             {
                 Ok(Ok(ds)) if ds.slug == slug => {
-                    let ds: &'static Dataset = Box::leak(Box::new(ds));
-                    loaded.update(|l| l.push(ds));
+                    loaded.update(|l| l.push(keep(ds)));
                 }
                 Ok(Ok(_)) => failed.set(Some(t(m::OTHER_DATASET).into())),
                 Ok(Err(why)) | Err(why) => {
@@ -220,7 +198,7 @@ fn label_of(slug: &str) -> &'static str {
 pub fn App() -> impl IntoView {
     match embedded::dataset() {
         Ok(ds) => {
-            let ds: &'static Dataset = Box::leak(Box::new(ds));
+            let ds = keep(ds);
             let (embed, _) = EmbedOptions::from_fragment(&browser::fragment());
             if embed.embedded {
                 let accent = embed.accent.as_deref().map(|a| (a, text_on(a)));
@@ -238,7 +216,6 @@ pub fn App() -> impl IntoView {
                 failed: RwSignal::new(None),
                 asked: StoredValue::new(vec![embedded::default_slug()]),
                 next_query: StoredValue::new(None),
-                welsh: StoredValue::new(Vec::new()),
             };
             datasets.show(wanted);
             provide_context(datasets);
@@ -253,8 +230,6 @@ pub fn App() -> impl IntoView {
                 }
             });
             on_cleanup(move || back.remove());
-            let language = Language::start(&query, embed);
-            provide_context(language);
             let waiting = move || {
                 let label = label_of(datasets.current.get());
                 match datasets.failed.get() {
@@ -263,23 +238,15 @@ pub fn App() -> impl IntoView {
                 }
             };
             let shown = datasets.shown_slug();
-            // The page is built again when the language changes: every word follows, and
-            // the view (the address bar's) is kept.
-            (move || {
-                language.shown.track();
-                if language.waiting.get() {
-                    return view! { <p class="loading" role="status">{t(m::LOADING)}</p> }.into_any();
+            (move || match shown.get().and_then(|_| untrack(|| datasets.shown())) {
+                Some(ds) => view! { <Explorer ds=ds query=datasets.take_query() embed=embed /> }.into_any(),
+                None => view! {
+                    <main class="explorer">
+                        <p class="loading" role="status">{waiting}</p>
+                        <p><a href="./">{fill(m::SHOW_DATASET, &[("label", label_of(embedded::default_slug()))])}</a></p>
+                    </main>
                 }
-                match shown.get().and_then(|_| untrack(|| datasets.shown())) {
-                    Some(ds) => view! { <Explorer ds=datasets.in_lang(ds) query=datasets.take_query() embed=embed /> }.into_any(),
-                    None => view! {
-                        <main class="explorer">
-                            <p class="loading" role="status">{waiting}</p>
-                            <p><a href="./">{fill(m::SHOW_DATASET, &[("label", label_of(embedded::default_slug()))])}</a></p>
-                        </main>
-                    }
-                    .into_any(),
-                }
+                .into_any(),
             })
             .into_any()
         }
@@ -292,113 +259,88 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The language the page is written in, and how it changes.
-#[derive(Clone, Copy)]
-pub struct Language {
-    /// The language shown: the page is built again when it changes.
-    shown: RwSignal<Lang>,
-    /// Whether the page waits for a catalogue it is fetching.
-    waiting: RwSignal<bool>,
-    /// Why the Welsh catalogue could not be read, if it could not.
-    failed: RwSignal<Option<String>>,
+/// Dataset `ds` in the language shown (`Dataset::into_welsh` on the Welsh page), kept for
+/// the page's life: leaking it gives every view a plain `&'static`.
+pub(crate) fn keep(ds: Dataset) -> &'static Dataset {
+    Box::leak(Box::new(in_lang(ds)))
 }
 
-impl Language {
-    /// The language the page opens in: the link's (`lang=`), else the embed's
-    /// (`data-lang`), else the browser's preference (Welsh where it prefers Welsh to
-    /// English), else English.
-    fn start(query: &str, embed: &EmbedOptions) -> Language {
-        let from_link = link::lang_of(query);
-        lang::choose(from_link);
-        let preferred = browser::languages();
-        let wanted = from_link
-            .or(embed.lang)
-            .unwrap_or_else(|| Lang::preferred(preferred.iter().map(String::as_str)));
-        let language = Language {
-            shown: RwSignal::new(Lang::En),
-            waiting: RwSignal::new(false),
-            failed: RwSignal::new(None),
-        };
-        language.show(wanted, false);
-        language
-    }
-
-    /// Shows the page in `to`, fetching its catalogue (`lang/cy.txt` beside the page) the
-    /// first time; if it cannot be read, the page stays in English and says why. With
-    /// `refocus`, focus returns to the switch once the page is built again.
-    fn show(self, to: Lang, refocus: bool) {
-        let done = move || {
-            if refocus {
-                browser::focus_later("#lang-switch".to_string());
-            }
-        };
-        if lang::set(to) {
-            browser::set_page_lang(to.html());
-            self.shown.set(to);
-            return done();
-        }
-        self.waiting.set(true);
-        browser::fetch_bytes("lang/cy.txt", move |bytes| {
-            let read = bytes
-                .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".to_string()))
-                .and_then(|text| lang::read_welsh(&text));
-            if let Err(why) = read {
-                self.failed.set(Some(why));
-            } else if lang::set(to) {
-                browser::set_page_lang(to.html());
-                self.shown.set(to);
-            }
-            self.waiting.set(false);
-            done();
-        });
-    }
-
-    /// The visitor's switch to the other language, keeping the view (`query`).
-    fn switch(self, query: String) {
-        let to = lang::now().other();
-        lang::choose(Some(to));
-        browser::write_query(&query, false);
-        if let Some(datasets) = use_context::<Datasets>() {
-            datasets.next_query.set_value(Some(query));
-        }
-        self.failed.set(None);
-        self.show(to, true);
+/// Dataset `ds` in the language shown.
+pub(crate) fn in_lang(ds: Dataset) -> Dataset {
+    match lang::now() {
+        Lang::En => ds,
+        Lang::Cy => ds.into_welsh(&lang::not_stated()),
     }
 }
 
-/// The switch to the other language: a link to this view in it, named in that language,
-/// which changes the page in place.
+/// Starts the page in its language, then mounts the explorer. The language is one setting
+/// for the page's life: the link's (`lang=`), else the embed's (`data-lang`), else the
+/// browser's preference (Welsh where it prefers Welsh to English), else English. Welsh
+/// first fetches its catalogue (`lang/cy.txt` beside the page); if that cannot be read,
+/// the page is in English and says why.
+pub fn start() {
+    let query = browser::query();
+    let from_link = link::lang_of(&query);
+    lang::choose(from_link);
+    let (embed, _) = EmbedOptions::from_fragment(&browser::fragment());
+    let preferred = browser::languages();
+    let wanted = from_link
+        .or(embed.lang)
+        .unwrap_or_else(|| Lang::preferred(preferred.iter().map(String::as_str)));
+    let mount = |lang: Lang| {
+        browser::set_page_lang(lang.html());
+        leptos::mount::mount_to_body(App);
+    };
+    if lang::set(wanted) {
+        return mount(wanted);
+    }
+    browser::fetch_bytes("lang/cy.txt", move |bytes| {
+        let read = bytes
+            .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".to_string()))
+            .and_then(|text| lang::read_welsh(&text));
+        match read {
+            Ok(()) if lang::set(wanted) => mount(wanted),
+            Ok(()) => mount(Lang::En),
+            Err(why) => {
+                LANG_FAILED.with(|f| f.replace(Some(why)));
+                mount(Lang::En);
+            }
+        }
+    });
+}
+
+thread_local! {
+    /// Why the Welsh catalogue could not be read, where the page asked for it and could not.
+    static LANG_FAILED: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The switch to the other language: a link to this view in it (the embed's options
+/// kept), named in that language. Following it opens the page again in that language.
 #[component]
 fn LangSwitch() -> impl IntoView {
     let state = State::get();
-    let language = use_context::<Language>()?;
     let other = lang::now().other();
     let href = move || {
-        let query = state.filters.with(|f| {
-            state
-                .map
-                .with(|m| link::query(&state.ds.slug, f, m))
-        });
-        format!("?{}", link::with_lang(query, Some(other)))
+        let query = state
+            .filters
+            .with(|f| state.map.with(|m| link::query(&state.ds.slug, f, m)));
+        let fragment = browser::fragment();
+        let fragment = if fragment.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", fragment.trim_start_matches('#'))
+        };
+        format!("?{}{fragment}", link::with_lang(query, Some(other)))
     };
-    let click = move |ev: leptos::ev::MouseEvent| {
-        ev.prevent_default();
-        let query = state.filters.with_untracked(|f| {
-            state
-                .map
-                .with_untracked(|m| link::query(&state.ds.slug, f, m))
-        });
-        language.switch(query);
-    };
-    Some(view! {
+    let failed = LANG_FAILED.with(|f| f.borrow().clone());
+    view! {
         <p class="lang-switch">
-            <a id="lang-switch" data-testid="lang-switch" href=href hreflang=other.code() lang=other.code()
-                on:click=click>{other.own_name()}</a>
-            {move || language.failed.get().map(|why| view! {
-                <span role="status">{fill(m::LANG_FAILED, &[("why", &why)])}</span>
-            })}
+            <a id="lang-switch" data-testid="lang-switch" href=href hreflang=other.code() lang=other.code()>
+                {other.own_name()}
+            </a>
+            {failed.map(|why| view! { <span role="status">{fill(m::LANG_FAILED, &[("why", &why)])}</span> })}
         </p>
-    })
+    }
 }
 
 /// ` lang="en"` where the page is not in English: for text written as HTML that keeps its
@@ -413,7 +355,13 @@ pub(crate) fn lang_en() -> &'static str {
 
 /// The `lang` attribute for text in English (a source's words) on a page that is not.
 pub(crate) fn en_attr() -> Option<&'static str> {
-    (lang::now() != Lang::En).then_some("en")
+    en_unless(false)
+}
+
+/// `en_attr` for a dataset's text that is `in_both` languages where the file gives both
+/// (its `_cy` column), and so is in English only where it is not.
+pub(crate) fn en_unless(in_both: bool) -> Option<&'static str> {
+    (lang::now() != Lang::En && !in_both).then_some("en")
 }
 
 /// How a change reaches the address bar.
@@ -600,7 +548,7 @@ pub fn Explorer(
         filters.with(|f| {
             ds.separate_matching(f)
                 .into_iter()
-                .map(|s| s.note.clone())
+                .map(|s| (s.note.clone(), !s.note_cy.is_empty()))
                 .collect::<Vec<_>>()
         })
     });
@@ -610,11 +558,7 @@ pub fn Explorer(
     let copy = move |text: &str, what: &'static str| {
         copied.set("");
         browser::copy(text, move |ok| {
-            copied.set(if ok {
-                what
-            } else {
-                t(m::COPY_REFUSED)
-            })
+            copied.set(if ok { what } else { t(m::COPY_REFUSED) })
         });
     };
     // The view's address: the host page's, for an embed that mirrors its view there.
@@ -704,8 +648,8 @@ pub fn Explorer(
                                 })}
                                 <p class="about" data-testid="counting">{ds.counting.clone()}</p>
                             })}
-                            {move || separate.get().into_iter().map(|note| view! {
-                                <p class="separate" data-testid="separately-commissioned" lang=en_attr()>{note}</p>
+                            {move || separate.get().into_iter().map(|(note, in_both)| view! {
+                                <p class="separate" data-testid="separately-commissioned" lang=en_unless(in_both)>{note}</p>
                             }).collect_view()}
                             <Show when=move || totals.with(|t| t.awards == 0)>
                                 <Empty />
@@ -786,7 +730,7 @@ fn Notes() -> impl IntoView {
                         view! {
                             <li data-kind=n.kind.slug()>
                                 <strong>{n.date.label()}": "</strong>
-                                <span lang=en_attr()>{n.text.clone()}</span>
+                                <span lang=en_unless(!n.text_cy.is_empty())>{n.text.clone()}</span>
                                 {n.inferred.then(|| format!(" {}", t(m::INFERRED_NOTE)))}
                                 " "<span class="source">{t(m::SOURCE_LABEL)} " " <span lang=en_attr()>{source}</span> "."</span>
                             </li>

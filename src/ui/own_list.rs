@@ -136,7 +136,10 @@ pub fn OpenList() -> impl IntoView {
 pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
     let label = escape_html(&ds.label);
     let mut html = match &opened.hosted {
-        None => format!("<p>{}</p>", lang::fill_text(&escape_html(t(m::OWN_FILE)), &[("label", &label)])),
+        None => format!(
+            "<p>{}</p>",
+            lang::fill_text(&escape_html(t(m::OWN_FILE)), &[("label", &label)])
+        ),
         Some(file) => format!(
             "<p>{}</p>",
             lang::fill_text(
@@ -155,7 +158,10 @@ pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
     if !problems.is_empty() {
         html += &format!(
             "<details><summary>{}</summary><ul>",
-            escape_html(&lang::fill(m::UNREAD, &[("n", &problems.len().to_string())]))
+            escape_html(&lang::fill(
+                m::UNREAD,
+                &[("n", &problems.len().to_string())]
+            ))
         );
         for p in &problems {
             html += &format!("<li>{}</li>", escape_html(p.trim_start()));

@@ -119,30 +119,36 @@ test('in Welsh: an empty view, a broken link, an area\'s history and the CRC dat
   await crcs.close();
 });
 
-test('the switch changes the language in place and keeps the view, focus and history', async () => {
+test('the switch opens the same view in the other language, by mouse or keyboard, and Back returns', async () => {
   const page = await open('region=wales&map=sector');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
-  const before = await page.evaluate(() => history.length);
+  assert.equal(await page.getByTestId('lang-switch').innerText(), 'Cymraeg');
   await page.getByTestId('lang-switch').click();
   await page.getByText('Cyfanswm y gwerth').waitFor();
   assert.equal(await query(page), 'region=wales&map=sector&lang=cy');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
-  assert.equal(await page.evaluate(() => history.length), before, 'a switch replaces the entry');
+  assert.equal(await page.getByTestId('map-colour').inputValue(), 'sector');
   await assertFiguresMatch(page, 'region=wales');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-switch');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'English');
-  // Filters keep the language in the link; the figures still follow.
+  // Filters keep the language in the link, and the switch follows the view.
   await page.locator('#facet-service-category-womens').check();
   assert.equal(await query(page), 'region=wales&category=womens&map=sector&lang=cy');
   await assertFiguresMatch(page, 'region=wales&category=womens');
-  // Back and forward keep the language.
+  assert.equal(await page.getByTestId('lang-switch').getAttribute('href'), '?region=wales&category=womens&map=sector&lang=en');
   await page.goBack();
   assert.equal(await query(page), 'region=wales&map=sector&lang=cy');
-  await page.getByTestId('lang-switch').focus();
+  await page.reload();
+  await page.getByText('Cyfanswm y gwerth').waitFor();
+  // By keyboard: the switch is the first stop after the skip links.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-switch');
   await page.keyboard.press('Enter');
   await page.getByText('Total value').waitFor();
   assert.equal(await query(page), 'region=wales&map=sector&lang=en');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+  await page.goBack();
+  await page.getByText('Cyfanswm y gwerth').waitFor();
   assert.deepEqual(page.errors, []);
   await page.close();
 });
