@@ -798,14 +798,19 @@ impl Index {
                 .collect(),
             area_text: areas
                 .iter()
-                .map(|a| search_text(&a.name, &[&a.places[..], &[a.name_cy.clone()]].concat()))
+                .map(|a| {
+                    search_text(
+                        &a.name,
+                        &[&a.places[..], std::slice::from_ref(&a.name_cy)].concat(),
+                    )
+                })
                 .collect(),
             category_text: categories
                 .iter()
                 .map(|c| {
                     search_text(
                         &c.name,
-                        &[&c.search_words[..], &[c.name_cy.clone()]].concat(),
+                        &[&c.search_words[..], std::slice::from_ref(&c.name_cy)].concat(),
                     )
                 })
                 .collect(),

@@ -34,6 +34,7 @@ impl Facet {
     }
 
     /// The facet whose option a group's key is; none for an end month.
+    #[cfg_attr(not(feature = "ui"), allow(dead_code))] // a chart bar's pick, on the page
     pub(crate) fn of(key: Key) -> Option<Facet> {
         Some(match key {
             Key::Region(_) => Facet::Region,

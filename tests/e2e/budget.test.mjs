@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { root } from './helpers.mjs';
 
 const TARGET_KB = 150;
-const LIMIT_KB = { nightly: 230, stable: 250 };
+const LIMIT_KB = { nightly: 243, stable: 264 };
 
 /** The files index.html makes the browser fetch (its own links and scripts), with itself. */
 export function pageFiles(dist) {
