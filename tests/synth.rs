@@ -252,13 +252,16 @@ fn award_names(ds: &Dataset, a: usize) -> String {
     let award = &ds.awards[a];
     let provider = &ds.providers[award.provider];
     let category = &ds.categories[award.category];
+    // Regions and categories by their names in both languages.
     format!(
-        "{} {} {} {} {} {}",
+        "{} {} {} {} {} {} {} {}",
         provider.name,
         provider.other_spellings.join(" "),
         award.published_provider,
         ds.regions[award.region].name,
+        ds.regions[award.region].name_cy,
         category.name,
+        category.name_cy,
         category.search_words.join(" "),
     )
 }
@@ -270,7 +273,10 @@ fn award_names(ds: &Dataset, a: usize) -> String {
 fn reference_search(ds: &Dataset, terms: &[String], c: usize) -> bool {
     let contract = &ds.contracts[c];
     let award = &ds.awards[contract.award];
-    let area_names = |a: usize| format!("{} {}", ds.areas[a].name, ds.areas[a].places.join(" "));
+    let area_names = |a: usize| {
+        let area = &ds.areas[a];
+        format!("{} {} {}", area.name, area.name_cy, area.places.join(" "))
+    };
     let areas: Vec<String> = match contract.area {
         Some(a) => vec![area_names(a)],
         None => ds.areas_of(award.region).map(area_names).collect(),
@@ -388,6 +394,9 @@ fn search_finds_what_the_plain_rule_finds_in_the_built_in_data() {
             "q=sussex+accommodation",
             "q=a+e+i+o+u",
             "q=wales&sector=private",
+            "q=cymru",
+            "q=gogledd+cymru",
+            "q=llety",
             "q=services&region=london,wales",
             "q=nowhere",
         ],

@@ -73,13 +73,11 @@ impl Slot {
             self.name.set_data(o.label);
             o.label.clone_into(&mut s.1);
         }
+        use crate::lang::m;
+        let awards = crate::engine::text::count(o.awards, m::N_AWARDS_ONE, m::N_AWARDS_MANY);
         let count = format!(
             " {}",
-            crate::engine::text::count(
-                o.awards,
-                crate::lang::m::N_AWARDS_ONE,
-                crate::lang::m::N_AWARDS_MANY
-            )
+            crate::lang::fill(m::OPTION_AWARDS, &[("awards", &awards)])
         );
         if s.2 != count {
             self.count_text.set_data(&count);
