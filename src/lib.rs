@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: `data` (the validated CSV tables) → `engine` (filters,
 //! aggregation, the share-link codec) → `ui` (Leptos components that only call the
-//! engine). `data` and `engine` use neither Leptos nor web-sys.
+//! engine). `lang` (the words, in English or Welsh) sits between the data and the engine.
+//! `data`, `lang` and `engine` use neither Leptos nor web-sys.
 
 pub mod charts;
 pub mod data;
