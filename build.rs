@@ -133,9 +133,21 @@ fn messages() {
     println!("cargo:rerun-if-changed={path}");
     let text = fs::read_to_string(path).unwrap_or_else(|e| fail_lang(&format!("{path}: {e}")));
     let entries = catalogue::parse(&text).unwrap_or_else(|e| fail_lang(&format!("{path}:{e}")));
+    // The messages after the line `#: reader` are the import reader's: a table of their own,
+    // which only the reader links.
+    let reader_from = text
+        .lines()
+        .position(|l| l.trim() == "#: reader")
+        .map_or(usize::MAX, |i| i + 1);
+    let page = entries.iter().filter(|e| e.line < reader_from).count();
+    if entries[page..].iter().any(|e| e.line < reader_from) {
+        fail_lang(&format!(
+            "{path}: the reader's messages must all follow `#: reader`"
+        ));
+    }
     let mut consts = String::new();
-    let mut texts = String::new();
-    let mut hashes = String::new();
+    let (mut texts, mut reader_texts) = (String::new(), String::new());
+    let (mut hashes, mut reader_hashes) = (String::new(), String::new());
     for (i, e) in entries.iter().enumerate() {
         let h = catalogue::hash(e.key);
         if let Some(other) = entries[..i].iter().find(|o| catalogue::hash(o.key) == h) {
@@ -148,14 +160,22 @@ fn messages() {
             "    pub const {}: Msg = Msg({i});\n",
             e.key.to_ascii_uppercase()
         ));
+        let (texts, hashes) = if i < page {
+            (&mut texts, &mut hashes)
+        } else {
+            (&mut reader_texts, &mut reader_hashes)
+        };
         texts.push_str(&format!("    {:?},\n", e.text));
         hashes.push_str(&format!("    {h},\n"));
     }
-    let n = entries.len();
+    let (n, r) = (page, entries.len() - page);
     let code = format!(
         "/// Each message of the catalogue, by its key.\n#[allow(dead_code)]\npub mod m {{\n    use super::Msg;\n{consts}}}\n\
-         /// The English catalogue's texts.\npub(crate) static ENGLISH: [&str; {n}] = [\n{texts}];\n\
-         /// Each key's hash.\npub(crate) static HASHES: [u32; {n}] = [\n{hashes}];\n"
+         /// How many of the messages are the page's (the reader's follow them).\npub(crate) const PAGE: usize = {n};\n\
+         /// The English catalogue's texts: the page's, and the reader's.\npub(crate) static ENGLISH: [&str; {n}] = [\n{texts}];\n\
+         pub(crate) static READER_ENGLISH: [&str; {r}] = [\n{reader_texts}];\n\
+         /// Each key's hash, in the same two parts.\npub(crate) static HASHES: [u32; {n}] = [\n{hashes}];\n\
+         pub(crate) static READER_HASHES: [u32; {r}] = [\n{reader_hashes}];\n"
     );
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("messages.rs");
     fs::write(&out, code)

@@ -375,3 +375,40 @@ fn no_view_of_any_dataset_in_welsh_says_an_english_word() {
         }
     }
 }
+
+#[test]
+fn a_list_read_on_the_welsh_page_is_reported_in_welsh() {
+    welsh();
+    // As the import worker does on a Welsh page: the reader's messages in Welsh too.
+    lang::read_welsh_reader(CY).expect("cy.txt reads");
+    let files = [(
+        "list.csv".to_string(),
+        include_bytes!("fixtures/import/spreadsheet.csv").to_vec(),
+    )];
+    let today = Date {
+        year: 2026,
+        month: 12,
+        day: 6,
+    };
+    let imported = import(&files, today).unwrap_or_else(|p| panic!("{p}"));
+    let report = &imported.reports[0];
+    assert_eq!(
+        report.sentence(),
+        "Darllenwyd dyfarniadau o resi (dyfarniadau: 4; rhesi: 6); gwerthoedd a dalgrynnwyd i bunnoedd cyfan: 1; cyflenwyr heb nodi eu sector: 1; dyfarniadau heb ranbarth nac ardal y mae’r archwiliwr yn eu hadnabod: 2; problemau, wedi’u rhestru isod: 5."
+    );
+    let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        problems.contains(&"list.csv, llinell 6, colofn 2: nid yw \"lots\" yn swm o arian (fel £1,240,656 neu 1240656.50): hepgorwyd y rhes".to_string()),
+        "{problems:#?}"
+    );
+    // A brace written `}}` in the catalogue is a brace in the message.
+    let bad = [("bad.json".to_string(), b"{\"a\": 1 \"b\"}".to_vec())];
+    let e = match import(&bad, today) {
+        Ok(_) => panic!("broken JSON was read"),
+        Err(e) => e.to_string(),
+    };
+    assert_eq!(
+        e,
+        "bad.json, llinell 1, colofn 9: disgwyliwyd , neu } ar ôl aelod gwrthrych"
+    );
+}

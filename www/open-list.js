@@ -35,6 +35,11 @@ export function open(file, glue, hosted) {
   // Marks for bench/import.mjs: from here to the worker's answer is the reading.
   performance.mark('contracts-list-start');
   worker = new Worker(new URL('import-worker_loader.js', document.baseURI));
+  // The reader writes its report in the page's language: on the Welsh page it is sent the
+  // Welsh catalogue, which the page has read already (so the browser has it to hand).
+  const catalogue = document.documentElement.lang === 'cy'
+    ? fetch(new URL('lang/cy.txt', document.baseURI)).then((r) => (r.ok ? r.text() : undefined)).catch(() => undefined)
+    : Promise.resolve(undefined);
   say(words('reading', { name: file.name, size: size(file.size) }));
   if (cancel) {
     cancel.hidden = false;
@@ -48,7 +53,7 @@ export function open(file, glue, hosted) {
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   worker.onmessage = ({ data }) => {
     if (data.ready) {
-      worker.postMessage({ file, today });
+      catalogue.then((text) => worker?.postMessage({ file, today, catalogue: text }));
       return;
     }
     if (data.progress !== undefined) {

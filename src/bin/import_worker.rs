@@ -9,6 +9,7 @@
 
 use contracts_explorer::data::{packed, Date};
 use contracts_explorer::import::{self, Imported, Problem};
+use contracts_explorer::lang::{self, m};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -37,10 +38,10 @@ fn post(members: &[(&str, JsValue)]) {
 fn part(reader: &FileReaderSync, file: &File, from: f64, to: f64) -> Result<Vec<u8>, String> {
     let blob = file
         .slice_with_f64_and_f64(from, to)
-        .map_err(|_| "the file could not be read".to_string())?;
+        .map_err(|_| lang::t(m::WORKER_UNREADABLE).to_string())?;
     let buffer = reader
         .read_as_array_buffer(&blob)
-        .map_err(|_| "the file could not be read (was it moved or changed?)".to_string())?;
+        .map_err(|_| lang::t(m::WORKER_MOVED).to_string())?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
@@ -48,8 +49,7 @@ fn part(reader: &FileReaderSync, file: &File, from: f64, to: f64) -> Result<Vec<
 fn read(file: &File, today: Date) -> Result<Imported, String> {
     let name = file.name();
     let total = file.size();
-    let reader =
-        FileReaderSync::new().map_err(|_| "this browser cannot read files here".to_string())?;
+    let reader = FileReaderSync::new().map_err(|_| lang::t(m::WORKER_NO_READER).to_string())?;
     let problem = |p: Problem| p.to_string();
     let mut at = 0.0;
     let mut carry: Vec<u8> = Vec::new();
@@ -124,9 +124,8 @@ fn report_lines(imported: &Imported) -> Array {
         }
         if r.problems.len() > MAX_PROBLEMS {
             let more = r.problems.len() - MAX_PROBLEMS;
-            out.push(&JsValue::from_str(&format!(
-                "  … and {more} more (the command line `contracts import` lists them all)."
-            )));
+            let more = lang::fill(m::WORKER_MORE, &[("n", &more.to_string())]);
+            out.push(&JsValue::from_str(&format!("  {more}")));
         }
     }
     out
@@ -142,8 +141,17 @@ fn main() {
             .ok()
             .and_then(|t| t.as_string())
             .and_then(|t| Date::parse(&t));
+        // The Welsh catalogue, where the page is in Welsh: the report is written in it.
+        if let Some(text) = Reflect::get(&data, &"catalogue".into())
+            .ok()
+            .and_then(|c| c.as_string())
+        {
+            if lang::read_welsh(&text).is_ok() && lang::read_welsh_reader(&text).is_ok() {
+                lang::set(lang::Lang::Cy);
+            }
+        }
         let (Some(file), Some(today)) = (file, today) else {
-            post(&[("error", "the page sent no file".into())]);
+            post(&[("error", lang::t(m::WORKER_NO_FILE).into())]);
             return;
         };
         match read(&file, today) {

@@ -65,16 +65,6 @@ pub(crate) fn count(n: usize, one: Msg, many: Msg) -> String {
     )
 }
 
-/// "1 row", "2 rows", in English: for what only English reads (the import report and
-/// the command line).
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        thousands(n as u64),
-        if n == 1 { one } else { many }
-    )
-}
-
 /// "a", "a and b", "a, b and c", as the language shown joins a list.
 pub(crate) fn join_and(items: Vec<String>) -> String {
     let mut items = items.into_iter();

@@ -4,6 +4,7 @@
 //! overflowing the stack. Names and strings borrow from the text unless they hold escapes:
 //! allocating each one took about half the time of reading a large file.
 
+use crate::lang::{self, m, Msg};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -57,12 +58,12 @@ impl<'a> Value<'a> {
     /// What kind of value it is, for a message ("expected a number, found a string").
     pub fn what(&self) -> &'static str {
         match self.kind {
-            Kind::Null => "null",
-            Kind::Bool(_) => "true or false",
-            Kind::Number(_) => "a number",
-            Kind::Text(_) => "a string",
-            Kind::Array(_) => "an array",
-            Kind::Object(_) => "an object",
+            Kind::Null => lang::t(m::JSON_NULL),
+            Kind::Bool(_) => lang::t(m::JSON_BOOL),
+            Kind::Number(_) => lang::t(m::JSON_NUMBER),
+            Kind::Text(_) => lang::t(m::JSON_TEXT),
+            Kind::Array(_) => lang::t(m::JSON_ARRAY),
+            Kind::Object(_) => lang::t(m::JSON_OBJECT),
         }
     }
 }
@@ -77,10 +78,13 @@ pub(crate) struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (line, column) = (self.line.to_string(), self.column.to_string());
         write!(
             f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
+            "{}, {}: {}",
+            lang::fill(m::AT_LINE, &[("n", &line)]),
+            lang::fill(m::AT_COLUMN, &[("n", &column)]),
+            self.message
         )
     }
 }
@@ -97,6 +101,7 @@ pub(crate) struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// A parser over `text`, whose first line is line `first_line` of its file.
     pub fn new(text: &'a str, first_line: u32) -> Parser<'a> {
+        lang::use_reader();
         Parser {
             text,
             bytes: text.as_bytes(),
@@ -145,7 +150,7 @@ impl<'a> Parser<'a> {
 
     fn value(&mut self, depth: u32) -> Result<Value<'a>, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error(format!("nested more than {MAX_DEPTH} levels deep")));
+            return Err(self.error(lang::fill(m::JSON_NESTED, &[("n", &MAX_DEPTH.to_string())])));
         }
         let (line, column) = (self.line, self.column);
         let kind = match self.peek() {
@@ -156,8 +161,8 @@ impl<'a> Parser<'a> {
             Some(b't') => self.word("true", Kind::Bool(true))?,
             Some(b'f') => self.word("false", Kind::Bool(false))?,
             Some(b'n') => self.word("null", Kind::Null)?,
-            Some(_) => return Err(self.error("expected a value")),
-            None => return Err(self.error("the text ends where a value was expected")),
+            Some(_) => return Err(self.error(lang::t(m::JSON_EXPECTED_VALUE))),
+            None => return Err(self.error(lang::t(m::JSON_ENDS_VALUE))),
         };
         Ok(Value { line, column, kind })
     }
@@ -169,17 +174,17 @@ impl<'a> Parser<'a> {
             }
             Ok(kind)
         } else {
-            Err(self.error("expected a value"))
+            Err(self.error(lang::t(m::JSON_EXPECTED_VALUE)))
         }
     }
 
-    fn expect(&mut self, byte: u8, what: &str) -> Result<(), SyntaxError> {
+    fn expect(&mut self, byte: u8, what: Msg) -> Result<(), SyntaxError> {
         self.skip_space();
         if self.peek() == Some(byte) {
             self.bump();
             Ok(())
         } else {
-            Err(self.error(format!("expected {what}")))
+            Err(self.error(lang::t(what)))
         }
     }
 
@@ -201,7 +206,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     return Ok(Kind::Array(items));
                 }
-                _ => return Err(self.error("expected , or ] after an array item")),
+                _ => return Err(self.error(lang::t(m::JSON_AFTER_ITEM))),
             }
         }
     }
@@ -217,10 +222,10 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_space();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a member name in double quotes"));
+                return Err(self.error(lang::t(m::JSON_MEMBER_NAME)));
             }
             let key = self.string()?;
-            self.expect(b':', ": after a member name")?;
+            self.expect(b':', m::JSON_EXPECTED_COLON)?;
             self.skip_space();
             members.push((key, self.value(depth + 1)?));
             self.skip_space();
@@ -230,7 +235,8 @@ impl<'a> Parser<'a> {
                     self.bump();
                     return Ok(Kind::Object(members));
                 }
-                _ => return Err(self.error("expected , or } after an object member")),
+                // Its text has a brace, written `}}` in the catalogue.
+                _ => return Err(self.error(lang::fill(m::JSON_AFTER_MEMBER, &[]))),
             }
         }
     }
@@ -248,12 +254,12 @@ impl<'a> Parser<'a> {
             p.pos > from
         };
         if !digits(self) {
-            return Err(self.error("expected a digit"));
+            return Err(self.error(lang::t(m::JSON_DIGIT)));
         }
         if self.peek() == Some(b'.') {
             self.bump();
             if !digits(self) {
-                return Err(self.error("expected a digit after the decimal point"));
+                return Err(self.error(lang::t(m::JSON_DIGIT_DECIMAL)));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -262,7 +268,7 @@ impl<'a> Parser<'a> {
                 self.bump();
             }
             if !digits(self) {
-                return Err(self.error("expected a digit in the exponent"));
+                return Err(self.error(lang::t(m::JSON_DIGIT_EXPONENT)));
             }
         }
         // Only ASCII was consumed, so the slice is on character boundaries.
@@ -285,7 +291,7 @@ impl<'a> Parser<'a> {
         let mut out: Vec<u8> = Vec::new();
         loop {
             let Some(b) = self.peek() else {
-                return Err(self.error("the text ends inside a string"));
+                return Err(self.error(lang::t(m::JSON_ENDS_STRING)));
             };
             match b {
                 b'"' => {
@@ -311,12 +317,12 @@ impl<'a> Parser<'a> {
                             out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                             continue;
                         }
-                        _ => return Err(self.error("unknown escape in a string")),
+                        _ => return Err(self.error(lang::t(m::JSON_ESCAPE))),
                     };
                     self.bump();
                     out.push(escaped as u8);
                 }
-                0..=0x1F => return Err(self.error("a control character inside a string")),
+                0..=0x1F => return Err(self.error(lang::t(m::JSON_CONTROL))),
                 _ => {
                     out.push(b);
                     self.bump();
@@ -349,7 +355,7 @@ impl<'a> Parser<'a> {
             let d = self
                 .peek()
                 .and_then(|b| (b as char).to_digit(16))
-                .ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+                .ok_or_else(|| self.error(lang::t(m::JSON_HEX)))?;
             v = v * 16 + d;
             self.bump();
         }

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::data::{Date, Sector};
-use crate::engine::text::plural;
+use crate::engine::text::count;
+use crate::lang::{self, m, Msg};
 
 /// One award as a list gives it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,10 +57,12 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
         if self.line > 0 {
-            write!(f, ", line {}", self.line)?;
+            let line = self.line.to_string();
+            write!(f, ", {}", lang::fill(m::AT_LINE, &[("n", &line)]))?;
         }
         if let Some(c) = self.column {
-            write!(f, ", column {c}")?;
+            let column = c.to_string();
+            write!(f, ", {}", lang::fill(m::AT_COLUMN, &[("n", &column)]))?;
         }
         if !self.path.is_empty() {
             write!(f, ", {}", self.path)?;
@@ -102,77 +105,90 @@ pub struct Report {
 }
 
 impl Report {
-    /// One sentence saying what was read and what was not.
+    /// One sentence saying what was read and what was not, in the language shown.
     pub fn sentence(&self) -> String {
         let mut parts = Vec::new();
-        let awards = plural(self.awards, "award", "awards");
+        let awards = count(self.awards, m::N_AWARDS_ONE, m::N_AWARDS_MANY);
         if self.processes > 0 || self.format.contains("OCDS") {
-            parts.push(format!(
-                "{awards} read from {} ({})",
-                plural(self.read, "release", "releases"),
-                plural(
-                    self.processes,
-                    "contracting process",
-                    "contracting processes"
-                )
+            parts.push(lang::fill(
+                m::REPORT_READ_OCDS,
+                &[
+                    ("awards", &awards),
+                    (
+                        "releases",
+                        &count(self.read, m::N_RELEASES_ONE, m::N_RELEASES_MANY),
+                    ),
+                    (
+                        "processes",
+                        &count(self.processes, m::N_PROCESSES_ONE, m::N_PROCESSES_MANY),
+                    ),
+                ],
             ));
         } else {
-            parts.push(format!(
-                "{awards} read from {}",
-                plural(self.read, "row", "rows")
+            parts.push(lang::fill(
+                m::REPORT_READ,
+                &[
+                    ("awards", &awards),
+                    ("rows", &count(self.read, m::N_ROWS_ONE, m::N_ROWS_MANY)),
+                ],
             ));
         }
-        let mut also = |n: usize, one: &str, many: &str| {
+        let mut also = |n: usize, one: Msg, many: Msg, currency: &str| {
             if n > 0 {
-                parts.push(plural(n, one, many));
+                let text = count(n, one, many);
+                parts.push(lang::fill_text(&text, &[("currency", currency)]));
             }
         };
         also(
             self.without_award,
-            "release had no award",
-            "releases had no award",
+            m::REPORT_NO_AWARD_ONE,
+            m::REPORT_NO_AWARD_MANY,
+            "",
         );
         also(
             self.earlier_versions,
-            "was an earlier version of a later release",
-            "were earlier versions of later releases",
+            m::REPORT_EARLIER_ONE,
+            m::REPORT_EARLIER_MANY,
+            "",
         );
         also(
             self.cancelled,
-            "award was cancelled or unsuccessful",
-            "awards were cancelled or unsuccessful",
+            m::REPORT_CANCELLED_ONE,
+            m::REPORT_CANCELLED_MANY,
+            "",
         );
         also(
             self.without_value,
-            "award had no value",
-            "awards had no value",
+            m::REPORT_NO_VALUE_ONE,
+            m::REPORT_NO_VALUE_MANY,
+            "",
         );
         for (currency, &n) in &self.other_currency {
-            also(
-                n,
-                &format!("award's value was in {currency}, not added in"),
-                &format!("awards' values were in {currency}, not added in"),
-            );
+            also(n, m::REPORT_CURRENCY_ONE, m::REPORT_CURRENCY_MANY, currency);
         }
         also(
             self.rounded,
-            "value was rounded to whole pounds",
-            "values were rounded to whole pounds",
+            m::REPORT_ROUNDED_ONE,
+            m::REPORT_ROUNDED_MANY,
+            "",
         );
         also(
             self.sector_not_stated,
-            "supplier's sector is not stated",
-            "suppliers' sectors are not stated",
+            m::REPORT_UNSTATED_ONE,
+            m::REPORT_UNSTATED_MANY,
+            "",
         );
         also(
             self.unplaced,
-            "award has no region or area the explorer knows",
-            "awards have no region or area the explorer knows",
+            m::REPORT_UNPLACED_ONE,
+            m::REPORT_UNPLACED_MANY,
+            "",
         );
         also(
             self.problems.len(),
-            "problem, listed below",
-            "problems, listed below",
+            m::REPORT_PROBLEMS_ONE,
+            m::REPORT_PROBLEMS_MANY,
+            "",
         );
         let mut s = parts.join("; ");
         s.push('.');

@@ -13,6 +13,7 @@ mod ocds;
 mod sheet;
 mod tables;
 
+use crate::lang::{self, m};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -99,6 +100,7 @@ pub struct Lines {
 
 impl Lines {
     pub fn new(name: &str) -> Result<Lines, Problem> {
+        lang::use_reader();
         Ok(Lines {
             name: name.to_string(),
             ocds: ocds::Ocds::new(name, geography()?),
@@ -111,7 +113,7 @@ impl Lines {
         self.line += 1;
         let text = std::str::from_utf8(bytes).map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
         let Ok(text) = text else {
-            let message = "the text is not valid UTF-8 (save the file as UTF-8)";
+            let message = lang::t(m::NOT_UTF8);
             let e = json::SyntaxError {
                 line: self.line,
                 column: 1,
@@ -128,7 +130,7 @@ impl Lines {
                 if let Some(extra) = p.next_value() {
                     let (line, column) =
                         extra.map_or_else(|e| (e.line, e.column), |v| (v.line, v.column));
-                    let message = "more than one JSON value on a line of JSON Lines: the rest of the line was skipped";
+                    let message = lang::t(m::JSONL_MORE);
                     let e = json::SyntaxError {
                         line,
                         column,
@@ -172,7 +174,7 @@ fn read_ocds(name: &str, text: &str, geo: Geography) -> Result<(Vec<Entry>, Repo
     let empty = json::SyntaxError {
         line: 1,
         column: 1,
-        message: "the file is empty".into(),
+        message: lang::t(m::FILE_EMPTY).into(),
     };
     let doc = p.next_value().ok_or_else(|| syntax(name, empty))?;
     reader.add_document(&doc.map_err(|e| syntax(name, e))?, "");
@@ -181,7 +183,7 @@ fn read_ocds(name: &str, text: &str, geo: Geography) -> Result<(Vec<Entry>, Repo
             Ok(v) => json::SyntaxError {
                 line: v.line,
                 column: v.column,
-                message: "more JSON after the end of the document".into(),
+                message: lang::t(m::JSON_MORE).into(),
             },
             Err(e) => e,
         };
@@ -195,6 +197,7 @@ fn read_ocds(name: &str, text: &str, geo: Geography) -> Result<(Vec<Entry>, Repo
 /// anything else is a list of awards, one file or several. `today` dates a list that gives
 /// no date of its own.
 pub fn import(files: &[(String, Vec<u8>)], today: Date) -> Result<Imported, Problem> {
+    lang::use_reader();
     let geo = geography()?;
     let first = files.first().map_or("list", |(n, _)| n.as_str());
     if files.iter().any(|(n, _)| FILES.contains(&base_name(n))) {
@@ -287,8 +290,8 @@ fn assemble(
             column: None,
             path: String::new(),
             message: match reports.first() {
-                Some(r) => format!("no award could be read: {}", r.sentence()),
-                None => "no file was given".into(),
+                Some(r) => lang::fill(m::NO_AWARD_READ, &[("report", &r.sentence())]),
+                None => lang::t(m::NO_FILE).into(),
             },
         });
     }

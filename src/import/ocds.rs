@@ -2,6 +2,7 @@
 //! packages) into a list of awards, by the rules the README gives: each award of each
 //! contracting process counts once, as the release with the latest `date` gives it.
 
+use crate::lang::{self, m};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::cells::{amount, date, decode_entities};
@@ -68,6 +69,7 @@ fn id(v: Option<&Value>) -> Option<String> {
 
 impl Ocds {
     pub fn new(file: &str, geo: Geography) -> Ocds {
+        lang::use_reader();
         Ocds {
             file: file.to_string(),
             geo,
@@ -97,7 +99,7 @@ impl Ocds {
         } else if doc.get("ocid").is_some() {
             "OCDS releases"
         } else {
-            let message = "not an OCDS release, record, release package or record package";
+            let message = lang::t(m::OCDS_NOT);
             self.report
                 .problems
                 .push(problem(&self.file, doc, path, message));
@@ -139,7 +141,7 @@ impl Ocds {
             if release.get("ocid").is_some() && release.get("tag").is_some() {
                 self.add_release(release, &at, uri);
             } else {
-                let message = "a linked release, not included in the file: only embedded releases or a compiled release can be read";
+                let message = lang::t(m::OCDS_LINKED);
                 self.report
                     .problems
                     .push(problem(&self.file, release, &at, message));
@@ -149,7 +151,7 @@ impl Ocds {
 
     fn add_release(&mut self, r: &Value, path: &str, uri: &str) {
         let Some(ocid) = r.get("ocid").and_then(Value::text) else {
-            let message = "a release without an ocid";
+            let message = lang::t(m::OCDS_NO_OCID);
             self.report
                 .problems
                 .push(problem(&self.file, r, path, message));
@@ -187,7 +189,7 @@ impl Ocds {
         for (j, award) in awards.iter().enumerate() {
             let at = join(path, &format!("awards[{j}]"));
             let Some(award_id) = id(award.get("id")) else {
-                let message = "an award without an id";
+                let message = lang::t(m::OCDS_AWARD_NO_ID);
                 self.report
                     .problems
                     .push(problem(&self.file, award, &at, message));
@@ -273,7 +275,7 @@ impl Ocds {
                 &self.file,
                 award,
                 path,
-                "an award with no supplier named",
+                lang::t(m::OCDS_NO_SUPPLIER),
             ));
         };
         let details = party.and_then(|(_, p)| p.get("details"));
@@ -299,7 +301,7 @@ impl Ocds {
                     &self.file,
                     other,
                     &at,
-                    format!("expected true or false, found {}", other.what()),
+                    lang::fill(m::OCDS_EXPECTED_BOOL, &[("found", other.what())]),
                 ));
             }
         };
@@ -322,7 +324,7 @@ impl Ocds {
                             &self.file,
                             a,
                             &format!("{path}.value.amount"),
-                            format!("{n} is not an amount of money (negative, or too large)"),
+                            lang::fill(m::OCDS_BAD_AMOUNT, &[("n", n)]),
                         ));
                     };
                     if currency != "GBP" {
@@ -337,7 +339,7 @@ impl Ocds {
                         &self.file,
                         a,
                         &format!("{path}.value.amount"),
-                        format!("expected a number, found {}", a.what()),
+                        lang::fill(m::OCDS_EXPECTED_NUMBER, &[("found", a.what())]),
                     ))
                 }
             }

@@ -6,6 +6,7 @@ use super::geography::Geography;
 use super::list::{Entry, Problem, Report};
 use crate::data::fold::fold;
 use crate::data::Sector;
+use crate::lang::{self, m};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Col {
@@ -122,6 +123,7 @@ pub(crate) fn read(
     text: &str,
     geo: Geography,
 ) -> Result<(Vec<Entry>, Report), Problem> {
+    lang::use_reader();
     let whole = |line: u64, column: Option<u64>, message: String| Problem {
         file: file.to_string(),
         line,
@@ -140,13 +142,7 @@ pub(crate) fn read(
                 e.to_string(),
             ))
         }
-        None => {
-            return Err(whole(
-                0,
-                None,
-                "the file is empty: it needs a header line".into(),
-            ))
-        }
+        None => return Err(whole(0, None, lang::t(m::SHEET_EMPTY).into())),
     };
     let mut report = Report {
         file: file.to_string(),
@@ -165,7 +161,7 @@ pub(crate) fn read(
                 report.problems.push(whole(
                     1,
                     Some(i as u64 + 1),
-                    format!("{h:?} is a second column for the same thing: ignored"),
+                    lang::fill(m::SHEET_SECOND_COLUMN, &[("name", &format!("{h:?}"))]),
                 ));
                 None
             }
@@ -175,7 +171,7 @@ pub(crate) fn read(
                     report.problems.push(whole(
                         1,
                         Some(i as u64 + 1),
-                        format!("{h:?} is not a column the explorer reads: ignored"),
+                        lang::fill(m::SHEET_UNKNOWN_COLUMN, &[("name", &format!("{h:?}"))]),
                     ));
                 }
                 None
@@ -184,14 +180,14 @@ pub(crate) fn read(
         columns.push(col);
     }
     for (col, name) in [
-        (Col::Provider, "the provider (or supplier)"),
-        (Col::Value, "the value (or amount, or £)"),
+        (Col::Provider, m::SHEET_COL_PROVIDER),
+        (Col::Value, m::SHEET_COL_VALUE),
     ] {
         if !columns.contains(&Some(col)) {
             return Err(whole(
                 1,
                 None,
-                format!("no column for {name}: the header line names none"),
+                lang::fill(m::SHEET_NO_COLUMN, &[("name", lang::t(name))]),
             ));
         }
     }
@@ -203,7 +199,7 @@ pub(crate) fn read(
                 report.problems.push(whole(
                     e.position().map_or(0, |p| p.line()),
                     None,
-                    format!("unreadable row: {e}"),
+                    lang::fill(m::SHEET_UNREADABLE, &[("why", &e.to_string())]),
                 ));
                 continue;
             }
@@ -225,7 +221,7 @@ pub(crate) fn read(
         };
         let (provider, _) = cell(Col::Provider);
         if provider.is_empty() {
-            note(Col::Provider, "the provider is empty: row left out".into());
+            note(Col::Provider, lang::t(m::SHEET_NO_PROVIDER).into());
             report.problems.append(&mut problems);
             continue;
         }
@@ -237,7 +233,11 @@ pub(crate) fn read(
             rounded_value = rounded;
             Some(v)
         } else {
-            note(Col::Value, format!("{value_text:?} is not an amount of money (such as £1,240,656 or 1240656.50): row left out"));
+            let text = format!("{value_text:?}");
+            note(
+                Col::Value,
+                lang::fill(m::SHEET_BAD_VALUE, &[("text", &text)]),
+            );
             report.problems.append(&mut problems);
             continue;
         };
@@ -245,7 +245,10 @@ pub(crate) fn read(
         let sector = sector(sector_text).unwrap_or_else(|()| {
             note(
                 Col::Sector,
-                format!("{sector_text:?} is not `voluntary` or `private`: read as not stated"),
+                lang::fill(
+                    m::SHEET_BAD_SECTOR,
+                    &[("text", &format!("{sector_text:?}"))],
+                ),
             );
             None
         });
@@ -258,7 +261,7 @@ pub(crate) fn read(
             if d.is_none() {
                 note(
                     col,
-                    format!("{t:?} is not a date (YYYY-MM-DD, DD/MM/YYYY or YYYY-MM): left empty"),
+                    lang::fill(m::SHEET_BAD_DATE, &[("text", &format!("{t:?}"))]),
                 );
             }
             d
@@ -277,11 +280,14 @@ pub(crate) fn read(
                 Some(a) if region.is_none_or(|r| geo.ds.areas[a].region == r) => areas.push(a),
                 Some(_) => note(
                     Col::Areas,
-                    format!("{name} is not in the region {region_text:?}: left out"),
+                    lang::fill(
+                        m::SHEET_NOT_IN_REGION,
+                        &[("name", name), ("region", &format!("{region_text:?}"))],
+                    ),
                 ),
                 None => note(
                     Col::Areas,
-                    format!("{name:?} is not a PCC area the explorer knows: left out"),
+                    lang::fill(m::SHEET_UNKNOWN_AREA, &[("name", &format!("{name:?}"))]),
                 ),
             }
         }

@@ -2,6 +2,7 @@
 //! like any dataset's: one contract per award, the built-in geography, a category per
 //! name the list uses, a lead provider per name (names that slug alike are one provider).
 
+use crate::lang::{self, m};
 use std::collections::HashMap;
 
 use super::list::{Entry, Problem, Report};
@@ -71,7 +72,7 @@ pub(crate) fn tables(
         .iter()
         .map(|r| r.publisher.as_str())
         .find(|p| !p.is_empty())
-        .unwrap_or("The list itself");
+        .unwrap_or(lang::t(m::LIST_ITSELF));
 
     // Sources: the file, and each award's notice.
     let mut sources = vec![vec![
@@ -141,7 +142,10 @@ pub(crate) fn tables(
         let key = e.category.trim().to_string();
         let slug = category_of.entry(key.clone()).or_insert_with(|| {
             let (slug, label) = if key.is_empty() {
-                (NOT_STATED.to_string(), "Category not stated".to_string())
+                (
+                    NOT_STATED.to_string(),
+                    lang::t(m::CATEGORY_NOT_STATED).to_string(),
+                )
             } else {
                 (
                     unique_slug(&key, "category", &mut category_slugs),
@@ -315,7 +319,8 @@ pub(crate) fn tables(
             if !text.ends_with('\n') {
                 text.push('\n');
             }
-            text.push_str("not-stated,Region not stated,\n");
+            let name = lang::t(m::REGION_NOT_STATED).replace('"', "\"\"");
+            text.push_str(&format!("not-stated,\"{name}\",\n"));
         }
         out.push((file.to_string(), text));
     }
@@ -352,6 +357,6 @@ pub(crate) fn refused(name: &str, e: &crate::data::DataError) -> Problem {
         line: 0,
         column: None,
         path: String::new(),
-        message: format!("the list could not be made into the explorer's tables ({e})"),
+        message: lang::fill(m::TABLES_REFUSED, &[("why", &e.to_string())]),
     }
 }

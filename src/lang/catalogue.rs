@@ -1,5 +1,6 @@
 //! The catalogue file format: one message a line, `key = text`, with `{name}` for what is
-//! filled in; blank lines and lines starting with `#` are for people. Read by `build.rs`
+//! filled in and `{{` or `}}` for a brace itself; blank lines and lines starting with `#`
+//! are for people. Read by `build.rs`
 //! (the English catalogue, built in), by the page (the Welsh one, fetched) and by the tests.
 
 /// A message of a catalogue: its key, its text and the line it is on (from 1).
@@ -49,16 +50,20 @@ pub fn parse(text: &str) -> Result<Vec<Entry<'_>>, String> {
     Ok(out)
 }
 
-/// Where in `text` a brace has no pair, if one has none.
+/// Where in `text` a brace has no pair, if one has none. `{{` and `}}` are a brace itself.
 fn unbalanced(text: &str) -> Option<usize> {
-    let mut open = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('{', None) => open = Some(i),
-            ('}', Some(_)) => open = None,
-            ('{', Some(_)) | ('}', None) => return Some(i),
+    let b = text.as_bytes();
+    let (mut i, mut open) = (0, None);
+    while i < b.len() {
+        match (b[i], open) {
+            (b'{', None) if b.get(i + 1) == Some(&b'{') => i += 1,
+            (b'}', None) if b.get(i + 1) == Some(&b'}') => i += 1,
+            (b'{', None) => open = Some(i),
+            (b'}', Some(_)) => open = None,
+            (b'{' | b'}', _) => return Some(i),
             _ => {}
         }
+        i += 1;
     }
     open
 }
@@ -68,6 +73,10 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
+        if rest[start..].starts_with("{{") {
+            rest = &rest[start + 2..];
+            continue;
+        }
         let Some(len) = rest[start..].find('}') else {
             break;
         };

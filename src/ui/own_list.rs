@@ -6,7 +6,6 @@
 //! [`open_list`].
 
 use crate::lang::{self, m, t};
-use crate::ui::lang_en;
 use std::cell::RefCell;
 
 use leptos::prelude::*;
@@ -148,8 +147,9 @@ pub fn OwnListNotice(ds: &'static Dataset, opened: Opened) -> impl IntoView {
             )
         ),
     };
-    // The report is the reader's, in English.
-    html += &format!("<div data-testid=\"import-report\"{}>", lang_en());
+    // The report is the reader's, in the page's language (www/open-list.js sends it the
+    // Welsh catalogue).
+    html += "<div data-testid=\"import-report\">";
     let (problems, sentences): (Vec<String>, Vec<String>) =
         opened.report.into_iter().partition(|l| l.starts_with("  "));
     for s in &sentences {

@@ -69,9 +69,10 @@ async function shown(page) {
   });
 }
 
-async function assertAllWelsh(page, state) {
+async function assertAllWelsh(page, state, own = '') {
   const text = (await shown(page)).toLowerCase();
-  const found = english.filter((w) => new RegExp(`(^|[^a-zà-ÿŵŷ’'])${w}($|[^a-zà-ÿŵŷ’'])`).test(text));
+  const theirs = new Set(words(own));
+  const found = english.filter((w) => !theirs.has(w)).filter((w) => new RegExp(`(^|[^a-zà-ÿŵŷ’'])${w}($|[^a-zà-ÿŵŷ’'])`).test(text));
   assert.deepEqual(found, [], `English catalogue words on the Welsh page (${state})`);
 }
 
@@ -164,6 +165,24 @@ test('a browser that prefers Welsh gets Welsh, and its links leave the language 
   const english = await open('lang=en', { context });
   assert.equal(await english.getByTestId('total-value').locator('xpath=..').locator('dt').innerText(), 'Total value');
   await context.close();
+});
+
+test('a list opened on the Welsh page is read, reported and shown in Welsh', async () => {
+  const page = await open('lang=cy');
+  const file = join(root, 'tests', 'fixtures', 'import', 'spreadsheet.csv');
+  await page.getByTestId('open-file').setInputFiles(file);
+  await page.getByTestId('own-list').waitFor();
+  const notice = await page.getByTestId('own-list').innerText();
+  assert.match(notice, /Dyma’ch ffeil eich hun, “spreadsheet”/);
+  assert.match(notice, /Darllenwyd dyfarniadau o resi \(dyfarniadau: 4; rhesi: 6\)/);
+  await page.getByTestId('own-list').locator('summary').click();
+  assert.match(await page.getByTestId('own-list').innerText(), /llinell 6, colofn 2: nid yw "lots" yn swm o arian/);
+  assert.match(await page.getByTestId('sentence').innerText(), /^Ar draws y rhestr hon, daliwyd contractau gwerth £1.6m \(contractau: 4; prif ddarparwyr: 3\)/);
+  // The list's own words (its name, suppliers, buyers and notes) are its names.
+  await assertAllWelsh(page, 'an opened list', `spreadsheet ${readFileSync(file, 'utf8')}`);
+  await assertAccessible(page, 'Welsh, an opened list');
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test('the Welsh page at phone width: read, and axe-clean', async () => {
