@@ -101,9 +101,25 @@ fn english_labels_before_and_after_a_switch_are_the_catalogues() {
         contracts_explorer::data::Sector::Private.label(),
         "Private company"
     );
-    for (i, name) in ["January", "June", "December"].iter().enumerate() {
-        let month = [1, 6, 12][i];
+    // The English catalogue's labels are the data's own, which build.rs and the command
+    // line use without a catalogue.
+    let data = &contracts_explorer::data::ENGLISH_WORDS;
+    for (i, name) in data.months.iter().enumerate() {
+        let month = i as u8 + 1;
         assert_eq!(Month { year: 2021, month }.label(), format!("{name} 2021"));
+    }
+    for (s, name) in contracts_explorer::data::Sector::ALL
+        .iter()
+        .zip(data.sectors)
+    {
+        assert_eq!(s.label(), name);
+    }
+    use contracts_explorer::data::Cohort;
+    for (c, name) in [Cohort::YoungAdults, Cohort::Aged26Plus]
+        .iter()
+        .zip(data.cohorts)
+    {
+        assert_eq!(c.label(), name);
     }
 }
 

@@ -38,7 +38,8 @@ pub struct Words {
     pub cohorts: [&'static str; 2],
 }
 
-/// English's words, what labels use until the page shows another language.
+/// English's words: what labels use where no catalogue has been chosen (`build.rs`, the
+/// command line). The English catalogue gives the same (tests/lang.rs).
 pub const ENGLISH_WORDS: Words = Words {
     months: MONTH_NAMES,
     sectors: ["Voluntary sector", "Private company", "Sector not stated"],

@@ -247,10 +247,9 @@ impl EmbedOptions {
                     Some(c) => o.accent = Some(c),
                     None => warn("accent", &value),
                 },
-                "lang" => match value.as_str() {
-                    "cy" => o.lang = Some(Lang::Cy),
-                    "en" => o.lang = Some(Lang::En),
-                    _ => warn("lang", &value),
+                "lang" => match Lang::of_code(&value) {
+                    Some(l) => o.lang = Some(l),
+                    None => warn("lang", &value),
                 },
                 "base" if value.len() <= 2048 => o.base = Some(value),
                 // Checked against the host once all options are read: they come in any order.

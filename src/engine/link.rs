@@ -320,7 +320,7 @@ impl View {
                         warn(&key, trimmed, Problem::UnknownValue);
                     }
                 }
-                "lang" => match Lang::parse(trimmed).filter(|_| !trimmed.contains(['-', '_'])) {
+                "lang" => match Lang::of_code(trimmed) {
                     Some(l) => chosen = Some(l),
                     None => warn(&key, trimmed, Problem::UnknownValue),
                 },
@@ -379,7 +379,7 @@ pub fn dataset_slug(query: &str) -> Option<String> {
 /// The language a share-link query asks for with `lang=`, if it asks for one this explorer
 /// has (`View::from_query` reports any other).
 pub fn lang_of(query: &str) -> Option<Lang> {
-    first_value(query, "lang").and_then(|v| Lang::parse(&v).filter(|_| !v.contains(['-', '_'])))
+    first_value(query, "lang").and_then(|v| Lang::of_code(&v))
 }
 
 /// `query` with `lang=` at its end where a language was chosen (`None`: the browser's).

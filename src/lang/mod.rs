@@ -2,9 +2,9 @@
 //! `www/lang/en.txt` (built in) and `www/lang/cy.txt` (fetched the first time Welsh is
 //! shown). Everything the page writes for people takes its words from here.
 //!
-//! The language shown is one setting for the whole page (the page is rebuilt when it
-//! changes), so the engine's sentences read it here instead of carrying it through every
-//! call. Each thread has its own, so tests in each language run side by side.
+//! The language shown is one setting for the page's life (the switch opens the page again
+//! in the other language), so the engine's sentences read it here instead of carrying it
+//! through every call. Each thread has its own, so tests in each language run side by side.
 
 pub mod catalogue;
 
@@ -48,14 +48,18 @@ impl Lang {
         }
     }
 
-    /// The language of a code (`cy`, `en`, `cy-GB`, `en-GB`: the part before a `-` counts).
-    pub fn parse(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
+    /// The language of a code as links and embeds write it: `cy` or `en`, in any case.
+    pub fn of_code(code: &str) -> Option<Lang> {
+        match code.to_ascii_lowercase().as_str() {
             "cy" => Some(Lang::Cy),
             "en" => Some(Lang::En),
             _ => None,
         }
+    }
+
+    /// The language of a browser's language tag (`cy`, `en-GB`: the part before a `-`).
+    pub fn parse(tag: &str) -> Option<Lang> {
+        Lang::of_code(tag.split(['-', '_']).next().unwrap_or(""))
     }
 
     /// The language for a browser whose preferred languages are `preferred`, most
@@ -91,6 +95,8 @@ thread_local! {
     static WELSH: Cell<Option<&'static [&'static str]>> = const { Cell::new(None) };
     /// The data's labels in Welsh, once made.
     static WELSH_WORDS: std::cell::OnceCell<&'static Words> = const { std::cell::OnceCell::new() };
+    /// The data's labels in English, from the catalogue, once made.
+    static ENGLISH_WORDS: std::cell::OnceCell<&'static Words> = const { std::cell::OnceCell::new() };
 }
 
 thread_local! {
@@ -212,16 +218,12 @@ pub fn set(lang: Lang) -> bool {
         return false;
     };
     NOW.with(|n| n.set((lang, texts)));
-    crate::data::use_words(match lang {
-        Lang::En => &crate::data::ENGLISH_WORDS,
-        Lang::Cy => WELSH_WORDS.with(|w| *w.get_or_init(|| Box::leak(Box::new(words(texts))))),
-    });
+    let cell = match lang {
+        Lang::En => &ENGLISH_WORDS,
+        Lang::Cy => &WELSH_WORDS,
+    };
+    crate::data::use_words(cell.with(|w| *w.get_or_init(|| Box::leak(Box::new(words(texts))))));
     true
-}
-
-/// Whether `lang`'s catalogue has been read.
-pub fn ready(lang: Lang) -> bool {
-    lang == Lang::En || WELSH.with(|w| w.get().is_some())
 }
 
 /// Reads the Welsh catalogue from the text of `cy.txt`, keeping it for the thread's life.

@@ -2,7 +2,7 @@
 //! timeline and a table, fetching the other datasets when a visitor opens it.
 
 use crate::lang::{fill, fill_text, m as msg, t as tr};
-use crate::ui::lang_en;
+use crate::ui::lang_en_html;
 use leptos::prelude::*;
 
 use crate::data::Month;
@@ -208,7 +208,7 @@ fn history_html(h: &History, today: Month) -> String {
                         "text",
                         &format!(
                             "<span{}>{}</span>",
-                            if n.in_both { "" } else { lang_en() },
+                            lang_en_html(n.in_both),
                             escape_html(&n.text)
                         )
                     ),

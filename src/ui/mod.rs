@@ -343,14 +343,9 @@ fn LangSwitch() -> impl IntoView {
     }
 }
 
-/// ` lang="en"` where the page is not in English: for text written as HTML that keeps its
-/// source's English (notes, sources), so screen readers read it as English.
-pub(crate) fn lang_en() -> &'static str {
-    if lang::now() == Lang::En {
-        ""
-    } else {
-        " lang=\"en\""
-    }
+/// `en_unless` as an HTML attribute (` lang="en"`, or nothing), for views written as text.
+pub(crate) fn lang_en_html(in_both: bool) -> &'static str {
+    en_unless(in_both).map_or("", |_| " lang=\"en\"")
 }
 
 /// The `lang` attribute for text in English (a source's words) on a page that is not.
